@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Linq;
+using RegisterMasks.Generator.Model;
+
+namespace RegisterMasks.Generator.Emitting;
+
+/// <summary>
+/// Turns resolved models into C# source. Pure: the same model gives the same text, byte for byte,
+/// on any machine and culture.
+/// </summary>
+internal static class SourceEmitter
+{
+    public const string AttributesHintName = "RegisterMasks.Attributes.g.cs";
+
+    public static string Attributes() => TemplateSet.Render(TemplateSet.Attributes, new object());
+
+    public static string Mask(MaskModel mask) => TemplateSet.Render(TemplateSet.RegisterMask, MaskViewOf(mask));
+
+    public static string Sets(SetContainerOutput container) => TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container));
+
+    internal static MaskView MaskViewOf(MaskModel mask)
+    {
+        var width = mask.Width;
+        var maskFullName = mask.Namespace.Length == 0 ? "global::" + mask.MaskName : "global::" + mask.Namespace + "." + mask.MaskName;
+        var allBits = mask.Members.Aggregate(0UL, (bits, member) => bits | (1UL << member.Index));
+        var underlying = Literals.UnderlyingType(width);
+
+        // Enum.ToString() names a value by the last member declared with it: the mask declares
+        // None, the registers in index order, then All, so the same rule picks each case's text.
+        var named = new List<(ulong Value, string Name)> { (0UL, "None") };
+        named.AddRange(mask.Members.Select(member => (1UL << member.Index, member.Name)));
+        named.Add((allBits, "All"));
+        var cases = named
+            .GroupBy(entry => entry.Value)
+            .OrderBy(group => group.Key)
+            .Select(group => group.Last().Name)
+            .Select(name => new CaseView { Label = maskFullName + "." + name, Text = Literals.Quoted(name) })
+            .ToList();
+
+        var bitNames = Enumerable.Repeat("null", width).ToList();
+        foreach (var member in mask.Members)
+        {
+            bitNames[member.Index] = Literals.Quoted(member.Name); // last alias wins, as in Enum.ToString()
+        }
+
+        var shifted = width < 32 ? $"({underlying})(1 << (int)register)" : $"(1{(width == 64 ? "UL" : "u")} << (int)register)";
+        return new MaskView
+        {
+            NamespaceName = mask.Namespace,
+            HasNamespace = mask.Namespace.Length > 0,
+            Accessibility = mask.IsPublic ? "public" : "internal",
+            MaskName = mask.MaskName,
+            MaskFullName = maskFullName,
+            EnumName = mask.EnumFullName,
+            Underlying = underlying,
+            AllLiteral = Literals.Hex(allBits, width),
+            AllBits = Literals.Hex(allBits, 64),
+            ToMaskExpression = $"unchecked(({maskFullName}){shifted})",
+            RegisterCount = mask.Members.Count,
+            Width = width,
+            Members = mask.Members.Select(member => new MemberView { Name = member.Name, Index = member.Index, Literal = Literals.Bit(member.Index, width) }).ToList(),
+            Cases = cases,
+            BitNames = bitNames,
+        };
+    }
+
+    internal static SetsView SetsViewOf(SetContainerOutput container)
+    {
+        var depth = container.Namespace.Length > 0 ? 1 : 0;
+        var containers = container.Containers
+            .Select((type, level) => new ContainerView { Indent = Indent(depth + level), Keyword = type.Keyword, Name = type.NameWithTypeParameters })
+            .ToList();
+        var memberIndent = Indent(depth + containers.Count);
+        return new SetsView
+        {
+            NamespaceName = container.Namespace,
+            HasNamespace = container.Namespace.Length > 0,
+            Containers = containers,
+            ContainersInnermostFirst = Enumerable.Reverse(containers).ToList(),
+            MemberIndent = memberIndent,
+            Constants = container.Constants.Select(constant => ConstantViewOf(constant, memberIndent)).ToList(),
+        };
+    }
+
+    private static ConstantView ConstantViewOf(SetConstantModel constant, string indent)
+    {
+        var names = constant.Bits.Select(bit => bit.Name).ToList();
+        var value = constant.Bits.Aggregate(0UL, (bits, bit) => bits | (1UL << bit.Index));
+        var listing = names.Count == 0 ? "No register." : string.Join(", ", names) + ".";
+        var summary = constant.Summary is { Length: > 0 } written ? written : listing;
+
+        var valueLines = names.Count == 0
+            ? new List<string> { constant.MaskFullName + ".None;" }
+            : names.Select((name, i) => constant.MaskFullName + "." + name + (i == names.Count - 1 ? ";" : " |")).ToList();
+
+        return new ConstantView
+        {
+            Name = constant.Name,
+            Accessibility = constant.IsPublic ? "public" : "internal",
+            MaskFullName = constant.MaskFullName,
+            SummaryLines = summary.Replace("\r\n", "\n").Split('\n').Select(line => Literals.XmlEscaped(line.TrimEnd())).ToList(),
+            Remarks = "0x" + Literals.HexDigits(value, constant.Width) + ": " + listing,
+            ValueLines = valueLines,
+        };
+    }
+
+    private static string Indent(int level) => new(' ', 4 * level);
+}

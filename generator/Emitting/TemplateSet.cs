@@ -1,0 +1,43 @@
+using System;
+using System.IO;
+using Scriban;
+using Scriban.Runtime;
+
+namespace RegisterMasks.Generator.Emitting;
+
+/// <summary>The embedded Scriban templates, each read and parsed once per process.</summary>
+internal static class TemplateSet
+{
+    public static readonly Template Attributes = Load("Attributes.sbn");
+    public static readonly Template RegisterMask = Load("RegisterMask.sbn");
+    public static readonly Template RegisterSets = Load("RegisterSets.sbn");
+
+    /// <summary>Renders a template from a plain view object, whose properties the template reads in snake_case.</summary>
+    public static string Render(Template template, object view)
+    {
+        var globals = new ScriptObject();
+        globals.Import(view, renamer: StandardMemberRenamer.Default);
+        var context = new TemplateContext
+        {
+            StrictVariables = true,      // a misspelt name in a template fails the tests, not the user's build
+            LoopLimit = int.MaxValue,    // a 1,000-register file is legitimate input
+            MemberRenamer = StandardMemberRenamer.Default,
+        };
+        context.PushGlobal(globals);
+        return template.Render(context);
+    }
+
+    private static Template Load(string name)
+    {
+        var resource = "RegisterMasks.Templates." + name;
+        using var stream = typeof(TemplateSet).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Template resource '{resource}' is missing from the generator assembly.");
+        using var reader = new StreamReader(stream);
+        var template = Template.Parse(reader.ReadToEnd(), name);
+        if (template.HasErrors)
+        {
+            throw new InvalidOperationException($"Template '{name}' does not parse: {string.Join("; ", template.Messages)}");
+        }
+        return template;
+    }
+}

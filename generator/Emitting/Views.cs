@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+
+namespace RegisterMasks.Generator.Emitting;
+
+// What the templates read: every string already formatted, so templates hold layout only.
+// Properties are read by Scriban in snake_case (MaskName -> mask_name).
+
+internal sealed class MaskView
+{
+    public string NamespaceName { get; set; } = "";
+    public bool HasNamespace { get; set; }
+    public string Accessibility { get; set; } = "";
+    public string MaskName { get; set; } = "";
+    public string MaskFullName { get; set; } = "";
+    public string EnumName { get; set; } = "";
+    public string Underlying { get; set; } = "";
+    public string AllLiteral { get; set; } = "";
+    public string AllBits { get; set; } = "";
+    public string ToMaskExpression { get; set; } = "";
+    public int RegisterCount { get; set; }
+    public int Width { get; set; }
+    public List<MemberView> Members { get; set; } = new();
+    public List<CaseView> Cases { get; set; } = new();
+    public List<string> BitNames { get; set; } = new();
+}
+
+internal sealed class MemberView
+{
+    public string Name { get; set; } = "";
+    public string Literal { get; set; } = "";
+    public int Index { get; set; }
+}
+
+/// <summary>One <c>case</c> of ToStringFast: a defined value and the text Enum.ToString() gives it.</summary>
+internal sealed class CaseView
+{
+    public string Label { get; set; } = "";
+    public string Text { get; set; } = "";
+}
+
+internal sealed class SetsView
+{
+    public string NamespaceName { get; set; } = "";
+    public bool HasNamespace { get; set; }
+    public List<ContainerView> Containers { get; set; } = new();
+    public List<ContainerView> ContainersInnermostFirst { get; set; } = new();
+    public string MemberIndent { get; set; } = "";
+    public List<ConstantView> Constants { get; set; } = new();
+}
+
+internal sealed class ContainerView
+{
+    public string Indent { get; set; } = "";
+    public string Keyword { get; set; } = "";
+    public string Name { get; set; } = "";
+}
+
+internal sealed class ConstantView
+{
+    public string Name { get; set; } = "";
+    public string Accessibility { get; set; } = "";
+    public string MaskFullName { get; set; } = "";
+    public List<string> SummaryLines { get; set; } = new();
+    public string Remarks { get; set; } = "";
+    public List<string> ValueLines { get; set; } = new();
+}

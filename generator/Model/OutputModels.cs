@@ -1,0 +1,38 @@
+namespace RegisterMasks.Generator.Model;
+
+/// <summary>A bit of a mask: the register index and the member name that stands for it.</summary>
+internal sealed record MaskBit(string Name, int Index);
+
+/// <summary>Everything the emitter needs to write one register file's mask and extensions.</summary>
+/// <param name="Members">One per register, in index order; aliases keep declaration order among themselves.</param>
+internal sealed record MaskModel(
+    string HintName,
+    string Namespace,
+    string MaskName,
+    string EnumFullName,
+    bool IsPublic,
+    int Width,
+    EquatableArray<MaskBit> Members);
+
+/// <summary>One set's constant, its value already computed.</summary>
+/// <param name="Bits">The set's registers in ascending index, one name per index.</param>
+internal sealed record SetConstantModel(
+    string Name,
+    string MaskFullName,
+    bool IsPublic,
+    int Width,
+    EquatableArray<MaskBit> Bits,
+    string? Summary);
+
+/// <summary>The constants of one type bearing sets (all its partial declarations merged).</summary>
+internal sealed record SetContainerOutput(
+    string HintName,
+    string Namespace,
+    EquatableArray<ContainingType> Containers,
+    EquatableArray<SetConstantModel> Constants);
+
+/// <summary>What resolving every file and set together gives: the code to write and the diagnostics.</summary>
+internal sealed record ResolutionResult(
+    EquatableArray<MaskModel> Masks,
+    EquatableArray<SetContainerOutput> SetContainers,
+    EquatableArray<DiagnosticInfo> Diagnostics);

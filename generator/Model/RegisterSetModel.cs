@@ -1,0 +1,37 @@
+namespace RegisterMasks.Generator.Model;
+
+/// <summary>A register named by a set (listed, excluded, or a range bound), already checked to be one.</summary>
+internal sealed record RegisterReference(string Name, int Index, LocationInfo? Location);
+
+/// <summary>A set named in <c>Include</c>, with the argument that named it.</summary>
+internal sealed record IncludeReference(string Name, LocationInfo? Location);
+
+/// <summary>One <c>[RegisterSet]</c> attribute, as the parser saw it.</summary>
+/// <param name="FileKey">The register file's enum full name; null when it could not be determined (RM0006 reported).</param>
+/// <param name="Listed">Registers from the constructor and the expanded <c>From</c>..<c>To</c> range, in the order written.</param>
+/// <param name="HasErrors">True when the parser reported an error: the set emits nothing, and sets including it are skipped silently.</param>
+internal sealed record RegisterSetModel(
+    string Name,
+    string? FileKey,
+    EquatableArray<RegisterReference> Listed,
+    EquatableArray<IncludeReference> Includes,
+    EquatableArray<RegisterReference> Excluded,
+    string? Summary,
+    LocationInfo? NameLocation,
+    LocationInfo? AttributeLocation,
+    bool HasErrors);
+
+/// <summary>One type around the sets' constants, outermost first: enough to reopen it as a partial declaration.</summary>
+/// <param name="Keyword">class, struct, interface, record or record struct.</param>
+/// <param name="NameWithTypeParameters">The name as declared, with its type parameter list.</param>
+internal sealed record ContainingType(string Keyword, string NameWithTypeParameters);
+
+/// <summary>A type (one partial declaration of it) bearing <c>[RegisterSet]</c> attributes.</summary>
+/// <param name="FullName">Its metadata name, unique per type: merges partial declarations and names the output file.</param>
+internal sealed record SetContainerModel(
+    string FullName,
+    string DisplayName,
+    string Namespace,
+    EquatableArray<ContainingType> Containers,
+    EquatableArray<RegisterSetModel> Sets,
+    EquatableArray<DiagnosticInfo> Diagnostics);

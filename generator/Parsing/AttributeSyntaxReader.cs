@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RegisterMasks.Generator.Parsing;
+
+/// <summary>
+/// Splits an attribute's argument list the way the user wrote it, so that every value can be
+/// reported at its own argument (AttributeData alone knows values, not where they were written).
+/// </summary>
+internal sealed class AttributeSyntaxReader
+{
+    private readonly Dictionary<string, ExpressionSyntax> _named = new();
+
+    public AttributeSyntaxReader(AttributeSyntax syntax)
+    {
+        Syntax = syntax;
+        var positional = new List<ExpressionSyntax>();
+        foreach (var argument in syntax.ArgumentList?.Arguments ?? default)
+        {
+            if (argument.NameEquals is { } nameEquals)
+            {
+                _named[nameEquals.Name.Identifier.ValueText] = argument.Expression;
+            }
+            else
+            {
+                positional.Add(argument.Expression);
+            }
+        }
+        Positional = positional;
+    }
+
+    public AttributeSyntax Syntax { get; }
+
+    /// <summary>Constructor arguments in the order written (named-colon arguments included).</summary>
+    public IReadOnlyList<ExpressionSyntax> Positional { get; }
+
+    public ExpressionSyntax? Named(string name) => _named.TryGetValue(name, out var expression) ? expression : null;
+
+    /// <summary>
+    /// The elements of an array argument: <c>new[] { a, b }</c>, <c>new object[] { a }</c> or
+    /// <c>[a, b]</c>. Anything else (null, a constant array field) has no elements to point at.
+    /// </summary>
+    public static IReadOnlyList<ExpressionSyntax> ArrayElements(ExpressionSyntax expression)
+    {
+        switch (Unwrap(expression))
+        {
+            case ArrayCreationExpressionSyntax { Initializer: { } initializer }:
+                return initializer.Expressions;
+            case ImplicitArrayCreationExpressionSyntax creation:
+                return creation.Initializer.Expressions;
+            case CollectionExpressionSyntax collection:
+                return collection.Elements.OfType<ExpressionElementSyntax>().Select(element => element.Expression).ToList();
+            default:
+                return new ExpressionSyntax[0];
+        }
+    }
+
+    /// <summary>Whether an expression is an array written in place rather than one array element.</summary>
+    public static bool IsArrayLiteral(ExpressionSyntax expression, SemanticModel model) =>
+        Unwrap(expression) is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax
+        || model.GetTypeInfo(expression).Type is IArrayTypeSymbol;
+
+    private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+        return expression;
+    }
+}

@@ -1,0 +1,16 @@
+namespace RegisterMasks.Generator.Parsing;
+
+/// <summary>Metadata names of the attributes the generator looks for.</summary>
+internal static class KnownNames
+{
+    public const string Namespace = "RegisterMasks";
+    public const string RegisterFileAttribute = "RegisterMasks.RegisterFileAttribute";
+    public const string RegisterSetAttribute = "RegisterMasks.RegisterSetAttribute";
+    public const string NotARegisterAttribute = "RegisterMasks.NotARegisterAttribute";
+
+    /// <summary>The name <c>Include</c> uses for every register of the file; no set may take it.</summary>
+    public const string AllSetName = "All";
+
+    /// <summary>Widths a mask enum's underlying type can hold.</summary>
+    public static readonly int[] SupportedWidths = { 8, 16, 32, 64 };
+}

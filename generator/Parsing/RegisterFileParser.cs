@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RegisterMasks.Generator.Model;
+
+namespace RegisterMasks.Generator.Parsing;
+
+/// <summary>
+/// Reads one <c>[RegisterFile]</c> enum into a <see cref="RegisterFileModel"/>, with every mistake
+/// that can be seen from the enum alone (width, indices, aliases, names) as diagnostics.
+/// </summary>
+internal static class RegisterFileParser
+{
+    public static RegisterFileModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var enumSymbol = (INamedTypeSymbol)context.TargetSymbol;
+        var attribute = context.Attributes[0];
+        var attributeSyntax = (AttributeSyntax?)attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
+        var arguments = attributeSyntax is null ? null : new AttributeSyntaxReader(attributeSyntax);
+        var diagnostics = new List<DiagnosticInfo>();
+
+        var enumName = enumSymbol.Name;
+        var width = ReadWidth(attribute, arguments, enumName, diagnostics);
+        var (maskName, maskNameLocation) = ReadMaskName(enumSymbol, attribute, arguments, diagnostics);
+        CheckNameableFromNamespace(enumSymbol, context.TargetNode, diagnostics);
+
+        var members = ReadMembers(enumSymbol, cancellationToken);
+        CheckMembers(members, enumName, width, diagnostics);
+
+        return new RegisterFileModel(
+            EnumFullName: SymbolNames.FullyQualified(enumSymbol),
+            EnumName: enumName,
+            Namespace: SymbolNames.Namespace(enumSymbol),
+            MaskName: maskName,
+            IsPublic: SymbolNames.IsVisibleOutsideAssembly(enumSymbol),
+            Width: width,
+            Members: members.ToEquatableArray(),
+            MaskNameLocation: maskNameLocation ?? LocationInfo.From(((EnumDeclarationSyntax)context.TargetNode).Identifier),
+            Diagnostics: diagnostics.ToEquatableArray());
+    }
+
+    private static int ReadWidth(AttributeData attribute, AttributeSyntaxReader? arguments, string enumName, List<DiagnosticInfo> diagnostics)
+    {
+        var widthSyntax = arguments?.Positional.FirstOrDefault();
+        if (widthSyntax is null && attribute.AttributeConstructor is not null)
+        {
+            return 64; // the parameterless constructor
+        }
+
+        var value = attribute.ConstructorArguments.FirstOrDefault().Value;
+        if (value is int width && KnownNames.SupportedWidths.Contains(width))
+        {
+            return width;
+        }
+
+        var shown = value is int number ? number.ToString(CultureInfo.InvariantCulture) : widthSyntax?.ToString() ?? "(missing)";
+        diagnostics.Add(DiagnosticInfo.Create(
+            DiagnosticDescriptors.UnsupportedWidth,
+            LocationInfo.From((SyntaxNode?)widthSyntax ?? arguments?.Syntax),
+            enumName,
+            shown,
+            "8, 16, 32 and 64"));
+        return 0;
+    }
+
+    private static (string Name, LocationInfo? Location) ReadMaskName(
+        INamedTypeSymbol enumSymbol, AttributeData attribute, AttributeSyntaxReader? arguments, List<DiagnosticInfo> diagnostics)
+    {
+        var syntax = arguments?.Named("MaskName");
+        var written = attribute.NamedArguments.FirstOrDefault(pair => pair.Key == "MaskName").Value.Value as string;
+        var name = written ?? enumSymbol.Name + "Mask";
+        var location = LocationInfo.From(syntax);
+
+        string? problem = null;
+        if (!SymbolNames.IsValidIdentifier(name))
+        {
+            problem = $"Mask name '{name}' of register file '{enumSymbol.Name}' is not a valid C# identifier";
+        }
+        else if (enumSymbol.ContainingNamespace.GetTypeMembers(name).FirstOrDefault() is { } existing)
+        {
+            problem = $"Mask name '{name}' of register file '{enumSymbol.Name}' collides with type '{existing.ToDisplayString()}' that already exists; set MaskName to another name";
+        }
+
+        if (problem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, location ?? LocationInfo.From(arguments?.Syntax), problem));
+        }
+        return (name, location);
+    }
+
+    /// <summary>
+    /// The mask and extension class live at namespace level, so they must be able to name the enum:
+    /// not through a generic type (which type argument?), nor past a private or protected type.
+    /// </summary>
+    private static void CheckNameableFromNamespace(INamedTypeSymbol enumSymbol, SyntaxNode node, List<DiagnosticInfo> diagnostics)
+    {
+        string? problem = null;
+        for (ISymbol current = enumSymbol; current is INamedTypeSymbol type && problem is null; current = current.ContainingSymbol)
+        {
+            if (type.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            {
+                problem = ReferenceEquals(type, enumSymbol)
+                    ? $"is {SyntaxFacts.GetText(type.DeclaredAccessibility)}"
+                    : $"is inside {SyntaxFacts.GetText(type.DeclaredAccessibility)} type '{type.ToDisplayString()}'";
+            }
+            else if (!ReferenceEquals(type, enumSymbol) && type.IsGenericType)
+            {
+                problem = $"is nested in generic type '{type.ToDisplayString()}'";
+            }
+        }
+        if (problem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.NotNameableFromNamespace,
+                LocationInfo.From(((EnumDeclarationSyntax)node).Identifier),
+                enumSymbol.Name,
+                problem));
+        }
+    }
+
+    private static List<RegisterModel> ReadMembers(INamedTypeSymbol enumSymbol, CancellationToken cancellationToken)
+    {
+        var members = new List<RegisterModel>();
+        foreach (var field in enumSymbol.GetMembers().OfType<IFieldSymbol>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!field.HasConstantValue || field.ConstantValue is null)
+            {
+                continue; // the compiler reports why the value is missing
+            }
+            var (index, text) = ReadIndex(field.ConstantValue);
+            members.Add(new RegisterModel(field.Name, index, text, !IsSentinel(field), LocationInfo.From(field.Locations.FirstOrDefault())));
+        }
+        return members;
+    }
+
+    /// <summary>An enum constant as a signed index, clamped to long, and its exact text for messages.</summary>
+    internal static (long Index, string Text) ReadIndex(object constant)
+    {
+        var text = Convert.ToString(constant, CultureInfo.InvariantCulture) ?? "";
+        var index = constant is ulong big ? (big > long.MaxValue ? long.MaxValue : (long)big) : Convert.ToInt64(constant, CultureInfo.InvariantCulture);
+        return (index, text);
+    }
+
+    internal static bool IsSentinel(IFieldSymbol field) =>
+        field.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.NotARegisterAttribute);
+
+    private static void CheckMembers(List<RegisterModel> members, string enumName, int width, List<DiagnosticInfo> diagnostics)
+    {
+        var firstAtIndex = new Dictionary<long, RegisterModel>();
+        foreach (var member in members.Where(member => member.IsRegister))
+        {
+            if (member.Index < 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NegativeIndex, member.Location, member.Name, member.IndexText));
+            }
+            else if (width > 0 && member.Index >= width)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.IndexDoesNotFit, member.Location, member.Name, member.IndexText, enumName, width, width - 1));
+            }
+
+            if (member.Name is "None" or KnownNames.AllSetName)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidName,
+                    member.Location,
+                    $"Register '{member.Name}' of '{enumName}' collides with the member '{member.Name}' every mask has; rename the register or mark it [NotARegister]"));
+            }
+
+            if (firstAtIndex.TryGetValue(member.Index, out var first))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SharedIndex, member.Location, member.Name, member.IndexText, first.Name));
+            }
+            else
+            {
+                firstAtIndex.Add(member.Index, member);
+            }
+        }
+    }
+}

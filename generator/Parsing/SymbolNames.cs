@@ -1,0 +1,40 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace RegisterMasks.Generator.Parsing;
+
+/// <summary>How symbols are named in generated code, hint names and messages.</summary>
+internal static class SymbolNames
+{
+    public static string FullyQualified(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    public static string Namespace(ISymbol symbol) =>
+        symbol.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "";
+
+    public static bool IsVisibleOutsideAssembly(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null && current.Kind != SymbolKind.Namespace; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A name usable as written in C#: an identifier that is not a keyword.</summary>
+    public static bool IsValidIdentifier(string? name) =>
+        name is { Length: > 0 } && SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
+
+    /// <summary>A symbol's name as source must write it: <c>@class</c> for a keyword.</summary>
+    public static string Escaped(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>A type's name with its type parameters, as a partial declaration repeats it.</summary>
+    public static string WithTypeParameters(INamedTypeSymbol type) =>
+        type.TypeParameters.Length == 0
+            ? Escaped(type.Name)
+            : Escaped(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(parameter => Escaped(parameter.Name))) + ">";
+}

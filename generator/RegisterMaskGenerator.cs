@@ -1,0 +1,82 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RegisterMasks.Generator.Emitting;
+using RegisterMasks.Generator.Parsing;
+using RegisterMasks.Generator.Resolution;
+
+namespace RegisterMasks.Generator;
+
+/// <summary>
+/// Generates a typed <c>[Flags]</c> mask per <c>[RegisterFile]</c> enum and a constant per
+/// <c>[RegisterSet]</c>. The pipeline only: parsing, resolution and emission live in their own types.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class RegisterMaskGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // The attributes users annotate with, compiled into their own assembly as internal embedded
+        // types: no run-time dependency, and no CS0436 between assemblies that share internals.
+        context.RegisterPostInitializationOutput(static output =>
+        {
+            output.AddEmbeddedAttributeDefinition();
+            output.AddSource(SourceEmitter.AttributesHintName, SourceEmitter.Attributes());
+        });
+
+        // Each register file on its own, so an edit elsewhere leaves its model cached.
+        var registerFiles = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.RegisterFileAttribute,
+                static (node, _) => node is EnumDeclarationSyntax,
+                RegisterFileParser.Parse)
+            .WithTrackingName(TrackingNames.RegisterFiles);
+
+        // Each declaration bearing sets on its own, for the same reason.
+        var setContainers = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.RegisterSetAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                RegisterSetParser.Parse)
+            .WithTrackingName(TrackingNames.RegisterSets);
+
+        // Sets include sets of other types and need their file's registers: values, duplicate
+        // names and cycles are only decidable over everything at once. Its result is equatable,
+        // so when the parsed models are unchanged this step and all after it stay cached.
+        var resolution = registerFiles.Collect()
+            .Combine(setContainers.Collect())
+            .Select(static (inputs, cancellationToken) => SetResolver.Resolve(inputs.Left, inputs.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Resolution);
+
+        // One output per mask and per declaring type: an edit to one set re-renders only its type.
+        var masks = resolution
+            .SelectMany(static (result, _) => result.Masks)
+            .WithTrackingName(TrackingNames.Masks);
+        var setOutputs = resolution
+            .SelectMany(static (result, _) => result.SetContainers)
+            .WithTrackingName(TrackingNames.SetOutputs);
+        var diagnostics = resolution
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(masks, static (output, mask) => output.AddSource(mask.HintName, SourceEmitter.Mask(mask)));
+        context.RegisterSourceOutput(setOutputs, static (output, sets) => output.AddSource(sets.HintName, SourceEmitter.Sets(sets)));
+        context.RegisterSourceOutput(diagnostics, static (output, found) =>
+        {
+            foreach (var diagnostic in found)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+    }
+}
+
+/// <summary>Names of the pipeline's steps, which tests read to check what was cached.</summary>
+public static class TrackingNames
+{
+    public const string RegisterFiles = nameof(RegisterFiles);
+    public const string RegisterSets = nameof(RegisterSets);
+    public const string Resolution = nameof(Resolution);
+    public const string Masks = nameof(Masks);
+    public const string SetOutputs = nameof(SetOutputs);
+    public const string Diagnostics = nameof(Diagnostics);
+}

@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using System.Linq;
+using RegisterMasks.Generator.Model;
+using RegisterMasks.Generator.Parsing;
+
+namespace RegisterMasks.Generator.Resolution;
+
+/// <summary>
+/// Computes every set of one register file: <c>(listed ∪ range ∪ includes) \ exclude</c>,
+/// following includes across declaring types, and reporting unknown includes, cycles,
+/// redundant registers and empty sets. A set that cannot be computed gets no value.
+/// </summary>
+internal sealed class SetEvaluator
+{
+    private readonly RegisterFileModel _file;
+    private readonly Dictionary<string, List<RegisterSetModel>> _byName;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly Dictionary<RegisterSetModel, SortedSet<int>?> _values = new();
+    private readonly List<RegisterSetModel> _stack = new();
+    private readonly HashSet<RegisterSetModel> _inCycle = new();
+
+    public SetEvaluator(RegisterFileModel file, IReadOnlyList<RegisterSetModel> sets, List<DiagnosticInfo> diagnostics)
+    {
+        _file = file;
+        _diagnostics = diagnostics;
+        _byName = sets.GroupBy(set => set.Name).ToDictionary(group => group.Key, group => group.ToList());
+    }
+
+    /// <summary>Whether a name is declared by more than one set (RM0009, reported by the resolver).</summary>
+    public bool IsDuplicate(RegisterSetModel set) => _byName[set.Name].Count > 1;
+
+    /// <summary>The set's registers in ascending index, or null when it has an error (reported, its own or an included set's).</summary>
+    public SortedSet<int>? Evaluate(RegisterSetModel set)
+    {
+        if (_values.TryGetValue(set, out var known))
+        {
+            return known;
+        }
+        if (set.HasErrors || IsDuplicate(set))
+        {
+            return _values[set] = null;
+        }
+
+        _stack.Add(set);
+        var value = new SortedSet<int>();
+        var failed = false;
+        AddListed(set, value);
+        foreach (var include in set.Includes)
+        {
+            failed |= !AddIncluded(set, include, value);
+        }
+        if (!failed)
+        {
+            RemoveExcluded(set, value);
+        }
+        _stack.RemoveAt(_stack.Count - 1);
+
+        if (failed || _inCycle.Contains(set))
+        {
+            return _values[set] = null;
+        }
+        if (value.Count == 0)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptySet, set.AttributeLocation, set.Name, _file.EnumName));
+        }
+        return _values[set] = value;
+    }
+
+    private void AddListed(RegisterSetModel set, SortedSet<int> value)
+    {
+        foreach (var register in set.Listed)
+        {
+            if (!value.Add(register.Index))
+            {
+                Redundant(set, register, "is listed twice");
+            }
+        }
+    }
+
+    private bool AddIncluded(RegisterSetModel set, IncludeReference include, SortedSet<int> value)
+    {
+        if (include.Name == KnownNames.AllSetName)
+        {
+            value.UnionWith(_file.Members.Where(member => member.IsRegister).Select(member => (int)member.Index));
+            return true;
+        }
+        if (!_byName.TryGetValue(include.Name, out var targets))
+        {
+            var suggestion = _byName.Keys.FirstOrDefault(name => string.Equals(name, include.Name, System.StringComparison.OrdinalIgnoreCase));
+            _diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnknownInclude, include.Location, set.Name, include.Name, _file.EnumName,
+                suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
+            return false;
+        }
+        if (targets.Count > 1)
+        {
+            return false; // RM0009 already names the duplicates
+        }
+
+        var target = targets[0];
+        var position = _stack.IndexOf(target);
+        if (position >= 0)
+        {
+            ReportCycle(_stack.Skip(position).ToList());
+            return false;
+        }
+        var included = Evaluate(target);
+        if (included is null)
+        {
+            return false;
+        }
+        value.UnionWith(included);
+        return true;
+    }
+
+    private void RemoveExcluded(RegisterSetModel set, SortedSet<int> value)
+    {
+        foreach (var register in set.Excluded)
+        {
+            if (!value.Remove(register.Index))
+            {
+                Redundant(set, register, "is excluded but the set does not hold it");
+            }
+        }
+    }
+
+    /// <summary>Reports each set of the cycle once, at its include that leads on round the cycle.</summary>
+    private void ReportCycle(List<RegisterSetModel> cycle)
+    {
+        for (var i = 0; i < cycle.Count; i++)
+        {
+            var set = cycle[i];
+            var next = cycle[(i + 1) % cycle.Count];
+            _inCycle.Add(set);
+            var path = string.Join(" -> ", cycle.Skip(i).Concat(cycle.Take(i + 1)).Select(member => member.Name));
+            var include = set.Includes.First(reference => reference.Name == next.Name);
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludeCycle, include.Location, set.Name, path));
+        }
+    }
+
+    private void Redundant(RegisterSetModel set, RegisterReference register, string why) =>
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RedundantRegister, register.Location, set.Name, register.Name, why));
+}

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using RegisterMasks.Generator.Model;
+
+namespace RegisterMasks.Generator.Resolution;
+
+/// <summary>
+/// Joins every register file with every set: sets include each other across declaring types,
+/// so values, duplicates and cycles can only be decided with all of them in hand. Produces the
+/// models to emit, in an order that depends on names, never on declaration or file order.
+/// </summary>
+internal static class SetResolver
+{
+    public static ResolutionResult Resolve(
+        ImmutableArray<RegisterFileModel> files, ImmutableArray<SetContainerModel> containers, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var usableFiles = SelectUsableFiles(files, diagnostics);
+        var merged = MergePartialDeclarations(containers, diagnostics);
+
+        var values = new Dictionary<RegisterSetModel, SortedSet<int>>();
+        foreach (var fileSets in merged.SelectMany(container => container.Sets).GroupBy(set => set.FileKey))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (fileSets.Key is null || !usableFiles.TryGetValue(fileSets.Key, out var file))
+            {
+                continue; // an undetermined file (RM0006) or a file with errors of its own: nothing to compute
+            }
+            var sets = fileSets.ToList();
+            var evaluator = new SetEvaluator(file, sets, diagnostics);
+            ReportDuplicateNames(file, sets, merged, diagnostics);
+            foreach (var set in sets)
+            {
+                if (evaluator.Evaluate(set) is { } value)
+                {
+                    values.Add(set, value);
+                }
+            }
+        }
+
+        return new ResolutionResult(
+            Masks: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal).Select(MaskOutput).ToEquatableArray(),
+            SetContainers: SetOutputs(merged, usableFiles, values).ToEquatableArray(),
+            Diagnostics: diagnostics
+                .Distinct()
+                .OrderBy(diagnostic => diagnostic.Location?.FilePath, StringComparer.Ordinal)
+                .ThenBy(diagnostic => diagnostic.Location?.Span.Start)
+                .ThenBy(diagnostic => diagnostic.Id, StringComparer.Ordinal)
+                .ThenBy(diagnostic => string.Join("\n", diagnostic.Arguments), StringComparer.Ordinal)
+                .ToEquatableArray());
+    }
+
+    /// <summary>Files without errors whose mask name is free in their namespace; the first by enum name keeps a contested mask name.</summary>
+    private static Dictionary<string, RegisterFileModel> SelectUsableFiles(ImmutableArray<RegisterFileModel> files, List<DiagnosticInfo> diagnostics)
+    {
+        var usable = new Dictionary<string, RegisterFileModel>(StringComparer.Ordinal);
+        var maskOwners = new Dictionary<string, RegisterFileModel>(StringComparer.Ordinal);
+        foreach (var file in files.OrderBy(file => file.EnumFullName, StringComparer.Ordinal))
+        {
+            diagnostics.AddRange(file.Diagnostics);
+            var maskFullName = file.Namespace + "." + file.MaskName;
+            if (maskOwners.TryGetValue(maskFullName, out var owner))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidName,
+                    file.MaskNameLocation,
+                    $"Mask name '{file.MaskName}' of register file '{file.EnumName}' is already the mask of register file '{owner.EnumName}'; set MaskName to another name"));
+                continue;
+            }
+            maskOwners.Add(maskFullName, file);
+            if (!file.HasErrors)
+            {
+                usable[file.EnumFullName] = file;
+            }
+        }
+        return usable;
+    }
+
+    /// <summary>A type declared in several partial parts is one container: one output file, all its sets.</summary>
+    private static List<SetContainerModel> MergePartialDeclarations(ImmutableArray<SetContainerModel> containers, List<DiagnosticInfo> diagnostics)
+    {
+        var merged = new List<SetContainerModel>();
+        foreach (var parts in containers.GroupBy(container => container.FullName).OrderBy(group => group.Key, StringComparer.Ordinal))
+        {
+            var first = parts.First();
+            var container = first with
+            {
+                Sets = parts.SelectMany(part => part.Sets).OrderBy(set => set.AttributeLocation?.FilePath, StringComparer.Ordinal)
+                    .ThenBy(set => set.AttributeLocation?.Span.Start).ToEquatableArray(),
+                Diagnostics = parts.SelectMany(part => part.Diagnostics).Distinct().ToEquatableArray(),
+            };
+            diagnostics.AddRange(container.Diagnostics);
+            merged.Add(container);
+        }
+        return merged;
+    }
+
+    private static void ReportDuplicateNames(
+        RegisterFileModel file, List<RegisterSetModel> sets, List<SetContainerModel> containers, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var group in sets.Where(set => set.Name.Length > 0).GroupBy(set => set.Name).Where(group => group.Count() > 1))
+        {
+            var owners = string.Join(", ", group.Select(set => containers.First(container => container.Sets.Contains(set)).DisplayName).Distinct());
+            foreach (var set in group)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateSetName, set.NameLocation, set.Name, group.Count(), file.EnumName, owners));
+            }
+        }
+    }
+
+    private static MaskModel MaskOutput(RegisterFileModel file)
+    {
+        var registers = file.Members.Where(member => member.IsRegister).OrderBy(member => member.Index);
+        return new MaskModel(
+            HintName: HintName(file.Namespace, file.MaskName, ".g.cs"),
+            Namespace: file.Namespace,
+            MaskName: file.MaskName,
+            EnumFullName: file.EnumFullName,
+            IsPublic: file.IsPublic,
+            Width: file.Width,
+            Members: registers.Select(member => new MaskBit(member.Name, (int)member.Index)).ToEquatableArray());
+    }
+
+    private static IEnumerable<SetContainerOutput> SetOutputs(
+        List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<RegisterSetModel, SortedSet<int>> values)
+    {
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var container in containers)
+        {
+            if (container.Diagnostics.Any(diagnostic => diagnostic.Id == DiagnosticDescriptors.NotPartial.Id))
+            {
+                continue; // constants cannot be added to a type that is not partial
+            }
+            var constants = container.Sets
+                .Where(values.ContainsKey)
+                .OrderBy(set => set.Name, StringComparer.Ordinal)
+                .Select(set => SetConstant(set, files[set.FileKey!], values[set]))
+                .ToEquatableArray();
+            if (constants.Count == 0)
+            {
+                continue;
+            }
+            var stem = container.FullName.Replace('`', '_').Replace('+', '.');
+            var hintName = stem + ".RegisterSets.g.cs";
+            for (var n = 2; !hintNames.Add(hintName); n++)
+            {
+                hintName = stem + "." + n + ".RegisterSets.g.cs"; // two types whose names differ only in case or arity marks
+            }
+            yield return new SetContainerOutput(hintName, container.Namespace, container.Containers, constants);
+        }
+    }
+
+    private static SetConstantModel SetConstant(RegisterSetModel set, RegisterFileModel file, SortedSet<int> value)
+    {
+        var names = DisplayNames(file);
+        return new SetConstantModel(
+            Name: set.Name,
+            MaskFullName: MaskFullName(file),
+            IsPublic: file.IsPublic,
+            Width: file.Width,
+            Bits: value.Select(index => new MaskBit(names[index], index)).ToEquatableArray(),
+            Summary: set.Summary);
+    }
+
+    /// <summary>The name <c>Enum.ToString()</c> shows for each index: of aliases, the last declared.</summary>
+    internal static Dictionary<int, string> DisplayNames(RegisterFileModel file)
+    {
+        var names = new Dictionary<int, string>();
+        foreach (var member in file.Members.Where(member => member.IsRegister))
+        {
+            names[(int)member.Index] = member.Name;
+        }
+        return names;
+    }
+
+    internal static string MaskFullName(RegisterFileModel file) =>
+        file.Namespace.Length == 0 ? "global::" + file.MaskName : "global::" + file.Namespace + "." + file.MaskName;
+
+    private static string HintName(string ns, string name, string suffix) => (ns.Length == 0 ? name : ns + "." + name) + suffix;
+}

@@ -1,0 +1,33 @@
+namespace KvmSample;
+
+/// <summary>A VM exit on a VMX vCPU, step by step, with the cache masks after each step.</summary>
+public static class Walkthrough
+{
+    public static void Run(TextWriter output)
+    {
+        output.WriteLine("A VM exit on a VMX vCPU: regs_avail / regs_dirty after each step");
+        var vcpu = new Vcpu(Vmx.VMX_REGS_LAZY_LOAD_SET, register =>
+        {
+            output.WriteLine($"      (vmcs_read {register})");
+            return 0x1000UL + (ulong)register;
+        });
+
+        Show(output, vcpu, "VM exit: regs_avail = ~VMX_REGS_LAZY_LOAD_SET, regs_dirty = 0");
+        vcpu.Read(VcpuReg.VCPU_REGS_RAX);
+        Show(output, vcpu, "read RAX: already available, no VMCS read");
+        vcpu.Read(VcpuReg.VCPU_REGS_RIP);
+        Show(output, vcpu, "read RIP: lazy, loaded from the VMCS once");
+        vcpu.Write(VcpuReg.VCPU_REGS_RIP, 0xFFFF_8000_0000_1000UL);
+        vcpu.Write(VcpuReg.VCPU_REGS_RAX, 42);
+        Show(output, vcpu, "skip the instruction (write RIP) and return 42 in RAX");
+        vcpu.FlushDirty((register, value) => output.WriteLine($"      (write back {register} = 0x{value:X})"));
+        Show(output, vcpu, "VM entry: dirty registers written back");
+    }
+
+    private static void Show(TextWriter output, Vcpu vcpu, string step)
+    {
+        output.WriteLine($"  {step}");
+        output.WriteLine($"    avail {vcpu.RegsAvail.Count(),2}: not loaded: {(vcpu.RegsAvail.Complement()).ToStringFast()}");
+        output.WriteLine($"    dirty {vcpu.RegsDirty.Count(),2}: {vcpu.RegsDirty.ToStringFast()}");
+    }
+}
