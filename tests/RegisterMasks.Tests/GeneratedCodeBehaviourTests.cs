@@ -1,0 +1,218 @@
+using RegisterMasks.Tests.Infrastructure;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>The generated code, compiled with the user's code and run: values and every extension member.</summary>
+public class GeneratedCodeBehaviourTests
+{
+    private const int RandomValuesPerWidth = 5000;
+
+    public static TheoryData<int> Widths => new() { 8, 16, 32, 64 };
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void ToStringFast_equals_Enum_ToString_on_random_values(int width)
+    {
+        foreach (var (source, ns) in new[] { (TestInputs.WidthFile(width), "Widths"), (TestInputs.AliasedFile(width), "Aliased") })
+        {
+            var assembly = CompileWithProbe(source, ns, width);
+            var seed = 1000 + width;
+            var mismatch = (string)assembly.Invoke("Probe", "CheckToStringFast", seed, RandomValuesPerWidth)!;
+            Assert.True(mismatch.Length == 0, $"{ns}, width {width}, seed {seed}: {mismatch}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Extension_members_agree_with_plain_bit_arithmetic(int width)
+    {
+        foreach (var (source, ns) in new[] { (TestInputs.WidthFile(width), "Widths"), (TestInputs.AliasedFile(width), "Aliased") })
+        {
+            var assembly = CompileWithProbe(source, ns, width);
+            var seed = 2000 + width;
+            var mismatch = (string)assembly.Invoke("Probe", "CheckOperations", seed, RandomValuesPerWidth)!;
+            Assert.True(mismatch.Length == 0, $"{ns}, width {width}, seed {seed}: {mismatch}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Registers_enumerates_without_allocating(int width)
+    {
+        var assembly = CompileWithProbe(TestInputs.WidthFile(width), "Widths", width);
+        var allocated = (long)assembly.Invoke("Probe", "AllocatedByRegisters", ulong.MaxValue >> (64 - width))!;
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Kvm_sample_constants_have_the_values_KVM_declares()
+    {
+        var probe = """
+            using KvmSample;
+            public static class Values
+            {
+                public static uint Tdx() => (uint)KvmSample.Tdx.TDX_REGS_AVAIL_SET;
+                public static uint Vmx() => (uint)KvmSample.Vmx.VMX_REGS_LAZY_LOAD_SET;
+                public static uint Svm() => (uint)KvmSample.Svm.SVM_REGS_LAZY_LOAD_SET;
+                public static uint All() => (uint)VcpuRegMask.All;
+                public static string Text() => KvmSample.Svm.SVM_REGS_LAZY_LOAD_SET.ToStringFast();
+            }
+            """;
+        var run = GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs().Append(probe).ToArray());
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+
+        Assert.Equal(0x0180FFEFu, assembly.Invoke("Values", "Tdx"));      // SPEC.md's TDX_REGS_AVAIL_SET
+        Assert.Equal(0x01FF0010u, assembly.Invoke("Values", "Vmx"));      // RIP, RSP and every EXREG
+        Assert.Equal(1u << 17, assembly.Invoke("Values", "Svm"));         // PDPTR, which the sentinel NR_VCPU_REGS shares
+        Assert.Equal(0x01FFFFFFu, assembly.Invoke("Values", "All"));      // 25 registers, not the sentinel
+        Assert.Equal("VCPU_EXREG_PDPTR", assembly.Invoke("Values", "Text"));
+    }
+
+    [Fact]
+    public void Set_constants_are_real_consts_usable_in_switch_attributes_and_other_consts()
+    {
+        var usage = """
+            using KvmSample;
+            [System.AttributeUsage(System.AttributeTargets.Class)]
+            public sealed class MaskAttribute : System.Attribute
+            {
+                public MaskAttribute(VcpuRegMask mask) { Mask = mask; }
+                public VcpuRegMask Mask { get; }
+            }
+
+            [Mask(Tdx.TDX_REGS_AVAIL_SET | Svm.SVM_REGS_LAZY_LOAD_SET)]
+            public static class Uses
+            {
+                public const VcpuRegMask Lazy = Vmx.VMX_REGS_LAZY_LOAD_SET | Svm.SVM_REGS_LAZY_LOAD_SET;
+
+                public static string Name(VcpuRegMask mask)
+                {
+                    switch (mask)
+                    {
+                        case Tdx.TDX_REGS_AVAIL_SET: return "tdx";
+                        case Lazy: return "lazy";
+                        default: return "other";
+                    }
+                }
+
+                public static uint FromAttribute() =>
+                    (uint)((MaskAttribute)System.Attribute.GetCustomAttribute(typeof(Uses), typeof(MaskAttribute))!).Mask;
+            }
+            """;
+        var run = GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs().Append(usage).ToArray());
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal("tdx", assembly.Invoke("Uses", "Name", ParseMask(assembly, "TDX_REGS_AVAIL_SET")));
+        Assert.Equal(0x0180FFEFu | (1u << 17), assembly.Invoke("Uses", "FromAttribute"));
+    }
+
+    [Fact]
+    public void Set_algebra_follows_includes_across_types_in_any_order_ranges_and_excludes()
+    {
+        // Declared so that every include points at a set declared later, on another type.
+        var source = """
+            using RegisterMasks;
+            namespace Algebra;
+
+            [RegisterSet("DERIVED", R.R9, Include = new[] { "BASE", "RANGE" }, Exclude = new object[] { R.R1, R.R5 })]
+            [RegisterSet("EVERYTHING_BUT_R0", Include = new[] { "All" }, Exclude = new object[] { R.R0 }, RegisterFile = typeof(R))]
+            public static partial class First { }
+
+            [RegisterSet("BASE", R.R0, R.R1)]
+            [RegisterSet("RANGE", From = R.R4, To = R.R6)]
+            [RegisterSet("ONLY_INCLUDES", Include = new[] { nameof(First.DERIVED), nameof(BASE) }, RegisterFile = typeof(R))]
+            public static partial class Second { }
+
+            [RegisterFile(16)]
+            public enum R { R0, R1, R2, R3, R4, R5, R6, R7, R8, R9 }
+
+            public static class Values
+            {
+                public static ushort Derived() => (ushort)First.DERIVED;
+                public static ushort AllButR0() => (ushort)First.EVERYTHING_BUT_R0;
+                public static ushort Range() => (ushort)Second.RANGE;
+                public static ushort OnlyIncludes() => (ushort)Second.ONLY_INCLUDES;
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal((ushort)0b10_0101_0001, assembly.Invoke("Algebra.Values", "Derived"));     // {0,1}+{4,5,6}+{9} - {1,5}
+        Assert.Equal((ushort)0b11_1111_1110, assembly.Invoke("Algebra.Values", "AllButR0"));
+        Assert.Equal((ushort)0b00_0111_0000, assembly.Invoke("Algebra.Values", "Range"));
+        Assert.Equal((ushort)0b10_0101_0011, assembly.Invoke("Algebra.Values", "OnlyIncludes")); // DERIVED + BASE puts R1 back
+    }
+
+    [Fact]
+    public void Nested_generic_record_containers_global_and_file_scoped_namespaces_and_internal_enums_work()
+    {
+        var fileScoped = """
+            using RegisterMasks;
+            namespace Shapes.FileScoped;
+
+            [RegisterFile(8, MaskName = "HiddenSet")]
+            internal enum Hidden { H0, H1, H2 }
+
+            public static partial class Outer<T> where T : struct
+            {
+                internal partial struct Middle
+                {
+                    [RegisterSet("BOTH", Hidden.H0, Hidden.H2)]
+                    internal partial record Inner;
+                }
+            }
+
+            public partial class Holder
+            {
+                public static partial class Nested
+                {
+                    [RegisterFile(8)]
+                    public enum NestedReg { N0, N1 }
+                }
+
+                [RegisterSet("N1_ONLY", Nested.NestedReg.N1)]
+                internal partial record struct Pair;
+            }
+            """;
+        var globalNamespace = """
+            using RegisterMasks;
+
+            [RegisterFile(32)]
+            public enum GlobalReg { G0, G1, G31 = 31 }
+
+            [RegisterSet("EDGES", GlobalReg.G0, GlobalReg.G31)]
+            public partial class GlobalSets { }
+
+            public static class Values
+            {
+                public static byte Both() => (byte)Shapes.FileScoped.Outer<int>.Middle.Inner.BOTH;
+                public static byte N1() => (byte)Shapes.FileScoped.Holder.Pair.N1_ONLY;
+                public static uint Edges() => (uint)GlobalSets.EDGES;
+                public static string Text() => GlobalSets.EDGES.ToStringFast();
+            }
+            """;
+        var run = GeneratorHarness.Run(fileScoped, globalNamespace);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal((byte)0b101, assembly.Invoke("Values", "Both"));
+        Assert.Equal((byte)0b10, assembly.Invoke("Values", "N1"));
+        Assert.Equal(0x80000001u, assembly.Invoke("Values", "Edges"));
+        Assert.Equal("G0, G31", assembly.Invoke("Values", "Text"));
+        Assert.False(assembly.GetType("Shapes.FileScoped.HiddenSet")!.IsPublic); // internal enum, internal mask
+        Assert.True(assembly.GetType("Shapes.FileScoped.NestedRegMask")!.IsPublic);
+    }
+
+    private static System.Reflection.Assembly CompileWithProbe(string source, string ns, int width)
+    {
+        var run = GeneratorHarness.Run(source, $"using {ns};\n" + Probe.For($"Reg{width}", $"Reg{width}Mask", width));
+        run.AssertCompilesCleanly();
+        return run.Load();
+    }
+
+    private static object ParseMask(System.Reflection.Assembly assembly, string constant) =>
+        assembly.GetType("KvmSample.Tdx")!.GetField(constant)!.GetValue(null)!;
+}

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RegisterMasks.Generator;
+using Xunit;
+
+namespace RegisterMasks.Tests.Infrastructure;
+
+/// <summary>One run of the generator over some sources: what it wrote, reported, and the compilation after it.</summary>
+internal sealed record GeneratorRun(
+    GeneratorDriver Driver,
+    CSharpCompilation Input,
+    Compilation Output,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    ImmutableDictionary<string, string> Sources)
+{
+    public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
+
+    /// <summary>Every diagnostic of the compiled output (user code and generated code together).</summary>
+    public ImmutableArray<Diagnostic> CompilationDiagnostics => Output.GetDiagnostics();
+
+    /// <summary>The generated sources but the attribute definitions, which every run has.</summary>
+    public IEnumerable<KeyValuePair<string, string>> GeneratedCode =>
+        Sources.Where(source => !source.Key.StartsWith("RegisterMasks.Attributes", StringComparison.Ordinal)
+            && !source.Key.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+            .OrderBy(source => source.Key, StringComparer.Ordinal);
+
+    public string Source(string hintName) => Sources.TryGetValue(hintName, out var text)
+        ? text
+        : throw new Xunit.Sdk.XunitException($"No generated source '{hintName}'; generated: {string.Join(", ", Sources.Keys)}");
+}
+
+/// <summary>
+/// Drives <see cref="RegisterMaskGenerator"/> in memory, against reference assemblies shipped in a
+/// package (no download at test time). Every run fails on CS8784/CS8785: a generator that throws.
+/// </summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions Latest = new(LanguageVersion.Latest);
+
+    public static CSharpCompilation Compilation(IEnumerable<string> sources, CSharpParseOptions? parseOptions = null, NullableContextOptions nullable = NullableContextOptions.Enable) =>
+        CSharpCompilation.Create(
+            "UserAssembly",
+            sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions ?? Latest, path: $"Input{i}.cs")),
+            Net80.References.All,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: (parseOptions ?? Latest).LanguageVersion >= LanguageVersion.CSharp8 ? nullable : NullableContextOptions.Disable,
+                generalDiagnosticOption: ReportDiagnostic.Error,
+                deterministic: true));
+
+    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new RegisterMaskGenerator().AsSourceGenerator() },
+            parseOptions: parseOptions ?? Latest,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorRun Run(params string[] sources) => Run(sources, Latest);
+
+    public static GeneratorRun Run(IEnumerable<string> sources, CSharpParseOptions parseOptions) =>
+        Run(CreateDriver(parseOptions), Compilation(sources, parseOptions));
+
+    public static GeneratorRun Run(GeneratorDriver driver, CSharpCompilation input)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
+        var crashes = diagnostics.Where(diagnostic => diagnostic.Id is "CS8784" or "CS8785").ToList();
+        Assert.True(crashes.Count == 0, "The generator failed: " + string.Join(Environment.NewLine, crashes));
+        var result = driver.GetRunResult().Results.Single();
+        Assert.True(result.Exception is null, "The generator threw: " + result.Exception);
+        var sources = result.GeneratedSources.ToImmutableDictionary(source => source.HintName, source => source.SourceText.ToString());
+        return new GeneratorRun(driver, input, output, result.Diagnostics, sources);
+    }
+
+    /// <summary>The RM diagnostics of a run, in a stable order.</summary>
+    public static List<Diagnostic> RegisterMaskDiagnostics(this GeneratorRun run) =>
+        run.GeneratorDiagnostics.Where(diagnostic => diagnostic.Id.StartsWith("RM", StringComparison.Ordinal))
+            .OrderBy(diagnostic => diagnostic.Location.GetLineSpan().Path, StringComparer.Ordinal)
+            .ThenBy(diagnostic => diagnostic.Location.SourceSpan.Start)
+            .ToList();
+
+    /// <summary>Asserts the output compiles with no diagnostic at all (warnings are errors here).</summary>
+    public static void AssertCompilesCleanly(this GeneratorRun run)
+    {
+        var problems = run.CompilationDiagnostics.Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, "The output does not compile cleanly:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>Emits the output and loads it into a collectible context, to call the generated code.</summary>
+    public static Assembly Load(this GeneratorRun run)
+    {
+        using var stream = new MemoryStream();
+        var emitted = run.Output.Emit(stream);
+        Assert.True(emitted.Success, "Emit failed: " + string.Join(Environment.NewLine, emitted.Diagnostics));
+        stream.Position = 0;
+        return new AssemblyLoadContext("generated-" + Guid.NewGuid(), isCollectible: true).LoadFromStream(stream);
+    }
+
+    /// <summary>Calls a public static method of the loaded user assembly.</summary>
+    public static object? Invoke(this Assembly assembly, string typeName, string method, params object[] arguments) =>
+        assembly.GetType(typeName, throwOnError: true)!.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, arguments);
+}

@@ -1,0 +1,96 @@
+namespace RegisterMasks.Tests.Infrastructure;
+
+/// <summary>
+/// C# compiled beside the generated code to exercise it from inside: each check compares a
+/// generated member with plain <c>ulong</c> arithmetic on seeded random values and returns the
+/// first disagreement ("" when there is none).
+/// </summary>
+internal static class Probe
+{
+    public static string For(string enumName, string maskName, int width) => $$"""
+        using System.Collections.Generic;
+        using System.Linq;
+
+        public static class Probe
+        {
+            private const int Width = {{width}};
+
+            private static ulong WordMask => Width == 64 ? ulong.MaxValue : (1UL << Width) - 1;
+
+            private static ulong AllBits => (ulong){{maskName}}.All;
+
+            // Every shape of value: registers only, one register, none, all, and undefined bits.
+            private static ulong Next(System.Random random)
+            {
+                ulong raw = (((ulong)(uint)random.Next() << 33) ^ ((ulong)(uint)random.Next() << 11) ^ (ulong)(uint)random.Next()) & WordMask;
+                switch (random.Next(6))
+                {
+                    case 0: return raw & AllBits;
+                    case 1: ulong some = raw & AllBits; return some & (0UL - some);
+                    case 2: return 0;
+                    case 3: return AllBits;
+                    default: return raw;
+                }
+            }
+
+            private static List<int> Indices(ulong bits) => Enumerable.Range(0, 64).Where(i => ((bits >> i) & 1) != 0).ToList();
+
+            public static string CheckToStringFast(int seed, int count)
+            {
+                var random = new System.Random(seed);
+                for (int i = 0; i < count; i++)
+                {
+                    var mask = ({{maskName}})Next(random);
+                    if (mask.ToStringFast() != mask.ToString())
+                    {
+                        return $"0x{(ulong)mask:X}: ToStringFast() = '{mask.ToStringFast()}', ToString() = '{mask}'";
+                    }
+                }
+                return "";
+            }
+
+            public static string CheckOperations(int seed, int count)
+            {
+                var random = new System.Random(seed);
+                var registers = Indices(AllBits);
+                for (int i = 0; i < count; i++)
+                {
+                    ulong a = Next(random), b = Next(random);
+                    int index = registers[random.Next(registers.Count)];
+                    var mask = ({{maskName}})a;
+                    var other = ({{maskName}})b;
+                    var register = ({{enumName}})index;
+                    ulong bit = 1UL << index;
+                    string at = $"a=0x{a:X} b=0x{b:X} register={index}: ";
+
+                    if ((ulong)register.ToMask() != bit) return at + "ToMask";
+                    if (mask.Contains(register) != ((a & bit) != 0)) return at + "Contains";
+                    if ((ulong)mask.With(register) != (a | bit)) return at + "With";
+                    if ((ulong)mask.Without(register) != (a & ~bit)) return at + "Without";
+                    if (mask.Count() != Indices(a).Count) return at + "Count";
+                    if ((ulong)mask.Complement() != (AllBits & ~a)) return at + "Complement";
+                    if (mask.IsSubsetOf(other) != ((a & ~b) == 0)) return at + "IsSubsetOf";
+                    if (mask.Overlaps(other) != ((a & b) != 0)) return at + "Overlaps";
+                    var listed = new List<int>();
+                    foreach (var r in mask.Registers()) listed.Add((int)r);
+                    if (!listed.SequenceEqual(Indices(a))) return at + "Registers: " + string.Join(",", listed);
+                    if (!mask.Registers().Select(r => (int)r).SequenceEqual(Indices(a))) return at + "Registers as IEnumerable";
+                }
+                return "";
+            }
+
+            public static long AllocatedByRegisters(ulong bits)
+            {
+                var mask = ({{maskName}})bits;
+                long sum = 0;
+                foreach (var r in mask.Registers()) sum += (int)r; // warm up
+                long before = System.GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < 1000; i++)
+                {
+                    foreach (var r in mask.Registers()) sum += (int)r;
+                }
+                return System.GC.GetAllocatedBytesForCurrentThread() - before + (sum < 0 ? 1 : 0);
+            }
+        }
+        """;
+}
