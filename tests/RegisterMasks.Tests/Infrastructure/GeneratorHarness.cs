@@ -49,7 +49,6 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: (parseOptions ?? Latest).LanguageVersion >= LanguageVersion.CSharp8 ? nullable : NullableContextOptions.Disable,
-                generalDiagnosticOption: ReportDiagnostic.Error,
                 deterministic: true));
 
     public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>

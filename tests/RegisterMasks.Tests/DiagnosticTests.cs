@@ -1,0 +1,291 @@
+using Microsoft.CodeAnalysis;
+using RegisterMasks.Tests.Infrastructure;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// One test per diagnostic: its ID, severity, the exact syntax it points at, its message, and
+/// that the broken part emits nothing while the parts beside it still do.
+/// </summary>
+public class DiagnosticTests
+{
+    private const string Header = "using RegisterMasks;\nnamespace D;\n";
+
+    /// <summary>A valid file and set beside every broken input: they must still be generated.</summary>
+    private const string Healthy = """
+
+        [RegisterFile(8)] public enum Fine { F0, F1 }
+        [RegisterSet("FINE_SET", Fine.F1)] public static partial class FineSets { }
+        """;
+
+    [Fact]
+    public void RM0001_index_past_the_width_is_reported_at_the_member_and_the_file_emits_nothing()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A = 0, TOO_FAR = 8 }\n[RegisterSet(\"S\", R.A)] public static partial class Sets { }");
+        var diagnostic = Expect(run, "RM0001", DiagnosticSeverity.Error, "TOO_FAR",
+            "Register 'TOO_FAR' has index 8, which does not fit register file 'R' of width 8 (indices 0 to 7)");
+        Assert.NotNull(diagnostic);
+        Assert.DoesNotContain("D.RMask.g.cs", run.Sources.Keys);
+        Assert.DoesNotContain("D.Sets.RegisterSets.g.cs", run.Sources.Keys); // its sets have no mask to be
+        AssertHealthyEmitted(run);
+    }
+
+    [Fact]
+    public void RM0001_covers_the_narrowing_from_64_to_32_bits()
+    {
+        var run = Run("[RegisterFile(32)] public enum R : long { LOW = 0, HIGH = 40 }");
+        Expect(run, "RM0001", DiagnosticSeverity.Error, "HIGH",
+            "Register 'HIGH' has index 40, which does not fit register file 'R' of width 32 (indices 0 to 31)");
+    }
+
+    [Fact]
+    public void RM0002_negative_index()
+    {
+        var run = Run("[RegisterFile(16)] public enum R { BELOW = -1, A = 0 }");
+        Expect(run, "RM0002", DiagnosticSeverity.Error, "BELOW", "Register 'BELOW' has negative index -1; register indices start at 0");
+        Assert.DoesNotContain("D.RMask.g.cs", run.Sources.Keys);
+        AssertHealthyEmitted(run);
+    }
+
+    [Theory]
+    [InlineData("12", "12")]
+    [InlineData("0", "0")]
+    [InlineData("128", "128")]
+    public void RM0003_unsupported_width_is_reported_at_the_argument(string width, string shown)
+    {
+        var run = Run($"[RegisterFile({width})] public enum R {{ A }}");
+        Expect(run, "RM0003", DiagnosticSeverity.Error, width, $"Register file 'R' has width {shown}; supported widths are 8, 16, 32 and 64");
+        Assert.DoesNotContain("D.RMask.g.cs", run.Sources.Keys);
+        AssertHealthyEmitted(run);
+    }
+
+    [Fact]
+    public void RM0004_alias_is_a_warning_and_the_mask_is_still_generated()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A = 0, B = 1, B_AGAIN = 1 }");
+        Expect(run, "RM0004", DiagnosticSeverity.Warning, "B_AGAIN", "Register 'B_AGAIN' shares index 1 with 'B'; both name the same bit");
+        Assert.Contains("D.RMask.g.cs", run.Sources.Keys);
+    }
+
+    [Theory]
+    [InlineData("Other.X", "'Other.X', a member of enum 'D.Other'")]
+    [InlineData("3", "'3', a number")]
+    [InlineData("\"RAX\"", "'\"RAX\"', a string")]
+    [InlineData("R.COUNT", "'R.COUNT', a [NotARegister] member")]
+    [InlineData("(R)5", "'(R)5', the value 5, which no register of 'R' has")]
+    public void RM0005_a_set_names_something_that_is_not_a_register(string argument, string described)
+    {
+        var run = Run(
+            "[RegisterFile(8)] public enum R { A, B, [NotARegister] COUNT }\npublic enum Other { X }\n" +
+            $"[RegisterSet(\"BAD\", R.A, {argument})]\n[RegisterSet(\"GOOD\", R.B)]\npublic static partial class Sets {{ }}");
+        Expect(run, "RM0005", DiagnosticSeverity.Error, argument, $"Set 'BAD' names {described}, which is not a register of 'R'");
+        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        Assert.Contains("GOOD", sets);
+        Assert.DoesNotContain("BAD", sets);
+    }
+
+    [Fact]
+    public void RM0005_a_range_needs_both_ends_in_order()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A, B, C }\n[RegisterSet(\"BACKWARDS\", From = R.C, To = R.A)] public static partial class Sets { }");
+        Expect(run, "RM0005", DiagnosticSeverity.Error, "R.C",
+            "Set 'BACKWARDS' names a range From C (2) To A (0) that runs backwards, which is not a register of 'R'");
+    }
+
+    [Fact]
+    public void RM0006_a_set_mixes_register_files()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n[RegisterSet(\"MIXED\", R.A, Q.X)] public static partial class Sets { }");
+        Expect(run, "RM0006", DiagnosticSeverity.Error, "Q.X", "Set 'MIXED': it mixes registers of 'R' and 'Q' ('Q.X')");
+        Assert.DoesNotContain("D.Sets.RegisterSets.g.cs", run.Sources.Keys);
+        AssertHealthyEmitted(run);
+    }
+
+    [Fact]
+    public void RM0006_a_set_of_an_enum_without_RegisterFile()
+    {
+        var run = Run("public enum Plain { P }\n[RegisterSet(\"PLAIN\", Plain.P)] public static partial class Sets { }");
+        Expect(run, "RM0006", DiagnosticSeverity.Error, "Plain.P",
+            "Set 'PLAIN': enum 'D.Plain' of 'Plain.P' has no [RegisterFile]; annotate it, or name the set's file with RegisterFile = typeof(...)");
+    }
+
+    [Fact]
+    public void RM0006_a_set_whose_file_cannot_be_determined()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"A_SET\", R.A)]\n[RegisterSet(\"WHICH\", Include = new[] { \"A_SET\" })] public static partial class Sets { }");
+        Expect(run, "RM0006", DiagnosticSeverity.Error, "RegisterSet",
+            "Set 'WHICH': its register file cannot be determined, since it names no register; add RegisterFile = typeof(...)");
+        Assert.Contains("A_SET", run.Source("D.Sets.RegisterSets.g.cs"));
+    }
+
+    [Fact]
+    public void RM0007_include_of_a_set_that_does_not_exist_suggests_a_near_name()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"BASE\", R.A)]\n[RegisterSet(\"TOP\", R.A, Include = new[] { \"base\" })] public static partial class Sets { }");
+        Expect(run, "RM0007", DiagnosticSeverity.Error, "\"base\"", "Set 'TOP' includes 'base', which is not a set of 'R'; did you mean 'BASE'?");
+        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        Assert.Contains("BASE", sets);
+        Assert.DoesNotContain("TOP", sets);
+    }
+
+    [Fact]
+    public void RM0008_include_cycle_is_reported_at_each_include_with_the_cycle_named()
+    {
+        var run = Run(
+            "[RegisterFile(8)] public enum R { A, B }\n" +
+            "[RegisterSet(\"PING\", R.A, Include = new[] { \"PONG\" })] public static partial class One { }\n" +
+            "[RegisterSet(\"PONG\", R.B, Include = new[] { nameof(One.PING) })] public static partial class Two { }");
+        var diagnostics = run.RegisterMaskDiagnostics();
+        Assert.Equal(new[] { "RM0008", "RM0008" }, diagnostics.Select(d => d.Id));
+        AssertAt(run, diagnostics[0], "\"PONG\"");
+        Assert.Equal("Set 'PING' is part of an include cycle: PING -> PONG -> PING", diagnostics[0].GetMessage());
+        AssertAt(run, diagnostics[1], "nameof(One.PING)");
+        Assert.Equal("Set 'PONG' is part of an include cycle: PONG -> PING -> PONG", diagnostics[1].GetMessage());
+        Assert.DoesNotContain(run.Sources.Keys, key => key is "D.One.RegisterSets.g.cs" or "D.Two.RegisterSets.g.cs");
+    }
+
+    [Fact]
+    public void RM0009_two_sets_of_one_file_share_a_name()
+    {
+        var run = Run(
+            "[RegisterFile(8)] public enum R { A, B }\n" +
+            "[RegisterSet(\"TWICE\", R.A)] public static partial class One { }\n" +
+            "[RegisterSet(\"TWICE\", R.B)] public static partial class Two { }");
+        var diagnostics = run.RegisterMaskDiagnostics();
+        Assert.Equal(new[] { "RM0009", "RM0009" }, diagnostics.Select(d => d.Id));
+        Assert.All(diagnostics, d => Assert.Equal("Set name 'TWICE' is declared 2 times for register file 'R' (on D.One, D.Two)", d.GetMessage()));
+        Assert.All(diagnostics, d => AssertAt(run, d, "\"TWICE\""));
+        Assert.DoesNotContain(run.Sources.Keys, key => key is "D.One.RegisterSets.g.cs" or "D.Two.RegisterSets.g.cs");
+    }
+
+    [Theory]
+    [InlineData("[RegisterSet(\"not valid\", R.A)] public static partial class Sets { }", "\"not valid\"", "Set name 'not valid' is not a valid C# identifier")]
+    [InlineData("[RegisterSet(\"All\", R.A)] public static partial class Sets { }", "\"All\"", "Set name 'All' is reserved: Include uses it for every register of the file")]
+    [InlineData("[RegisterSet(\"Taken\", R.A)] public static partial class Sets { public const int Taken = 1; }", "\"Taken\"", "Set name 'Taken' collides with member 'D.Sets.Taken' that already exists")]
+    public void RM0010_invalid_or_colliding_set_name(string declaration, string at, string message)
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A }\n" + declaration);
+        Expect(run, "RM0010", DiagnosticSeverity.Error, at, message);
+        Assert.DoesNotContain(run.Sources.Keys, key => key.StartsWith("D.Sets"));
+    }
+
+    [Theory]
+    [InlineData("[RegisterFile(8, MaskName = \"Existing\")] public enum R { A }\npublic class Existing { }", "\"Existing\"",
+        "Mask name 'Existing' of register file 'R' collides with type 'D.Existing' that already exists; set MaskName to another name")]
+    [InlineData("[RegisterFile(8, MaskName = \"9Lives\")] public enum R { A }", "\"9Lives\"", "Mask name '9Lives' of register file 'R' is not a valid C# identifier")]
+    [InlineData("[RegisterFile(8)] public enum R { A, All }", "All",
+        "Register 'All' of 'R' collides with the member 'All' every mask has; rename the register or mark it [NotARegister]")]
+    [InlineData("[RegisterFile(8, MaskName = \"Shared\")] public enum R { A }\n[RegisterFile(8, MaskName = \"Shared\")] public enum S { B }", "\"Shared\"",
+        "Mask name 'Shared' of register file 'S' is already the mask of register file 'R'; set MaskName to another name")]
+    public void RM0010_invalid_or_colliding_mask_name(string declaration, string at, string message)
+    {
+        var run = Run(declaration);
+        var diagnostic = Expect(run, "RM0010", DiagnosticSeverity.Error, null, message);
+        Assert.EndsWith(at, Text(run, diagnostic));
+        AssertHealthyEmitted(run);
+    }
+
+    [Fact]
+    public void RM0011_the_bearing_type_is_not_partial()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A)] public static class NotPartial { }");
+        Expect(run, "RM0011", DiagnosticSeverity.Error, "NotPartial",
+            "Type 'NotPartial' must be declared partial, because it declares register sets whose constants are generated into it");
+        Assert.DoesNotContain(run.Sources.Keys, key => key.StartsWith("D.NotPartial"));
+        AssertHealthyEmitted(run);
+    }
+
+    [Fact]
+    public void RM0011_a_containing_type_is_not_partial()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A }\npublic class Outer { [RegisterSet(\"S\", R.A)] public static partial class Inner { } }");
+        Expect(run, "RM0011", DiagnosticSeverity.Error, "Outer",
+            "Type 'Outer' must be declared partial, because it contains a type that declares register sets whose constants are generated into it");
+    }
+
+    [Fact]
+    public void RM0012_a_register_listed_twice_or_excluded_without_being_present()
+    {
+        var run = Run(
+            "[RegisterFile(8)] public enum R { A, B, C }\n" +
+            "[RegisterSet(\"S\", R.A, R.B, Exclude = new object[] { R.C })]\n" +
+            "[RegisterSet(\"T\", R.B, From = R.A, To = R.B)] public static partial class Sets { }");
+        var diagnostics = run.RegisterMaskDiagnostics();
+        Assert.Equal(new[] { "RM0012", "RM0012" }, diagnostics.Select(d => d.Id));
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        AssertAt(run, diagnostics[0], "R.C");
+        Assert.Equal("Set 'S': register 'C' is excluded but the set does not hold it", diagnostics[0].GetMessage());
+        Assert.Equal("Set 'T': register 'B' is listed twice", diagnostics[1].GetMessage());
+        Assert.Equal("R.B", Text(run, diagnostics[1])); // the named register, not the range, is the one to delete
+        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        Assert.Contains("public const global::D.RMask S =", sets);
+        Assert.Contains("public const global::D.RMask T =", sets);
+    }
+
+    [Fact]
+    public void RM0013_an_empty_set_is_a_warning_and_still_a_constant()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"NOTHING\", R.A, Exclude = new object[] { R.A })] public static partial class Sets { }");
+        Expect(run, "RM0013", DiagnosticSeverity.Warning, "RegisterSet(\"NOTHING\", R.A, Exclude = new object[] { R.A })", "Set 'NOTHING' of 'R' holds no register");
+        Assert.Contains("NOTHING =\n            global::D.RMask.None;", run.Source("D.Sets.RegisterSets.g.cs"));
+    }
+
+    [Theory]
+    [InlineData("public class Box<T> { [RegisterFile(8)] public enum R { A } }", "is nested in generic type 'D.Box<T>'")]
+    [InlineData("public class Holder { [RegisterFile(8)] private enum R { A } }", "is private")]
+    [InlineData("public class Holder { protected class Inner { [RegisterFile(8)] public enum R { A } } }", "is inside protected type 'D.Holder.Inner'")]
+    public void RM0016_an_enum_the_namespace_cannot_name(string declaration, string problem)
+    {
+        var run = Run(declaration);
+        Expect(run, "RM0016", DiagnosticSeverity.Error, "R",
+            $"Register file 'R' {problem}; its mask and extension methods live at namespace level, so declare it public or internal, outside generic types");
+        Assert.DoesNotContain("D.RMask.g.cs", run.Sources.Keys);
+        AssertHealthyEmitted(run);
+    }
+
+    [Fact]
+    public void Every_diagnostic_links_to_its_README_entry()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));
+        foreach (var descriptor in typeof(Generator.RegisterMaskGenerator).Assembly.GetType("RegisterMasks.Generator.DiagnosticDescriptors")!
+                     .GetFields().Select(field => field.GetValue(null)).OfType<DiagnosticDescriptor>())
+        {
+            Assert.EndsWith("#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
+            Assert.Contains($"### {descriptor.Id}\n", readme);
+            Assert.Contains($"| {descriptor.Id} |", File.ReadAllText(Path.Combine(RepositoryFiles.Root, "generator", "AnalyzerReleases.Unshipped.md")));
+        }
+    }
+
+    private static GeneratorRun Run(string declarations) => GeneratorHarness.Run(Header + declarations + Healthy);
+
+    /// <summary>Asserts the run's only RM diagnostic is <paramref name="id"/>, where and as said.</summary>
+    private static Diagnostic Expect(GeneratorRun run, string id, DiagnosticSeverity severity, string? at, string message)
+    {
+        var diagnostics = run.RegisterMaskDiagnostics();
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(severity, diagnostic.Severity);
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Input0.cs", diagnostic.Location.GetLineSpan().Path);
+        if (at is not null)
+        {
+            AssertAt(run, diagnostic, at);
+        }
+        return diagnostic;
+    }
+
+    private static void AssertAt(GeneratorRun run, Diagnostic diagnostic, string text) => Assert.Equal(text, Text(run, diagnostic));
+
+    private static string Text(GeneratorRun run, Diagnostic diagnostic)
+    {
+        var tree = run.Input.SyntaxTrees.Single(tree => tree.FilePath == diagnostic.Location.GetLineSpan().Path);
+        return tree.ToString().Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
+    }
+
+    private static void AssertHealthyEmitted(GeneratorRun run)
+    {
+        Assert.Contains("D.FineMask.g.cs", run.Sources.Keys);
+        Assert.Contains("FINE_SET", run.Source("D.FineSets.RegisterSets.g.cs"));
+    }
+}

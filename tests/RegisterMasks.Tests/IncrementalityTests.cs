@@ -1,0 +1,131 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RegisterMasks.Generator;
+using RegisterMasks.Tests.Infrastructure;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// The generator must cost nothing at a keystroke that does not touch its annotations: every
+/// step of ours is Cached or Unchanged after such an edit, and models hold nothing that would
+/// keep them unequal (or keep old compilations alive).
+/// </summary>
+public class IncrementalityTests
+{
+    private static readonly string[] OurSteps =
+    {
+        TrackingNames.RegisterFiles, TrackingNames.RegisterSets, TrackingNames.Resolution,
+        TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.Diagnostics,
+    };
+
+    private const string Unrelated = "namespace Elsewhere { public static class Helper { public static int Answer() => 42; } }";
+
+    [Fact]
+    public void An_unrelated_edit_leaves_every_step_cached_or_unchanged()
+    {
+        var (driver, compilation) = FirstRun();
+        var edited = ReplaceTree(compilation, "Input2.cs", Unrelated.Replace("42", "43"));
+
+        var second = GeneratorHarness.Run(driver, edited);
+
+        foreach (var step in OurSteps)
+        {
+            var reasons = Reasons(second, step);
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, reason => Assert.True(
+                reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"Step {step} ran with {reason} after an unrelated edit"));
+        }
+    }
+
+    [Fact]
+    public void Adding_an_unrelated_file_leaves_every_step_cached_or_unchanged()
+    {
+        var (driver, compilation) = FirstRun();
+        var second = GeneratorHarness.Run(driver, compilation.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("public class Another { }", GeneratorHarness.Latest, path: "Another.cs")));
+        foreach (var step in OurSteps)
+        {
+            Assert.All(Reasons(second, step), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {reason}"));
+        }
+    }
+
+    [Fact]
+    public void Editing_one_set_regenerates_only_that_types_constants()
+    {
+        var (driver, compilation) = FirstRun();
+        var backends = compilation.SyntaxTrees.Single(tree => tree.FilePath == "Input1.cs").ToString();
+        var edited = ReplaceTree(compilation, "Input1.cs", backends.Replace(
+            "[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR,",
+            "[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR, VcpuReg.VCPU_EXREG_CR3,"));
+
+        var second = GeneratorHarness.Run(driver, edited);
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, TrackingNames.Resolution));
+        Assert.All(Reasons(second, TrackingNames.Masks), reason => Assert.NotEqual(IncrementalStepRunReason.Modified, reason));
+        var setOutputs = second.Result.TrackedSteps[TrackingNames.SetOutputs].SelectMany(step => step.Outputs).ToList();
+        Assert.Single(setOutputs, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("VCPU_EXREG_CR3", second.Source("KvmSample.Svm.RegisterSets.g.cs"));
+    }
+
+    [Fact]
+    public void Models_hold_no_symbol_syntax_location_or_compilation()
+    {
+        var (driver, _) = FirstRun();
+        var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(Compilation), typeof(SemanticModel), typeof(SyntaxTree) };
+        var result = driver.GetRunResult().Results.Single();
+        var checkedValues = 0;
+        foreach (var step in OurSteps)
+        {
+            foreach (var output in result.TrackedSteps[step].SelectMany(run => run.Outputs))
+            {
+                checkedValues += AssertHoldsNone(output.Value, forbidden, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+        }
+        Assert.True(checkedValues > 50, $"only {checkedValues} values were walked");
+    }
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun()
+    {
+        var compilation = GeneratorHarness.Compilation(RepositoryFiles.KvmSampleInputs().Append(Unrelated));
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation);
+        Assert.Empty(first.RegisterMaskDiagnostics());
+        return (first.Driver, compilation);
+    }
+
+    private static CSharpCompilation ReplaceTree(CSharpCompilation compilation, string path, string text)
+    {
+        var old = compilation.SyntaxTrees.Single(tree => tree.FilePath == path);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, GeneratorHarness.Latest, path: path));
+    }
+
+    private static List<IncrementalStepRunReason> Reasons(GeneratorRun run, string step) =>
+        run.Result.TrackedSteps[step].SelectMany(stepRun => stepRun.Outputs).Select(output => output.Reason).ToList();
+
+    /// <summary>Walks a model's object graph (fields, collections, tuples) and fails on a forbidden type.</summary>
+    private static int AssertHoldsNone(object? value, Type[] forbidden, string path, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            return 0;
+        }
+        var type = value.GetType();
+        Assert.False(forbidden.Any(bad => bad.IsAssignableFrom(type)), $"{path} holds a {type}");
+        var walked = 1;
+        if (value is IEnumerable sequence)
+        {
+            foreach (var item in sequence)
+            {
+                walked += AssertHoldsNone(item, forbidden, path + "[]", seen);
+            }
+        }
+        foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            walked += AssertHoldsNone(field.GetValue(value), forbidden, path + "." + field.Name, seen);
+        }
+        return walked;
+    }
+}

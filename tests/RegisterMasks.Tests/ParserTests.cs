@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using RegisterMasks.Generator;
+using RegisterMasks.Generator.Model;
+using RegisterMasks.Generator.Resolution;
+using RegisterMasks.Tests.Infrastructure;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>What the parsers make of annotated code (read off the pipeline's tracked steps), and what the resolver makes of the models.</summary>
+public class ParserTests
+{
+    [Fact]
+    public void Register_file_model_of_the_KVM_sample()
+    {
+        var file = Assert.Single(Outputs<RegisterFileModel>(GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs()), TrackingNames.RegisterFiles));
+
+        Assert.Equal("global::KvmSample.VcpuReg", file.EnumFullName);
+        Assert.Equal("KvmSample", file.Namespace);
+        Assert.Equal("VcpuRegMask", file.MaskName);
+        Assert.Equal(32, file.Width);
+        Assert.True(file.IsPublic);
+        Assert.Empty(file.Diagnostics);
+        Assert.Equal(26, file.Members.Count);                                       // 25 registers and the sentinel
+        var sentinel = Assert.Single(file.Members, member => !member.IsRegister);
+        Assert.Equal(("NR_VCPU_REGS", 17L), (sentinel.Name, sentinel.Index));
+        Assert.Equal(17L, file.Members.Single(member => member.Name == "VCPU_EXREG_PDPTR").Index);
+        Assert.Equal(24L, file.Members[^1].Index);
+    }
+
+    [Fact]
+    public void Register_file_defaults_and_options()
+    {
+        var run = GeneratorHarness.Run("""
+            using RegisterMasks;
+            [RegisterFile] internal enum Wide : ulong { A = 63 }
+            namespace N { [RegisterFile(16, MaskName = "Custom")] public enum Named : byte { B } }
+            """);
+        var files = Outputs<RegisterFileModel>(run, TrackingNames.RegisterFiles).OrderBy(file => file.EnumName).ToList();
+        Assert.Equal(("Named", "N", "Custom", 16, true), (files[0].EnumName, files[0].Namespace, files[0].MaskName, files[0].Width, files[0].IsPublic));
+        Assert.Equal(("Wide", "", "WideMask", 64, false), (files[1].EnumName, files[1].Namespace, files[1].MaskName, files[1].Width, files[1].IsPublic));
+    }
+
+    [Fact]
+    public void Set_model_keeps_what_was_written_and_where()
+    {
+        var run = GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs());
+        var tdx = Outputs<SetContainerModel>(run, TrackingNames.RegisterSets).Single(container => container.DisplayName == "KvmSample.Tdx");
+        var set = Assert.Single(tdx.Sets);
+
+        Assert.Equal("KvmSample.Tdx", tdx.FullName);
+        Assert.Equal(new[] { new ContainingType("class", "Tdx") }, tdx.Containers);
+        Assert.Equal("TDX_REGS_AVAIL_SET", set.Name);
+        Assert.Equal("global::KvmSample.VcpuReg", set.FileKey);
+        Assert.Equal(new[] { "VCPU_EXREG_EXIT_INFO_1", "VCPU_EXREG_EXIT_INFO_2" }, set.Listed.Select(register => register.Name));
+        Assert.Equal(new[] { 23, 24 }, set.Listed.Select(register => register.Index));
+        Assert.Equal("GPRS", Assert.Single(set.Includes).Name);
+        Assert.Equal("VCPU_REGS_RSP", Assert.Single(set.Excluded).Name);
+        Assert.Equal("Registers a TDX guest exposes to KVM after a TD exit.", set.Summary);
+        Assert.False(set.HasErrors);
+        Assert.Equal("Input1.cs", set.NameLocation!.FilePath);
+    }
+
+    [Fact]
+    public void A_range_expands_to_each_register_index_once()
+    {
+        var run = GeneratorHarness.Run("""
+            using RegisterMasks;
+            [RegisterFile(8)] public enum R { A, B, B2 = 1, C, [NotARegister] D = 2, E }
+            [RegisterSet("RANGE", From = R.A, To = R.C)] public static partial class S { }
+            """);
+        var set = Outputs<SetContainerModel>(run, TrackingNames.RegisterSets).Single().Sets.Single();
+        Assert.Equal(new[] { 0, 1, 2 }, set.Listed.Select(register => register.Index));
+    }
+
+    [Fact]
+    public void Resolution_is_the_same_whatever_the_order_of_its_inputs()
+    {
+        var run = GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs());
+        var files = Outputs<RegisterFileModel>(run, TrackingNames.RegisterFiles).ToImmutableArray();
+        var containers = Outputs<SetContainerModel>(run, TrackingNames.RegisterSets).ToImmutableArray();
+
+        var forward = SetResolver.Resolve(files, containers, CancellationToken.None);
+        var backward = SetResolver.Resolve(files.Reverse().ToImmutableArray(), containers.Reverse().ToImmutableArray(), CancellationToken.None);
+
+        Assert.Equal(forward, backward);
+        Assert.Equal(
+            new[] { "KvmSample.Common.RegisterSets.g.cs", "KvmSample.Svm.RegisterSets.g.cs", "KvmSample.Tdx.RegisterSets.g.cs", "KvmSample.Vmx.RegisterSets.g.cs" },
+            forward.SetContainers.Select(container => container.HintName));
+        Assert.Equal(new[] { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 23, 24 },
+            forward.SetContainers.Single(c => c.HintName.Contains("Tdx")).Constants.Single().Bits.Select(bit => bit.Index));
+    }
+
+    [Fact]
+    public void Partial_declarations_of_one_type_merge_into_one_output()
+    {
+        var run = GeneratorHarness.Run(
+            "using RegisterMasks;\n[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"FIRST\", R.A)] public static partial class Sets { }",
+            "using RegisterMasks;\n[RegisterSet(\"SECOND\", R.B, Include = new[] { \"FIRST\" })] public static partial class Sets { }");
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        var text = run.Source("Sets.RegisterSets.g.cs");
+        Assert.Contains("FIRST", text);
+        Assert.Contains("SECOND", text);
+    }
+
+    private static IEnumerable<T> Outputs<T>(GeneratorRun run, string step) =>
+        run.Result.TrackedSteps[step].SelectMany(stepRun => stepRun.Outputs).Select(output => output.Value).OfType<T>();
+}
