@@ -206,6 +206,39 @@ public class GeneratedCodeBehaviourTests
         Assert.True(assembly.GetType("Shapes.FileScoped.NestedRegMask")!.IsPublic);
     }
 
+    [Fact]
+    public void The_README_quick_start_compiles_and_gives_the_values_it_claims()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));
+        var quickStart = readme[readme.IndexOf("## Quick start", StringComparison.Ordinal)..];
+        var start = quickStart.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
+        var code = quickStart[start..quickStart.IndexOf("```", start, StringComparison.Ordinal)];
+        var probe = """
+            using MyVmm;
+            public static class Values
+            {
+                public static uint Avail() => (uint)MyVmm.Tdx.AVAIL_SET;
+                public static uint All() => (uint)MyVmm.VcpuRegMask.All;
+                public static string Dirty()
+                {
+                    var vcpu = new MyVmm.Vcpu();
+                    vcpu.Write(MyVmm.VcpuReg.RIP);
+                    return vcpu.RegsDirty.ToStringFast() + " / " + vcpu.RegsAvail.Contains(MyVmm.VcpuReg.RIP);
+                }
+            }
+            """;
+        var run = GeneratorHarness.Run(code, probe);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal(0xEFu, assembly.Invoke("Values", "Avail"));      // README: RAX | RCX | RDX | RBX | RBP | RSI | RDI
+        Assert.Equal(0x1FFFu, assembly.Invoke("Values", "All"));      // README: All = 0x00001FFFu
+        Assert.Equal("RIP / True", assembly.Invoke("Values", "Dirty"));
+
+        var broken = GeneratorHarness.Run(code.Replace("RAX, RCX, RDX, RBX,", "RAX, RCX, RDX, RBX = 40,"), probe);
+        Assert.Equal(("RM0001", "RBX"), (broken.RegisterMaskDiagnostics()[0].Id, broken.RegisterMaskDiagnostics()[0].GetMessage().Split('\'')[1]));
+    }
+
     private static System.Reflection.Assembly CompileWithProbe(string source, string ns, int width)
     {
         var run = GeneratorHarness.Run(source, $"using {ns};\n" + Probe.For($"Reg{width}", $"Reg{width}Mask", width));

@@ -49,6 +49,7 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: (parseOptions ?? Latest).LanguageVersion >= LanguageVersion.CSharp8 ? nullable : NullableContextOptions.Disable,
+                warningLevel: 9999,
                 deterministic: true));
 
     public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>

@@ -1,0 +1,74 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RegisterMasks.Generator;
+using RegisterMasks.Tests.Infrastructure;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// The generated code compiles with no warning from C# 7.3 (netstandard2.0 consumers, without
+/// BitOperations) to the latest version with nullable enabled and every warning wave on.
+/// The packed-package test builds a real netstandard2.0 consumer too.
+/// </summary>
+public class LanguageVersionTests
+{
+    /// <summary>The KVM sample, rewritten without file-scoped namespaces, as C# 7.3 requires.</summary>
+    private static string[] KvmSampleAsCSharp73() =>
+        RepositoryFiles.KvmSampleInputs()
+            .Select(source => source.Replace("namespace KvmSample;", "namespace KvmSample {") + "\n}")
+            .ToArray();
+
+    [Fact]
+    public void Compiles_cleanly_as_CSharp_7_3()
+    {
+        var options = new CSharpParseOptions(LanguageVersion.CSharp7_3);
+        var sources = KvmSampleAsCSharp73().Concat(new[] { TestInputs.WidthFile(8), TestInputs.WidthFile(64) });
+        var run = GeneratorHarness.Run(sources, options);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        Assert.All(run.Output.SyntaxTrees, tree => Assert.Equal(LanguageVersion.CSharp7_3, ((CSharpParseOptions)tree.Options).LanguageVersion));
+    }
+
+    [Fact]
+    public void Compiles_cleanly_with_the_latest_version_nullable_and_BitOperations()
+    {
+        var options = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: new[] { "NETCOREAPP3_0_OR_GREATER" });
+        var run = GeneratorHarness.Run(
+            RepositoryFiles.KvmSampleInputs().Concat(new[] { TestInputs.AliasedFile(64), "using Aliased;\n" + Probe.For("Reg64", "Reg64Mask", 64) }),
+            options);
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal("", assembly.Invoke("Probe", "CheckOperations", 7, 2000));
+        Assert.Equal("", assembly.Invoke("Probe", "CheckToStringFast", 7, 2000));
+    }
+
+    [Fact]
+    public void Two_assemblies_sharing_internals_both_use_the_attributes_without_CS0436()
+    {
+        var first = GeneratorHarness.Run(
+            "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"UserAssembly\")]\n" +
+            "namespace First { [RegisterMasks.RegisterFile(8)] internal enum FirstReg { A, B } }");
+        first.AssertCompilesCleanly();
+        var firstReference = first.Output.WithAssemblyName("FirstAssembly").ToMetadataReference();
+
+        var second = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Compilation(new[]
+        {
+            "namespace Second { [RegisterMasks.RegisterFile(8)] internal enum SecondReg { C } }",
+        }).AddReferences(firstReference));
+
+        second.AssertCompilesCleanly();
+        Assert.DoesNotContain(second.CompilationDiagnostics, diagnostic => diagnostic.Id == "CS0436");
+    }
+
+    [Fact]
+    public void The_user_assembly_references_no_RegisterMasks_assembly()
+    {
+        var run = GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs());
+        var assembly = run.Load();
+        Assert.DoesNotContain(assembly.GetReferencedAssemblies(), name => name.Name!.StartsWith("RegisterMasks", StringComparison.Ordinal));
+        var attribute = assembly.GetType("RegisterMasks.RegisterFileAttribute")!;
+        Assert.False(attribute.IsPublic); // internal and [Embedded]: invisible to other assemblies
+        Assert.Contains(attribute.GetCustomAttributesData(), data => data.AttributeType.FullName == "Microsoft.CodeAnalysis.EmbeddedAttribute");
+    }
+}
