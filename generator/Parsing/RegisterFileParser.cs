@@ -30,7 +30,7 @@ internal static class RegisterFileParser
         CheckNameableFromNamespace(enumSymbol, context.TargetNode, diagnostics);
 
         var members = ReadMembers(enumSymbol, cancellationToken);
-        CheckMembers(members, enumName, width, diagnostics);
+        CheckMembers(members, enumName, maskName, width, diagnostics);
 
         return new RegisterFileModel(
             EnumFullName: SymbolNames.FullyQualified(enumSymbol),
@@ -85,6 +85,10 @@ internal static class RegisterFileParser
         {
             problem = $"Mask name '{name}' of register file '{enumSymbol.Name}' collides with type '{existing.ToDisplayString()}' that already exists; set MaskName to another name";
         }
+        else if (enumSymbol.ContainingNamespace.GetTypeMembers(name + "Extensions").FirstOrDefault(IsNotAPartialStaticClass) is { } extensions)
+        {
+            problem = $"Mask name '{name}' of register file '{enumSymbol.Name}' needs the class '{name}Extensions', but type '{extensions.ToDisplayString()}' exists and is not a static partial class; set MaskName to another name";
+        }
 
         if (problem is not null)
         {
@@ -97,6 +101,11 @@ internal static class RegisterFileParser
     /// The mask and extension class live at namespace level, so they must be able to name the enum:
     /// not through a generic type (which type argument?), nor past a private or protected type.
     /// </summary>
+    /// <summary>Users may extend the generated extension class with their own static partial part; anything else collides.</summary>
+    private static bool IsNotAPartialStaticClass(INamedTypeSymbol type) =>
+        !type.IsStatic || type.DeclaringSyntaxReferences.Any(reference =>
+            reference.GetSyntax() is not TypeDeclarationSyntax declaration || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
     private static void CheckNameableFromNamespace(INamedTypeSymbol enumSymbol, SyntaxNode node, List<DiagnosticInfo> diagnostics)
     {
         string? problem = null;
@@ -150,7 +159,7 @@ internal static class RegisterFileParser
     internal static bool IsSentinel(IFieldSymbol field) =>
         field.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.NotARegisterAttribute);
 
-    private static void CheckMembers(List<RegisterModel> members, string enumName, int width, List<DiagnosticInfo> diagnostics)
+    private static void CheckMembers(List<RegisterModel> members, string enumName, string maskName, int width, List<DiagnosticInfo> diagnostics)
     {
         var firstAtIndex = new Dictionary<long, RegisterModel>();
         foreach (var member in members.Where(member => member.IsRegister))
@@ -171,6 +180,13 @@ internal static class RegisterFileParser
                     DiagnosticDescriptors.InvalidName,
                     member.Location,
                     $"Register '{member.Name}' of '{enumName}' collides with the member '{member.Name}' every mask has; rename the register or mark it [NotARegister]"));
+            }
+            else if (member.Name == maskName)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidName,
+                    member.Location,
+                    $"Register '{member.Name}' of '{enumName}' has the name of its mask, which cannot hold a member of its own name; set MaskName to another name"));
             }
 
             if (firstAtIndex.TryGetValue(member.Index, out var first))

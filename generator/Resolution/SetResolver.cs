@@ -41,9 +41,11 @@ internal static class SetResolver
             }
         }
 
+        // Roslyn compares hint names without case: two names differing only in case must not meet.
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         return new ResolutionResult(
-            Masks: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal).Select(MaskOutput).ToEquatableArray(),
-            SetContainers: SetOutputs(merged, usableFiles, values).ToEquatableArray(),
+            Masks: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal).Select(file => MaskOutput(file, hintNames)).ToEquatableArray(),
+            SetContainers: SetOutputs(merged, usableFiles, values, hintNames).ToEquatableArray(),
             Diagnostics: diagnostics
                 .Distinct()
                 .OrderBy(diagnostic => diagnostic.Location?.FilePath, StringComparer.Ordinal)
@@ -111,11 +113,11 @@ internal static class SetResolver
         }
     }
 
-    private static MaskModel MaskOutput(RegisterFileModel file)
+    private static MaskModel MaskOutput(RegisterFileModel file, HashSet<string> hintNames)
     {
         var registers = file.Members.Where(member => member.IsRegister).OrderBy(member => member.Index);
         return new MaskModel(
-            HintName: HintName(file.Namespace, file.MaskName, ".g.cs"),
+            HintName: UniqueHintName(file.Namespace.Length == 0 ? file.MaskName : file.Namespace + "." + file.MaskName, "", hintNames),
             Namespace: file.Namespace,
             MaskName: file.MaskName,
             EnumFullName: file.EnumFullName,
@@ -125,9 +127,9 @@ internal static class SetResolver
     }
 
     private static IEnumerable<SetContainerOutput> SetOutputs(
-        List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<RegisterSetModel, SortedSet<int>> values)
+        List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<RegisterSetModel, SortedSet<int>> values,
+        HashSet<string> hintNames)
     {
-        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var container in containers)
         {
             if (container.Diagnostics.Any(diagnostic => diagnostic.Id == DiagnosticDescriptors.NotPartial.Id))
@@ -143,12 +145,7 @@ internal static class SetResolver
             {
                 continue;
             }
-            var stem = container.FullName.Replace('`', '_').Replace('+', '.');
-            var hintName = stem + ".RegisterSets.g.cs";
-            for (var n = 2; !hintNames.Add(hintName); n++)
-            {
-                hintName = stem + "." + n + ".RegisterSets.g.cs"; // two types whose names differ only in case or arity marks
-            }
+            var hintName = UniqueHintName(container.FullName.Replace('`', '_').Replace('+', '.'), ".RegisterSets", hintNames);
             yield return new SetContainerOutput(hintName, container.Namespace, container.Containers, constants);
         }
     }
@@ -179,5 +176,14 @@ internal static class SetResolver
     internal static string MaskFullName(RegisterFileModel file) =>
         file.Namespace.Length == 0 ? "global::" + file.MaskName : "global::" + file.Namespace + "." + file.MaskName;
 
-    private static string HintName(string ns, string name, string suffix) => (ns.Length == 0 ? name : ns + "." + name) + suffix;
+    /// <summary><c>{stem}{kind}.g.cs</c>, numbered when a name differing only in case (or arity marks) already took it.</summary>
+    private static string UniqueHintName(string stem, string kind, HashSet<string> taken)
+    {
+        var hintName = stem + kind + ".g.cs";
+        for (var n = 2; !taken.Add(hintName); n++)
+        {
+            hintName = stem + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + kind + ".g.cs";
+        }
+        return hintName;
+    }
 }

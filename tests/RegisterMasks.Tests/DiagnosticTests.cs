@@ -176,6 +176,10 @@ public class DiagnosticTests
     [InlineData("[RegisterFile(8, MaskName = \"9Lives\")] public enum R { A }", "\"9Lives\"", "Mask name '9Lives' of register file 'R' is not a valid C# identifier")]
     [InlineData("[RegisterFile(8)] public enum R { A, All }", "All",
         "Register 'All' of 'R' collides with the member 'All' every mask has; rename the register or mark it [NotARegister]")]
+    [InlineData("[RegisterFile(8)] public enum R { A }\npublic class RMaskExtensions { }", "RegisterFile(8)",
+        "Mask name 'RMask' of register file 'R' needs the class 'RMaskExtensions', but type 'D.RMaskExtensions' exists and is not a static partial class; set MaskName to another name")]
+    [InlineData("[RegisterFile(8, MaskName = \"Bits\")] public enum R { A, Bits }", "Bits",
+        "Register 'Bits' of 'R' has the name of its mask, which cannot hold a member of its own name; set MaskName to another name")]
     [InlineData("[RegisterFile(8, MaskName = \"Shared\")] public enum R { A }\n[RegisterFile(8, MaskName = \"Shared\")] public enum S { B }", "\"Shared\"",
         "Mask name 'Shared' of register file 'S' is already the mask of register file 'R'; set MaskName to another name")]
     public void RM0010_invalid_or_colliding_mask_name(string declaration, string at, string message)

@@ -44,6 +44,17 @@ public class LanguageVersionTests
     }
 
     [Fact]
+    public void Generated_public_members_all_have_doc_comments()
+    {
+        var options = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
+        var run = GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs(), options);
+        var generatedTrees = run.Output.SyntaxTrees.Where(tree => !tree.FilePath.StartsWith("Input", StringComparison.Ordinal)).ToHashSet();
+        Assert.NotEmpty(generatedTrees);
+        var problems = run.CompilationDiagnostics.Where(diagnostic => diagnostic.Location.SourceTree is { } tree && generatedTrees.Contains(tree)).ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
     public void Two_assemblies_sharing_internals_both_use_the_attributes_without_CS0436()
     {
         var first = GeneratorHarness.Run(

@@ -104,6 +104,21 @@ public class ParserTests
         Assert.Contains("SECOND", text);
     }
 
+    [Fact]
+    public void Mask_names_differing_only_in_case_get_distinct_hint_names()
+    {
+        var run = GeneratorHarness.Run("""
+            using RegisterMasks;
+            namespace C;
+            [RegisterFile(8, MaskName = "Bits")] public enum One { A }
+            [RegisterFile(8, MaskName = "BITS")] public enum Two { B }
+            """);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        Assert.Contains("C.Bits.g.cs", run.Sources.Keys);   // One, first by enum name
+        Assert.Contains("C.BITS.2.g.cs", run.Sources.Keys);
+    }
+
     private static IEnumerable<T> Outputs<T>(GeneratorRun run, string step) =>
         run.Result.TrackedSteps[step].SelectMany(stepRun => stepRun.Outputs).Select(output => output.Value).OfType<T>();
 }
