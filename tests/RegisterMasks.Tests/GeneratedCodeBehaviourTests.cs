@@ -12,29 +12,13 @@ public class GeneratedCodeBehaviourTests
 
     [Theory]
     [MemberData(nameof(Widths))]
-    public void ToStringFast_equals_Enum_ToString_on_random_values(int width)
-    {
-        foreach (var (source, ns) in new[] { (TestInputs.WidthFile(width), "Widths"), (TestInputs.AliasedFile(width), "Aliased") })
-        {
-            var assembly = CompileWithProbe(source, ns, width);
-            var seed = 1000 + width;
-            var mismatch = (string)assembly.Invoke("Probe", "CheckToStringFast", seed, RandomValuesPerWidth)!;
-            Assert.True(mismatch.Length == 0, $"{ns}, width {width}, seed {seed}: {mismatch}");
-        }
-    }
+    public void ToStringFast_equals_Enum_ToString_on_random_values(int width) =>
+        AssertProbeAgrees("CheckToStringFast", width, seed: 1000 + width);
 
     [Theory]
     [MemberData(nameof(Widths))]
-    public void Extension_members_agree_with_plain_bit_arithmetic(int width)
-    {
-        foreach (var (source, ns) in new[] { (TestInputs.WidthFile(width), "Widths"), (TestInputs.AliasedFile(width), "Aliased") })
-        {
-            var assembly = CompileWithProbe(source, ns, width);
-            var seed = 2000 + width;
-            var mismatch = (string)assembly.Invoke("Probe", "CheckOperations", seed, RandomValuesPerWidth)!;
-            Assert.True(mismatch.Length == 0, $"{ns}, width {width}, seed {seed}: {mismatch}");
-        }
-    }
+    public void Extension_members_agree_with_plain_bit_arithmetic(int width) =>
+        AssertProbeAgrees("CheckOperations", width, seed: 2000 + width);
 
     [Theory]
     [MemberData(nameof(Widths))]
@@ -237,6 +221,16 @@ public class GeneratedCodeBehaviourTests
 
         var broken = GeneratorHarness.Run(code.Replace("RAX, RCX, RDX, RBX,", "RAX, RCX, RDX, RBX = 40,"), probe);
         Assert.Equal(("RM0001", "RBX"), (broken.RegisterMaskDiagnostics()[0].Id, broken.RegisterMaskDiagnostics()[0].GetMessage().Split('\'')[1]));
+    }
+
+    /// <summary>Runs a probe check on the plain and the aliased register file of a width; the seed is in the failure message.</summary>
+    private static void AssertProbeAgrees(string check, int width, int seed)
+    {
+        foreach (var (source, ns) in new[] { (TestInputs.WidthFile(width), "Widths"), (TestInputs.AliasedFile(width), "Aliased") })
+        {
+            var mismatch = (string)CompileWithProbe(source, ns, width).Invoke("Probe", check, seed, RandomValuesPerWidth)!;
+            Assert.True(mismatch.Length == 0, $"{check}: {ns}, width {width}, seed {seed}: {mismatch}");
+        }
     }
 
     private static System.Reflection.Assembly CompileWithProbe(string source, string ns, int width)
