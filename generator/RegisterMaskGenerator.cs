@@ -71,7 +71,7 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
 }
 
 /// <summary>Names of the pipeline's steps, which tests read to check what was cached.</summary>
-public static class TrackingNames
+internal static class TrackingNames
 {
     public const string RegisterFiles = nameof(RegisterFiles);
     public const string RegisterSets = nameof(RegisterSets);

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using Scriban;
 using Scriban.Runtime;
@@ -24,6 +25,7 @@ internal static class TemplateSet
             MemberRenamer = StandardMemberRenamer.Default,
         };
         context.PushGlobal(globals);
+        context.PushCulture(CultureInfo.InvariantCulture); // numbers read the same on every machine
         return template.Render(context);
     }
 

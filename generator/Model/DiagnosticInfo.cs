@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -7,7 +9,7 @@ namespace RegisterMasks.Generator.Model;
 internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
 {
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params object[] arguments) =>
-        new(descriptor.Id, location, arguments.Select(argument => argument.ToString()).ToEquatableArray());
+        new(descriptor.Id, location, arguments.Select(argument => Convert.ToString(argument, CultureInfo.InvariantCulture) ?? "").ToEquatableArray());
 
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(
