@@ -54,12 +54,16 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
         var setOutputs = resolution
             .SelectMany(static (result, _) => result.SetContainers)
             .WithTrackingName(TrackingNames.SetOutputs);
+        var catalogs = resolution
+            .SelectMany(static (result, _) => result.Catalogs)
+            .WithTrackingName(TrackingNames.Catalogs);
         var diagnostics = resolution
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(masks, static (output, mask) => output.AddSource(mask.HintName, SourceEmitter.Mask(mask)));
         context.RegisterSourceOutput(setOutputs, static (output, sets) => output.AddSource(sets.HintName, SourceEmitter.Sets(sets)));
+        context.RegisterSourceOutput(catalogs, static (output, catalog) => output.AddSource(catalog.HintName, SourceEmitter.Catalog(catalog)));
         context.RegisterSourceOutput(diagnostics, static (output, found) =>
         {
             foreach (var diagnostic in found)
@@ -78,5 +82,6 @@ internal static class TrackingNames
     public const string Resolution = nameof(Resolution);
     public const string Masks = nameof(Masks);
     public const string SetOutputs = nameof(SetOutputs);
+    public const string Catalogs = nameof(Catalogs);
     public const string Diagnostics = nameof(Diagnostics);
 }

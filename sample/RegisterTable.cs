@@ -3,30 +3,23 @@ namespace KvmSample;
 /// <summary>Prints which registers each backend set holds, one column a set.</summary>
 public static class RegisterTable
 {
-    /// <summary>The sets shown, in column order.</summary>
-    public static readonly (string Name, VcpuRegMask Mask)[] Sets =
-    {
-        (nameof(Common.GPRS), Common.GPRS),
-        (nameof(Common.EXREGS), Common.EXREGS),
-        (nameof(Vmx.VMX_REGS_LAZY_LOAD_SET), Vmx.VMX_REGS_LAZY_LOAD_SET),
-        (nameof(Svm.SVM_REGS_LAZY_LOAD_SET), Svm.SVM_REGS_LAZY_LOAD_SET),
-        (nameof(Tdx.TDX_REGS_AVAIL_SET), Tdx.TDX_REGS_AVAIL_SET),
-    };
+    /// <summary>Every set of the register file, from the generated catalog: a new set shows up by itself.</summary>
+    private static IReadOnlyList<VcpuRegMaskSets.Entry> Sets => VcpuRegMaskSets.All;
 
     public static void Print(TextWriter output)
     {
-        for (var column = 0; column < Sets.Length; column++)
+        for (var column = 0; column < Sets.Count; column++)
         {
-            var (name, mask) = Sets[column];
-            var count = mask.Count();
-            output.WriteLine($"  {Label(column)}  {name,-24} 0x{(uint)mask:X8}  {count,2} register{(count == 1 ? "" : "s")}");
+            var set = Sets[column];
+            var count = set.Mask.Count();
+            output.WriteLine($"  {Label(column)}  {set.Name,-24} 0x{(uint)set.Mask:X8}  {count,2} register{(count == 1 ? "" : "s")}  ({set.DeclaringType})");
         }
         output.WriteLine();
 
         // Registers are named through the mask: VcpuReg's own ToString() may pick the sentinel
         // NR_VCPU_REGS for index 17, which VCPU_EXREG_PDPTR shares.
         var rowWidth = VcpuRegMask.All.Registers().Max(register => Name(register).Length);
-        var header = string.Join(" │ ", Sets.Select((_, column) => Label(column)));
+        var header = string.Join(" │ ", Enumerable.Range(0, Sets.Count).Select(Label));
         output.WriteLine($"  {"register".PadRight(rowWidth)} │ {header} │ index");
         output.WriteLine($"  {new string('─', rowWidth)}─┼─{new string('─', header.Length)}─┼──────");
         foreach (var register in VcpuRegMask.All.Registers())

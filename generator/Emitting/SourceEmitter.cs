@@ -18,10 +18,40 @@ internal static class SourceEmitter
 
     public static string Sets(SetContainerOutput container) => TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container));
 
+    public static string Catalog(CatalogModel catalog) => TemplateSet.Render(TemplateSet.RegisterSetCatalog, CatalogViewOf(catalog));
+
+    internal static CatalogView CatalogViewOf(CatalogModel catalog)
+    {
+        var maskFullName = MaskFullName(catalog.Namespace, catalog.MaskName);
+        string ValueOf(EquatableArray<MaskBit> bits) =>
+            "(" + maskFullName + ")" + Literals.Hex(bits.Aggregate(0UL, (word, bit) => word | (1UL << bit.Index)), catalog.Width);
+        return new CatalogView
+        {
+            NamespaceName = catalog.Namespace,
+            HasNamespace = catalog.Namespace.Length > 0,
+            Accessibility = catalog.IsPublic ? "public" : "internal",
+            ClassName = catalog.MaskName + "Sets",
+            MaskFullName = maskFullName,
+            EnumName = catalog.EnumFullName,
+            Entries = catalog.Entries.Select(entry => new CatalogEntryView
+            {
+                Name = Literals.Quoted(entry.Name),
+                DeclaringType = Literals.Quoted(entry.DeclaringType),
+                Value = ValueOf(entry.Bits),
+            }).ToList(),
+            Groups = catalog.Entries
+                .GroupBy(entry => ValueOf(entry.Bits))
+                .Select(group => new CatalogGroupView { Value = group.Key, Names = string.Join(", ", group.Select(entry => Literals.Quoted(entry.Name))) })
+                .ToList(),
+        };
+    }
+
+    private static string MaskFullName(string ns, string maskName) => ns.Length == 0 ? "global::" + maskName : "global::" + ns + "." + maskName;
+
     internal static MaskView MaskViewOf(MaskModel mask)
     {
         var width = mask.Width;
-        var maskFullName = mask.Namespace.Length == 0 ? "global::" + mask.MaskName : "global::" + mask.Namespace + "." + mask.MaskName;
+        var maskFullName = MaskFullName(mask.Namespace, mask.MaskName);
         var allBits = mask.Members.Aggregate(0UL, (bits, member) => bits | (1UL << member.Index));
         var underlying = Literals.UnderlyingType(width);
 

@@ -12,6 +12,7 @@ internal static class TemplateSet
     public static readonly Template Attributes = Load("Attributes.sbn");
     public static readonly Template RegisterMask = Load("RegisterMask.sbn");
     public static readonly Template RegisterSets = Load("RegisterSets.sbn");
+    public static readonly Template RegisterSetCatalog = Load("RegisterSetCatalog.sbn");
 
     /// <summary>Renders a template from a plain view object, whose properties the template reads in snake_case.</summary>
     public static string Render(Template template, object view)

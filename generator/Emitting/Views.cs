@@ -64,3 +64,29 @@ internal sealed class ConstantView
     public string Remarks { get; set; } = "";
     public List<string> ValueLines { get; set; } = new();
 }
+
+internal sealed class CatalogView
+{
+    public string NamespaceName { get; set; } = "";
+    public bool HasNamespace { get; set; }
+    public string Accessibility { get; set; } = "";
+    public string ClassName { get; set; } = "";
+    public string MaskFullName { get; set; } = "";
+    public string EnumName { get; set; } = "";
+    public List<CatalogEntryView> Entries { get; set; } = new();
+    public List<CatalogGroupView> Groups { get; set; } = new();
+}
+
+internal sealed class CatalogEntryView
+{
+    public string Name { get; set; } = "";
+    public string DeclaringType { get; set; } = "";
+    public string Value { get; set; } = "";
+}
+
+/// <summary>The sets sharing one value: NameOf returns their names for it.</summary>
+internal sealed class CatalogGroupView
+{
+    public string Value { get; set; } = "";
+    public string Names { get; set; } = "";
+}

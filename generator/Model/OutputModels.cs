@@ -31,8 +31,22 @@ internal sealed record SetContainerOutput(
     EquatableArray<ContainingType> Containers,
     EquatableArray<SetConstantModel> Constants);
 
+/// <summary>One set as the catalog lists it: its name, the type declaring it, and its registers.</summary>
+internal sealed record CatalogEntry(string Name, string DeclaringType, EquatableArray<MaskBit> Bits);
+
+/// <summary>Every set of one register file, sorted by name, for the generated <c>{MaskName}Sets</c> class.</summary>
+internal sealed record CatalogModel(
+    string HintName,
+    string Namespace,
+    string MaskName,
+    string EnumFullName,
+    bool IsPublic,
+    int Width,
+    EquatableArray<CatalogEntry> Entries);
+
 /// <summary>What resolving every file and set together gives: the code to write and the diagnostics.</summary>
 internal sealed record ResolutionResult(
     EquatableArray<MaskModel> Masks,
     EquatableArray<SetContainerOutput> SetContainers,
+    EquatableArray<CatalogModel> Catalogs,
     EquatableArray<DiagnosticInfo> Diagnostics);

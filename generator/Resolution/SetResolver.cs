@@ -46,6 +46,8 @@ internal static class SetResolver
         return new ResolutionResult(
             Masks: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal).Select(file => MaskOutput(file, hintNames)).ToEquatableArray(),
             SetContainers: SetOutputs(merged, usableFiles, values, hintNames).ToEquatableArray(),
+            Catalogs: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
+                .Select(file => Catalog(file, merged, values, hintNames)).ToEquatableArray(),
             Diagnostics: diagnostics
                 .Distinct()
                 .OrderBy(diagnostic => diagnostic.Location?.FilePath, StringComparer.Ordinal)
@@ -148,6 +150,21 @@ internal static class SetResolver
             var hintName = UniqueHintName(container.FullName.Replace('`', '_').Replace('+', '.'), ".RegisterSets", hintNames);
             yield return new SetContainerOutput(hintName, container.Namespace, container.Containers, constants);
         }
+    }
+
+    /// <summary>The file's sets whose constants are generated (so a partial type bears them), sorted by name.</summary>
+    private static CatalogModel Catalog(
+        RegisterFileModel file, List<SetContainerModel> containers, Dictionary<RegisterSetModel, SortedSet<int>> values, HashSet<string> hintNames)
+    {
+        var names = DisplayNames(file);
+        var entries = containers
+            .Where(container => !container.Diagnostics.Any(diagnostic => diagnostic.Id == DiagnosticDescriptors.NotPartial.Id))
+            .SelectMany(container => container.Sets
+                .Where(set => set.FileKey == file.EnumFullName && values.ContainsKey(set))
+                .Select(set => new CatalogEntry(set.Name, container.DisplayName, values[set].Select(index => new MaskBit(names[index], index)).ToEquatableArray())))
+            .OrderBy(entry => entry.Name, StringComparer.Ordinal);
+        var stem = (file.Namespace.Length == 0 ? "" : file.Namespace + ".") + file.MaskName + "Sets";
+        return new CatalogModel(UniqueHintName(stem, "", hintNames), file.Namespace, file.MaskName, file.EnumFullName, file.IsPublic, file.Width, entries.ToEquatableArray());
     }
 
     private static SetConstantModel SetConstant(RegisterSetModel set, RegisterFileModel file, SortedSet<int> value)

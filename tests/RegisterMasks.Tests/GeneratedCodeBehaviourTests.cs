@@ -191,6 +191,35 @@ public class GeneratedCodeBehaviourTests
     }
 
     [Fact]
+    public void The_set_catalog_lists_every_set_by_name_and_names_masks()
+    {
+        var source = """
+            using RegisterMasks;
+            using System.Linq;
+            namespace Catalog;
+
+            [RegisterFile(16)] public enum R { A, B, C }
+            [RegisterSet("BOTH", R.A, R.B)] [RegisterSet("ALSO_BOTH", Include = new[] { "BOTH" }, RegisterFile = typeof(R))]
+            public static partial class First { }
+            public static partial class Outer<T> { [RegisterSet("C_ONLY", R.C)] private static partial class Hidden { } }
+
+            public static class Values
+            {
+                public static string Listing() => string.Join("; ", RMaskSets.All.Select(e => $"{e.Name}@{e.DeclaringType}={(ushort)e.Mask}"));
+                public static string Both() => string.Join(",", RMaskSets.NameOf(First.BOTH));
+                public static int NoneNamed() => RMaskSets.NameOf(RMask.A).Count;
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal("ALSO_BOTH@Catalog.First=3; BOTH@Catalog.First=3; C_ONLY@Catalog.Outer<T>.Hidden=4", assembly.Invoke("Catalog.Values", "Listing"));
+        Assert.Equal("ALSO_BOTH,BOTH", assembly.Invoke("Catalog.Values", "Both"));
+        Assert.Equal(0, assembly.Invoke("Catalog.Values", "NoneNamed"));
+    }
+
+    [Fact]
     public void The_README_quick_start_compiles_and_gives_the_values_it_claims()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));

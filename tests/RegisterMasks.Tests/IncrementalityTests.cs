@@ -18,7 +18,7 @@ public class IncrementalityTests
     private static readonly string[] OurSteps =
     {
         TrackingNames.RegisterFiles, TrackingNames.RegisterSets, TrackingNames.Resolution,
-        TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.Diagnostics,
+        TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.Catalogs, TrackingNames.Diagnostics,
     };
 
     private const string Unrelated = "namespace Elsewhere { public static class Helper { public static int Answer() => 42; } }";
