@@ -85,6 +85,7 @@ internal static class SourceEmitter
             Underlying = underlying,
             AllLiteral = Literals.Hex(allBits, width),
             AllBits = Literals.Hex(allBits, 64),
+            WordBits = Literals.Hex(width == 64 ? ulong.MaxValue : (1UL << width) - 1, 64),
             ToMaskExpression = $"unchecked(({maskFullName}){shifted})",
             RegisterCount = mask.Members.Count,
             Width = width,

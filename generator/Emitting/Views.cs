@@ -16,6 +16,7 @@ internal sealed class MaskView
     public string Underlying { get; set; } = "";
     public string AllLiteral { get; set; } = "";
     public string AllBits { get; set; } = "";
+    public string WordBits { get; set; } = "";
     public string ToMaskExpression { get; set; } = "";
     public int RegisterCount { get; set; }
     public int Width { get; set; }

@@ -22,6 +22,39 @@ public class GeneratedCodeBehaviourTests
 
     [Theory]
     [MemberData(nameof(Widths))]
+    public void TryParse_round_trips_ToStringFast_on_random_values(int width) =>
+        AssertProbeAgrees("CheckTryParseRoundTrip", width, seed: 3000 + width);
+
+    [Theory]
+    [InlineData(" R0 | R1 ", true, 0b11UL)]
+    [InlineData("R1, R0", true, 0b11UL)]
+    [InlineData("None", true, 0UL)]
+    [InlineData("All", true, 0x810BUL)]
+    [InlineData("0x3", true, 0b11UL)]
+    [InlineData("0X8000", true, 0x8000UL)]
+    [InlineData("4", true, 4UL)]                 // a decimal number, as ToStringFast prints undefined bits
+    [InlineData("0x4", false, 0UL)]              // hex is checked against All: bit 2 is no register
+    [InlineData("65536", false, 0UL)]            // past the width
+    [InlineData("", false, 0UL)]
+    [InlineData("R0,,R1", false, 0UL)]
+    [InlineData("r0", false, 0UL)]               // names are case-sensitive, as Enum.TryParse's default
+    [InlineData("R0 R1", false, 0UL)]
+    [InlineData("-1", false, 0UL)]
+    public void TryParse_accepts_the_documented_forms_only(string text, bool accepted, ulong expected)
+    {
+        var probe = """
+            public static class Parse
+            {
+                public static string Run(string text) => Widths.Reg16MaskExtensions.TryParse(text, out var mask) ? ((ushort)mask).ToString() : "rejected";
+            }
+            """;
+        var run = GeneratorHarness.Run(TestInputs.WidthFile(16), probe);
+        run.AssertCompilesCleanly();
+        Assert.Equal(accepted ? expected.ToString(System.Globalization.CultureInfo.InvariantCulture) : "rejected", run.Load().Invoke("Parse", "Run", text));
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
     public void Registers_enumerates_without_allocating(int width)
     {
         var assembly = CompileWithProbe(TestInputs.WidthFile(width), "Widths", width);

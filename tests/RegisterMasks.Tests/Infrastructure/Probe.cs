@@ -49,6 +49,30 @@ internal static class Probe
                 return "";
             }
 
+            public static string CheckTryParseRoundTrip(int seed, int count)
+            {
+                var random = new System.Random(seed);
+                for (int i = 0; i < count; i++)
+                {
+                    var mask = ({{maskName}})Next(random);
+                    var text = mask.ToStringFast();
+                    if (!{{maskName}}Extensions.TryParse(text, out var parsed) || parsed != mask)
+                    {
+                        return $"0x{(ulong)mask:X}: '{text}' parsed as {parsed.ToStringFast()}";
+                    }
+                    var piped = "  " + text.Replace(", ", " |  ") + " ";
+                    if (!{{maskName}}Extensions.TryParse(piped, out parsed) || parsed != mask)
+                    {
+                        return $"0x{(ulong)mask:X}: '{piped}' parsed as {parsed.ToStringFast()}";
+                    }
+                    if ((((ulong)mask) & ~AllBits) == 0 && (!{{maskName}}Extensions.TryParse($" 0x{(ulong)mask:x} ", out parsed) || parsed != mask))
+                    {
+                        return $"0x{(ulong)mask:X}: hex did not parse back";
+                    }
+                }
+                return "";
+            }
+
             public static string CheckOperations(int seed, int count)
             {
                 var random = new System.Random(seed);
