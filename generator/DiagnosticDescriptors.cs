@@ -41,12 +41,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RegisterFileUnclear = Error(
         "RM0006",
         "A set's register file is mixed, unannotated or undetermined",
-        "Set '{0}': {1}");
+        "{0}: {1}");
 
     public static readonly DiagnosticDescriptor UnknownInclude = Error(
         "RM0007",
-        "Include names a set that does not exist",
-        "Set '{0}' includes '{1}', which is not a set of '{2}'{3}");
+        "A name given for a set names no set",
+        "{0} '{1}', which is not a set of {2}{3}");
 
     public static readonly DiagnosticDescriptor IncludeCycle = Error(
         "RM0008",
@@ -78,6 +78,16 @@ internal static class DiagnosticDescriptors
         "A register set is empty",
         "Set '{0}' of '{1}' holds no register");
 
+    public static readonly DiagnosticDescriptor SetsOverlap = Error(
+        "RM0014",
+        "Sets declared disjoint overlap",
+        "Sets '{0}' and '{1}' must be disjoint, but both hold {2}");
+
+    public static readonly DiagnosticDescriptor NotASubset = Error(
+        "RM0015",
+        "A set declared a subset holds registers its superset lacks",
+        "Set '{0}' must be a subset of '{1}', but holds {2}, which '{1}' lacks");
+
     public static readonly DiagnosticDescriptor NotNameableFromNamespace = Error(
         "RM0016",
         "A register file enum cannot be named from its namespace",
@@ -87,7 +97,7 @@ internal static class DiagnosticDescriptors
     {
         IndexDoesNotFit, NegativeIndex, UnsupportedWidth, SharedIndex, NotARegister, RegisterFileUnclear,
         UnknownInclude, IncludeCycle, DuplicateSetName, InvalidName, NotPartial, RedundantRegister, EmptySet,
-        NotNameableFromNamespace,
+        SetsOverlap, NotASubset, NotNameableFromNamespace,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

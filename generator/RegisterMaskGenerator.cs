@@ -39,12 +39,32 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
                 RegisterSetParser.Parse)
             .WithTrackingName(TrackingNames.RegisterSets);
 
+        // Invariants between sets, on any class or struct: they generate nothing, only diagnostics.
+        var disjointChecks = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.RegisterSetsDisjointAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                SetInvariantParser.Parse)
+            .WithTrackingName(TrackingNames.DisjointChecks);
+        var subsetChecks = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.RegisterSetSubsetAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                SetInvariantParser.Parse)
+            .WithTrackingName(TrackingNames.SubsetChecks);
+        var invariants = disjointChecks.Collect()
+            .Combine(subsetChecks.Collect())
+            .Select(static (checks, _) => checks.Left.AddRange(checks.Right))
+            .WithTrackingName(TrackingNames.Invariants);
+
         // Sets include sets of other types and need their file's registers: values, duplicate
-        // names and cycles are only decidable over everything at once. Its result is equatable,
+        // names, cycles and invariants are only decidable over everything at once. Its result is equatable,
         // so when the parsed models are unchanged this step and all after it stay cached.
         var resolution = registerFiles.Collect()
             .Combine(setContainers.Collect())
-            .Select(static (inputs, cancellationToken) => SetResolver.Resolve(inputs.Left, inputs.Right, cancellationToken))
+            .Combine(invariants)
+            .Select(static (inputs, cancellationToken) =>
+                SetResolver.Resolve(inputs.Left.Left, inputs.Left.Right, inputs.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Resolution);
 
         // One output per mask and per declaring type: an edit to one set re-renders only its type.
@@ -79,6 +99,9 @@ internal static class TrackingNames
 {
     public const string RegisterFiles = nameof(RegisterFiles);
     public const string RegisterSets = nameof(RegisterSets);
+    public const string DisjointChecks = nameof(DisjointChecks);
+    public const string SubsetChecks = nameof(SubsetChecks);
+    public const string Invariants = nameof(Invariants);
     public const string Resolution = nameof(Resolution);
     public const string Masks = nameof(Masks);
     public const string SetOutputs = nameof(SetOutputs);

@@ -36,3 +36,14 @@ public static partial class Svm
 public static partial class Tdx
 {
 }
+
+/// <summary>
+/// Facts KVM relies on, checked at compile time as its static_asserts are: break one (add
+/// VCPU_REGS_RSP to EXREGS, say) and the build stops with RM0014 naming the register.
+/// </summary>
+[RegisterSetsDisjoint(nameof(Common.GPRS), nameof(Common.EXREGS))]
+[RegisterSetSubset(nameof(Svm.SVM_REGS_LAZY_LOAD_SET), nameof(Common.EXREGS))]   // SVM keeps every GPR in the VMCB: none is lazy
+[RegisterSetSubset(nameof(Tdx.TDX_REGS_AVAIL_SET), "All")]
+public static class Invariants
+{
+}

@@ -7,6 +7,8 @@ internal static class KnownNames
     public const string RegisterFileAttribute = "RegisterMasks.RegisterFileAttribute";
     public const string RegisterSetAttribute = "RegisterMasks.RegisterSetAttribute";
     public const string NotARegisterAttribute = "RegisterMasks.NotARegisterAttribute";
+    public const string RegisterSetsDisjointAttribute = "RegisterMasks.RegisterSetsDisjointAttribute";
+    public const string RegisterSetSubsetAttribute = "RegisterMasks.RegisterSetSubsetAttribute";
 
     /// <summary>The name <c>Include</c> uses for every register of the file; no set may take it.</summary>
     public const string AllSetName = "All";

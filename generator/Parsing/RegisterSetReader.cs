@@ -115,7 +115,7 @@ internal sealed class RegisterSetReader
             {
                 return CheckDeclaredHere(named, fileSyntax);
             }
-            Report(DiagnosticDescriptors.RegisterFileUnclear, fileSyntax, _name,
+            Report(DiagnosticDescriptors.RegisterFileUnclear, fileSyntax, $"Set '{_name}'",
                 $"RegisterFile names '{named?.ToDisplayString() ?? fileSyntax.ToString()}', which is not an enum with [RegisterFile]");
             return null;
         }
@@ -128,13 +128,13 @@ internal sealed class RegisterSetReader
                 {
                     return CheckDeclaredHere(enumType, expression);
                 }
-                Report(DiagnosticDescriptors.RegisterFileUnclear, expression, _name,
+                Report(DiagnosticDescriptors.RegisterFileUnclear, expression, $"Set '{_name}'",
                     $"enum '{enumType.ToDisplayString()}' of '{expression}' has no [RegisterFile]; annotate it, or name the set's file with RegisterFile = typeof(...)");
                 return null;
             }
         }
 
-        Report(DiagnosticDescriptors.RegisterFileUnclear, _arguments.Syntax.Name, _name,
+        Report(DiagnosticDescriptors.RegisterFileUnclear, _arguments.Syntax.Name, $"Set '{_name}'",
             "its register file cannot be determined, since it names no register; add RegisterFile = typeof(...)");
         return null;
     }
@@ -145,7 +145,7 @@ internal sealed class RegisterSetReader
         {
             return file;
         }
-        Report(DiagnosticDescriptors.RegisterFileUnclear, where, _name,
+        Report(DiagnosticDescriptors.RegisterFileUnclear, where, $"Set '{_name}'",
             $"register file '{file.ToDisplayString()}' is declared in another assembly; declare its sets in that assembly");
         return null;
     }
@@ -196,7 +196,7 @@ internal sealed class RegisterSetReader
         {
             if (HasRegisterFileAttribute(enumType))
             {
-                Report(DiagnosticDescriptors.RegisterFileUnclear, expression, _name,
+                Report(DiagnosticDescriptors.RegisterFileUnclear, expression, $"Set '{_name}'",
                     $"it mixes registers of '{file.Name}' and '{enumType.Name}' ('{expression}')");
             }
             else
@@ -246,7 +246,7 @@ internal sealed class RegisterSetReader
             }
             else
             {
-                Report(DiagnosticDescriptors.UnknownInclude, element, _name, element.ToString(), _file?.Name ?? "its register file", "");
+                Report(DiagnosticDescriptors.UnknownInclude, element, $"Set '{_name}' includes", element.ToString(), _file is null ? "its register file" : $"'{_file.Name}'", "");
             }
         }
     }

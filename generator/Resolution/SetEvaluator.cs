@@ -88,7 +88,7 @@ internal sealed class SetEvaluator
         {
             var suggestion = _byName.Keys.FirstOrDefault(name => string.Equals(name, include.Name, System.StringComparison.OrdinalIgnoreCase));
             _diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnknownInclude, include.Location, set.Name, include.Name, _file.EnumName,
+                DiagnosticDescriptors.UnknownInclude, include.Location, $"Set '{set.Name}' includes", include.Name, $"'{_file.EnumName}'",
                 suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
             return false;
         }

@@ -15,7 +15,12 @@ namespace RegisterMasks.Generator.Resolution;
 internal static class SetResolver
 {
     public static ResolutionResult Resolve(
-        ImmutableArray<RegisterFileModel> files, ImmutableArray<SetContainerModel> containers, CancellationToken cancellationToken)
+        ImmutableArray<RegisterFileModel> files, ImmutableArray<SetContainerModel> containers, CancellationToken cancellationToken) =>
+        Resolve(files, containers, ImmutableArray<SetInvariantsModel>.Empty, cancellationToken);
+
+    public static ResolutionResult Resolve(
+        ImmutableArray<RegisterFileModel> files, ImmutableArray<SetContainerModel> containers,
+        ImmutableArray<SetInvariantsModel> invariants, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var usableFiles = SelectUsableFiles(files, diagnostics);
@@ -38,6 +43,16 @@ internal static class SetResolver
                 {
                     values.Add(set, value);
                 }
+            }
+        }
+
+        var checker = new InvariantChecker(usableFiles, merged.SelectMany(container => container.Sets), values, diagnostics);
+        foreach (var declaration in invariants)
+        {
+            diagnostics.AddRange(declaration.Diagnostics);
+            foreach (var invariant in declaration.Invariants)
+            {
+                checker.Check(invariant);
             }
         }
 

@@ -235,6 +235,73 @@ public class DiagnosticTests
         Assert.Contains("NOTHING =\n            global::D.RMask.None;", run.Source("D.Sets.RegisterSets.g.cs"));
     }
 
+    [Fact]
+    public void RM0014_sets_declared_disjoint_overlap_naming_the_shared_registers()
+    {
+        var run = Run(
+            "[RegisterFile(8)] public enum R { A, B, C, D }\n" +
+            "[RegisterSet(\"LOW\", R.A, R.B, R.C)] [RegisterSet(\"HIGH\", R.B, R.C, R.D)] [RegisterSet(\"ONLY_D\", R.D)] public static partial class Sets { }\n" +
+            "[RegisterSetsDisjoint(nameof(Sets.LOW), nameof(Sets.HIGH), \"ONLY_D\")] public class Checks { }");
+        var diagnostics = run.RegisterMaskDiagnostics();
+        Assert.Equal(new[] { "RM0014", "RM0014" }, diagnostics.Select(d => d.Id));
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.All(diagnostics, d => AssertAt(run, d, "RegisterSetsDisjoint(nameof(Sets.LOW), nameof(Sets.HIGH), \"ONLY_D\")"));
+        Assert.Equal(
+            new[] { "Sets 'HIGH' and 'ONLY_D' must be disjoint, but both hold D", "Sets 'LOW' and 'HIGH' must be disjoint, but both hold B, C" },
+            diagnostics.Select(d => d.GetMessage()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void RM0014_holds_silently_when_sets_are_disjoint_and_All_works()
+    {
+        var run = Run(
+            "[RegisterFile(8)] public enum R { A, B }\n" +
+            "[RegisterSet(\"FIRST\", R.A)] [RegisterSet(\"SECOND\", R.B)] public static partial class Sets { }\n" +
+            "[RegisterSetsDisjoint(\"FIRST\", \"SECOND\")] [RegisterSetSubset(\"FIRST\", \"All\")] public struct Checks { }");
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void RM0014_catches_a_broken_invariant_of_the_KVM_sample()
+    {
+        var inputs = RepositoryFiles.KvmSampleInputs();
+        Assert.Empty(GeneratorHarness.Run(inputs).RegisterMaskDiagnostics());
+        inputs[1] = inputs[1].Replace("From = VcpuReg.VCPU_EXREG_PDPTR, To = VcpuReg.VCPU_EXREG_EXIT_INFO_2,", "From = VcpuReg.VCPU_REGS_RSP, To = VcpuReg.VCPU_EXREG_EXIT_INFO_2,");
+        var diagnostic = Assert.Single(GeneratorHarness.Run(inputs).RegisterMaskDiagnostics());
+        Assert.Equal("RM0014", diagnostic.Id);
+        Assert.StartsWith("Sets 'GPRS' and 'EXREGS' must be disjoint, but both hold VCPU_REGS_RSP, VCPU_REGS_RBP", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void RM0015_a_subset_holds_registers_its_superset_lacks()
+    {
+        var run = Run(
+            "[RegisterFile(8)] public enum R { A, B, C }\n" +
+            "[RegisterSet(\"SMALL\", R.A, R.C)] [RegisterSet(\"BIG\", R.A, R.B)] public static partial class Sets { }\n" +
+            "[RegisterSetSubset(nameof(Sets.SMALL), nameof(Sets.BIG))] public class Checks { }");
+        Expect(run, "RM0015", DiagnosticSeverity.Error, "RegisterSetSubset(nameof(Sets.SMALL), nameof(Sets.BIG))",
+            "Set 'SMALL' must be a subset of 'BIG', but holds C, which 'BIG' lacks");
+    }
+
+    [Fact]
+    public void RM0007_an_invariant_naming_an_unknown_set()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"REAL\", R.A)] public static partial class Sets { }\n[RegisterSetSubset(\"REAL\", \"IMAGINED\")] public class Checks { }");
+        Expect(run, "RM0007", DiagnosticSeverity.Error, "\"IMAGINED\"", "[RegisterSetSubset] names 'IMAGINED', which is not a set of any register file");
+    }
+
+    [Fact]
+    public void RM0006_an_invariant_over_sets_of_different_files()
+    {
+        var run = Run(
+            "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
+            "[RegisterSet(\"OF_R\", R.A)] [RegisterSet(\"OF_Q\", Q.X)] public static partial class Sets { }\n" +
+            "[RegisterSetsDisjoint(\"OF_R\", \"OF_Q\")] public class Checks { }");
+        Expect(run, "RM0006", DiagnosticSeverity.Error, "RegisterSetsDisjoint(\"OF_R\", \"OF_Q\")",
+            "[RegisterSetsDisjoint]: the sets it names belong to different register files");
+    }
+
     [Theory]
     [InlineData("public class Box<T> { [RegisterFile(8)] public enum R { A } }", "is nested in generic type 'D.Box<T>'")]
     [InlineData("public class Holder { [RegisterFile(8)] private enum R { A } }", "is private")]

@@ -17,7 +17,8 @@ public class IncrementalityTests
 {
     private static readonly string[] OurSteps =
     {
-        TrackingNames.RegisterFiles, TrackingNames.RegisterSets, TrackingNames.Resolution,
+        TrackingNames.RegisterFiles, TrackingNames.RegisterSets, TrackingNames.DisjointChecks, TrackingNames.SubsetChecks,
+        TrackingNames.Invariants, TrackingNames.Resolution,
         TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.Catalogs, TrackingNames.Diagnostics,
     };
 

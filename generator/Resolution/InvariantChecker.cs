@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RegisterMasks.Generator.Model;
+using RegisterMasks.Generator.Parsing;
+
+namespace RegisterMasks.Generator.Resolution;
+
+/// <summary>
+/// Checks <c>[RegisterSetsDisjoint]</c> and <c>[RegisterSetSubset]</c> against the computed sets.
+/// The register file is the one holding every set named; <c>All</c> is every register of it.
+/// </summary>
+internal sealed class InvariantChecker
+{
+    private readonly Dictionary<string, RegisterFileModel> _files;
+    private readonly Dictionary<RegisterSetModel, SortedSet<int>> _values;
+    private readonly ILookup<string, RegisterSetModel> _setsByName;
+    private readonly List<DiagnosticInfo> _diagnostics;
+
+    public InvariantChecker(
+        Dictionary<string, RegisterFileModel> files, IEnumerable<RegisterSetModel> sets,
+        Dictionary<RegisterSetModel, SortedSet<int>> values, List<DiagnosticInfo> diagnostics)
+    {
+        _files = files;
+        _values = values;
+        _diagnostics = diagnostics;
+        _setsByName = sets.Where(set => set.FileKey is not null).ToLookup(set => set.Name, StringComparer.Ordinal);
+    }
+
+    public void Check(SetInvariantModel invariant)
+    {
+        if (FileOf(invariant) is not { } file)
+        {
+            return;
+        }
+        var values = new List<(string Name, SortedSet<int> Registers)>();
+        foreach (var reference in invariant.Sets)
+        {
+            if (ValueOf(reference.Name, file) is not { } registers)
+            {
+                return; // a set with an error of its own, already reported
+            }
+            values.Add((reference.Name, registers));
+        }
+
+        var names = SetResolver.DisplayNames(file);
+        string Listed(IEnumerable<int> registers) => string.Join(", ", registers.Select(index => names[index]));
+        if (invariant.IsSubset)
+        {
+            if (values.Count == 2 && values[0].Registers.Except(values[1].Registers).ToList() is { Count: > 0 } extra)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotASubset, invariant.Location, values[0].Name, values[1].Name, Listed(extra)));
+            }
+            return;
+        }
+        for (var i = 0; i < values.Count; i++)
+        {
+            for (var j = i + 1; j < values.Count; j++)
+            {
+                if (values[i].Registers.Intersect(values[j].Registers).ToList() is { Count: > 0 } shared)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetsOverlap, invariant.Location, values[i].Name, values[j].Name, Listed(shared)));
+                }
+            }
+        }
+    }
+
+    /// <summary>The one usable register file holding a set of every name given; null (reported, or a file with errors) otherwise.</summary>
+    private RegisterFileModel? FileOf(SetInvariantModel invariant)
+    {
+        HashSet<string>? candidates = null;
+        var unknown = false;
+        foreach (var reference in invariant.Sets.Where(reference => reference.Name != KnownNames.AllSetName))
+        {
+            var files = _setsByName[reference.Name].Select(set => set.FileKey!).ToList();
+            if (files.Count == 0)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnknownInclude, reference.Location, invariant.AttributeName + " names", reference.Name, "any register file", ""));
+                unknown = true;
+                continue;
+            }
+            candidates ??= new HashSet<string>(files, StringComparer.Ordinal);
+            candidates.IntersectWith(files);
+        }
+        if (unknown)
+        {
+            return null;
+        }
+
+        string? problem = candidates switch
+        {
+            null => "it names no set but All, so its register file cannot be determined",
+            { Count: 0 } => "the sets it names belong to different register files",
+            { Count: > 1 } => "sets of these names exist in several register files (" + string.Join(", ", candidates.OrderBy(key => key, StringComparer.Ordinal)) + ")",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RegisterFileUnclear, invariant.Location, invariant.AttributeName, problem));
+            return null;
+        }
+        return _files.TryGetValue(candidates!.Single(), out var file) ? file : null;
+    }
+
+    private SortedSet<int>? ValueOf(string name, RegisterFileModel file)
+    {
+        if (name == KnownNames.AllSetName)
+        {
+            return new SortedSet<int>(file.Members.Where(member => member.IsRegister).Select(member => (int)member.Index));
+        }
+        var sets = _setsByName[name].Where(set => set.FileKey == file.EnumFullName).ToList();
+        return sets.Count == 1 && _values.TryGetValue(sets[0], out var registers) ? registers : null;
+    }
+}
