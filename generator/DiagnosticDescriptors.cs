@@ -65,8 +65,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         "RM0011",
-        "The type bearing register sets is not partial",
-        "Type '{0}' must be declared partial, because it {1} register sets whose constants are generated into it");
+        "A type the generator adds members to is not partial",
+        "Type '{0}' {1}");
 
     public static readonly DiagnosticDescriptor RedundantRegister = Warning(
         "RM0012",

@@ -57,14 +57,23 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .Select(static (checks, _) => checks.Left.AddRange(checks.Right))
             .WithTrackingName(TrackingNames.Invariants);
 
+        // Register caches: partial types that get Available/Dirty masks over one register file.
+        var registerCaches = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.RegisterCacheAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                RegisterCacheParser.Parse)
+            .WithTrackingName(TrackingNames.RegisterCaches);
+
         // Sets include sets of other types and need their file's registers: values, duplicate
         // names, cycles and invariants are only decidable over everything at once. Its result is equatable,
         // so when the parsed models are unchanged this step and all after it stay cached.
         var resolution = registerFiles.Collect()
             .Combine(setContainers.Collect())
             .Combine(invariants)
+            .Combine(registerCaches.Collect())
             .Select(static (inputs, cancellationToken) =>
-                SetResolver.Resolve(inputs.Left.Left, inputs.Left.Right, inputs.Right, cancellationToken))
+                SetResolver.Resolve(inputs.Left.Left.Left, inputs.Left.Left.Right, inputs.Left.Right, inputs.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Resolution);
 
         // One output per mask and per declaring type: an edit to one set re-renders only its type.
@@ -77,6 +86,9 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
         var catalogs = resolution
             .SelectMany(static (result, _) => result.Catalogs)
             .WithTrackingName(TrackingNames.Catalogs);
+        var caches = resolution
+            .SelectMany(static (result, _) => result.Caches)
+            .WithTrackingName(TrackingNames.Caches);
         var diagnostics = resolution
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
@@ -84,6 +96,7 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(masks, static (output, mask) => output.AddSource(mask.HintName, SourceEmitter.Mask(mask)));
         context.RegisterSourceOutput(setOutputs, static (output, sets) => output.AddSource(sets.HintName, SourceEmitter.Sets(sets)));
         context.RegisterSourceOutput(catalogs, static (output, catalog) => output.AddSource(catalog.HintName, SourceEmitter.Catalog(catalog)));
+        context.RegisterSourceOutput(caches, static (output, cache) => output.AddSource(cache.HintName, SourceEmitter.Cache(cache)));
         context.RegisterSourceOutput(diagnostics, static (output, found) =>
         {
             foreach (var diagnostic in found)
@@ -102,9 +115,11 @@ internal static class TrackingNames
     public const string DisjointChecks = nameof(DisjointChecks);
     public const string SubsetChecks = nameof(SubsetChecks);
     public const string Invariants = nameof(Invariants);
+    public const string RegisterCaches = nameof(RegisterCaches);
     public const string Resolution = nameof(Resolution);
     public const string Masks = nameof(Masks);
     public const string SetOutputs = nameof(SetOutputs);
     public const string Catalogs = nameof(Catalogs);
+    public const string Caches = nameof(Caches);
     public const string Diagnostics = nameof(Diagnostics);
 }

@@ -1,11 +1,16 @@
+using System;
+using RegisterMasks;
+
 namespace KvmSample;
 
 /// <summary>
-/// A vCPU's register cache as KVM keeps it (arch/x86/kvm/kvm_cache_regs.h): <c>regs_avail</c>
-/// says which cached values are current, <c>regs_dirty</c> which must be written back before
-/// the next VM entry. Both are generated masks, so each test is one AND.
+/// A vCPU's register cache as KVM keeps it (arch/x86/kvm/kvm_cache_regs.h): <c>Available</c>
+/// (KVM's <c>regs_avail</c>) says which cached values are current, <c>Dirty</c> (<c>regs_dirty</c>)
+/// which must be written back before the next VM entry. Both, and their helpers, are generated
+/// by <c>[RegisterCache]</c>, which keeps Dirty a subset of Available.
 /// </summary>
-public sealed class Vcpu
+[RegisterCache(typeof(VcpuReg))]
+public sealed partial class Vcpu
 {
     private readonly ulong[] _regs = new ulong[32];
     private readonly VcpuRegMask _lazyLoadSet;
@@ -18,43 +23,33 @@ public sealed class Vcpu
         ResetCache();
     }
 
-    public VcpuRegMask RegsAvail { get; private set; }
-
-    public VcpuRegMask RegsDirty { get; private set; }
-
     /// <summary>After a VM exit: <c>regs_avail = ~LAZY_LOAD_SET; regs_dirty = 0</c>.</summary>
-    public void ResetCache()
-    {
-        RegsAvail = _lazyLoadSet.Complement();
-        RegsDirty = VcpuRegMask.None;
-    }
+    public void ResetCache() => Reset(_lazyLoadSet.Complement());
 
     /// <summary><c>kvm_register_read</c>: loads a lazy register on first use.</summary>
     public ulong Read(VcpuReg register)
     {
-        if (!RegsAvail.Contains(register))
+        if (!IsAvailable(register))
         {
             _regs[(int)register] = _readFromHardware(register);
-            RegsAvail = RegsAvail.With(register);
+            MarkAvailable(register);
         }
         return _regs[(int)register];
     }
 
-    /// <summary><c>kvm_register_write</c>: caches the value and marks it available and dirty.</summary>
+    /// <summary><c>kvm_register_write</c>: caches the value and marks it dirty (and so available).</summary>
     public void Write(VcpuReg register, ulong value)
     {
         _regs[(int)register] = value;
-        RegsAvail = RegsAvail.With(register);
-        RegsDirty = RegsDirty.With(register);
+        MarkDirty(register);
     }
 
     /// <summary>Before VM entry: hands every dirty register to <paramref name="writeBack"/>, in index order.</summary>
     public void FlushDirty(Action<VcpuReg, ulong> writeBack)
     {
-        foreach (var register in RegsDirty.Registers())
+        foreach (var register in TakeDirty().Registers())
         {
             writeBack(register, _regs[(int)register]);
         }
-        RegsDirty = VcpuRegMask.None;
     }
 }

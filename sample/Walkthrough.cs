@@ -27,9 +27,9 @@ public static class Walkthrough
     private static void Show(TextWriter output, Vcpu vcpu, string step)
     {
         output.WriteLine($"  {step}");
-        var notLoaded = vcpu.RegsAvail.Complement();
+        var notLoaded = vcpu.Available.Complement();
         var known = VcpuRegMaskSets.NameOf(notLoaded);   // the catalog names a mask equal to a declared set
-        output.WriteLine($"    avail {vcpu.RegsAvail.Count(),2}: not loaded: {(known.Count > 0 ? string.Join(", ", known) : notLoaded.ToStringFast())}");
-        output.WriteLine($"    dirty {vcpu.RegsDirty.Count(),2}: {vcpu.RegsDirty.ToStringFast()}");
+        output.WriteLine($"    avail {vcpu.Available.Count(),2}: not loaded: {(known.Count > 0 ? string.Join(", ", known) : notLoaded.ToStringFast())}");
+        output.WriteLine($"    dirty {vcpu.Dirty.Count(),2}: {vcpu.Dirty.ToStringFast()}");
     }
 }

@@ -20,6 +20,28 @@ internal static class SourceEmitter
 
     public static string Catalog(CatalogModel catalog) => TemplateSet.Render(TemplateSet.RegisterSetCatalog, CatalogViewOf(catalog));
 
+    public static string Cache(RegisterCacheOutput cache) => TemplateSet.Render(TemplateSet.RegisterCache, CacheViewOf(cache));
+
+    internal static CacheView CacheViewOf(RegisterCacheOutput cache)
+    {
+        var depth = cache.Namespace.Length > 0 ? 1 : 0;
+        var containers = cache.Containers
+            .Select((type, level) => new ContainerView { Indent = Indent(depth + level), Keyword = type.Keyword, Name = type.NameWithTypeParameters })
+            .ToList();
+        return new CacheView
+        {
+            NamespaceName = cache.Namespace,
+            HasNamespace = cache.Namespace.Length > 0,
+            Containers = containers,
+            ContainersInnermostFirst = Enumerable.Reverse(containers).ToList(),
+            MemberIndent = Indent(depth + containers.Count),
+            Accessibility = cache.IsPublic ? "public" : "internal",
+            MaskFullName = cache.MaskFullName,
+            ExtensionsFullName = cache.MaskFullName + "Extensions",
+            EnumName = cache.EnumFullName,
+        };
+    }
+
     internal static CatalogView CatalogViewOf(CatalogModel catalog)
     {
         var maskFullName = MaskFullName(catalog.Namespace, catalog.MaskName);

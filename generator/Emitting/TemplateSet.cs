@@ -13,6 +13,7 @@ internal static class TemplateSet
     public static readonly Template RegisterMask = Load("RegisterMask.sbn");
     public static readonly Template RegisterSets = Load("RegisterSets.sbn");
     public static readonly Template RegisterSetCatalog = Load("RegisterSetCatalog.sbn");
+    public static readonly Template RegisterCache = Load("RegisterCache.sbn");
 
     /// <summary>Renders a template from a plain view object, whose properties the template reads in snake_case.</summary>
     public static string Render(Template template, object view)

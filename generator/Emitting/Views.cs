@@ -91,3 +91,16 @@ internal sealed class CatalogGroupView
     public string Value { get; set; } = "";
     public string Names { get; set; } = "";
 }
+
+internal sealed class CacheView
+{
+    public string NamespaceName { get; set; } = "";
+    public bool HasNamespace { get; set; }
+    public List<ContainerView> Containers { get; set; } = new();
+    public List<ContainerView> ContainersInnermostFirst { get; set; } = new();
+    public string MemberIndent { get; set; } = "";
+    public string Accessibility { get; set; } = "";
+    public string MaskFullName { get; set; } = "";
+    public string ExtensionsFullName { get; set; } = "";
+    public string EnumName { get; set; } = "";
+}

@@ -49,4 +49,5 @@ internal sealed record ResolutionResult(
     EquatableArray<MaskModel> Masks,
     EquatableArray<SetContainerOutput> SetContainers,
     EquatableArray<CatalogModel> Catalogs,
+    EquatableArray<RegisterCacheOutput> Caches,
     EquatableArray<DiagnosticInfo> Diagnostics);

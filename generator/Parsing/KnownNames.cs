@@ -9,6 +9,7 @@ internal static class KnownNames
     public const string NotARegisterAttribute = "RegisterMasks.NotARegisterAttribute";
     public const string RegisterSetsDisjointAttribute = "RegisterMasks.RegisterSetsDisjointAttribute";
     public const string RegisterSetSubsetAttribute = "RegisterMasks.RegisterSetSubsetAttribute";
+    public const string RegisterCacheAttribute = "RegisterMasks.RegisterCacheAttribute";
 
     /// <summary>The name <c>Include</c> uses for every register of the file; no set may take it.</summary>
     public const string AllSetName = "All";

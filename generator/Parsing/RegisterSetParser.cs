@@ -20,7 +20,7 @@ internal static class RegisterSetParser
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var declaration = (TypeDeclarationSyntax)context.TargetNode;
         var diagnostics = new List<DiagnosticInfo>();
-        CheckPartial(declaration, diagnostics);
+        PartialTypes.Check(declaration, "register sets whose constants are generated into it", diagnostics);
 
         var sets = new List<RegisterSetModel>();
         foreach (var attribute in context.Attributes)
@@ -32,54 +32,12 @@ internal static class RegisterSetParser
             }
         }
 
-        var chain = new List<INamedTypeSymbol>();
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            chain.Insert(0, current);
-        }
-
         return new SetContainerModel(
-            FullName: FullMetadataName(type),
+            FullName: PartialTypes.FullMetadataName(type),
             DisplayName: type.ToDisplayString(),
             Namespace: SymbolNames.Namespace(type),
-            Containers: chain.Select(symbol => new ContainingType(Keyword(symbol), SymbolNames.WithTypeParameters(symbol))).ToEquatableArray(),
+            Containers: PartialTypes.Containers(type),
             Sets: sets.ToEquatableArray(),
             Diagnostics: diagnostics.ToEquatableArray());
-    }
-
-    /// <summary>The constants go into a partial declaration, so the type and all around it must be partial.</summary>
-    private static void CheckPartial(TypeDeclarationSyntax declaration, List<DiagnosticInfo> diagnostics)
-    {
-        foreach (var enclosing in declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
-        {
-            if (!enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.NotPartial,
-                    LocationInfo.From(enclosing.Identifier),
-                    enclosing.Identifier.ValueText,
-                    enclosing == declaration ? "declares" : "contains a type that declares"));
-            }
-        }
-    }
-
-    private static string Keyword(INamedTypeSymbol type) => type switch
-    {
-        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-        { IsRecord: true } => "record",
-        { TypeKind: TypeKind.Struct } => "struct",
-        { TypeKind: TypeKind.Interface } => "interface",
-        _ => "class",
-    };
-
-    private static string FullMetadataName(INamedTypeSymbol type)
-    {
-        var name = type.MetadataName;
-        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
-        {
-            name = container.MetadataName + "+" + name;
-        }
-        var ns = SymbolNames.Namespace(type);
-        return ns.Length == 0 ? name : ns + "." + name;
     }
 }

@@ -16,11 +16,11 @@ internal static class SetResolver
 {
     public static ResolutionResult Resolve(
         ImmutableArray<RegisterFileModel> files, ImmutableArray<SetContainerModel> containers, CancellationToken cancellationToken) =>
-        Resolve(files, containers, ImmutableArray<SetInvariantsModel>.Empty, cancellationToken);
+        Resolve(files, containers, ImmutableArray<SetInvariantsModel>.Empty, ImmutableArray<RegisterCacheModel>.Empty, cancellationToken);
 
     public static ResolutionResult Resolve(
         ImmutableArray<RegisterFileModel> files, ImmutableArray<SetContainerModel> containers,
-        ImmutableArray<SetInvariantsModel> invariants, CancellationToken cancellationToken)
+        ImmutableArray<SetInvariantsModel> invariants, ImmutableArray<RegisterCacheModel> caches, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var usableFiles = SelectUsableFiles(files, diagnostics);
@@ -63,6 +63,7 @@ internal static class SetResolver
             SetContainers: SetOutputs(merged, usableFiles, values, hintNames).ToEquatableArray(),
             Catalogs: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
                 .Select(file => Catalog(file, merged, values, hintNames)).ToEquatableArray(),
+            Caches: CacheOutputs(caches, usableFiles, diagnostics, hintNames).ToEquatableArray(),
             Diagnostics: diagnostics
                 .Distinct()
                 .OrderBy(diagnostic => diagnostic.Location?.FilePath, StringComparer.Ordinal)
@@ -180,6 +181,30 @@ internal static class SetResolver
             .OrderBy(entry => entry.Name, StringComparer.Ordinal);
         var stem = (file.Namespace.Length == 0 ? "" : file.Namespace + ".") + file.MaskName + "Sets";
         return new CatalogModel(UniqueHintName(stem, "", hintNames), file.Namespace, file.MaskName, file.EnumFullName, file.IsPublic, file.Width, entries.ToEquatableArray());
+    }
+
+    /// <summary>Caches over usable files, one per type (its first declaration by name wins a second attribute).</summary>
+    private static List<RegisterCacheOutput> CacheOutputs(
+        ImmutableArray<RegisterCacheModel> caches, Dictionary<string, RegisterFileModel> files, List<DiagnosticInfo> diagnostics, HashSet<string> hintNames)
+    {
+        var outputs = new List<RegisterCacheOutput>();
+        foreach (var parts in caches.GroupBy(cache => cache.FullName).OrderBy(group => group.Key, StringComparer.Ordinal))
+        {
+            diagnostics.AddRange(parts.SelectMany(part => part.Diagnostics).Distinct());
+            var cache = parts.First();
+            if (parts.Any(part => part.HasErrors) || cache.FileKey is null || !files.TryGetValue(cache.FileKey, out var file))
+            {
+                continue;
+            }
+            outputs.Add(new RegisterCacheOutput(
+                UniqueHintName(cache.FullName.Replace('`', '_').Replace('+', '.'), ".RegisterCache", hintNames),
+                cache.Namespace,
+                cache.Containers,
+                MaskFullName(file),
+                file.EnumFullName,
+                file.IsPublic));
+        }
+        return outputs;
     }
 
     private static SetConstantModel SetConstant(RegisterSetModel set, RegisterFileModel file, SortedSet<int> value)

@@ -208,6 +208,25 @@ public class DiagnosticTests
             "Type 'Outer' must be declared partial, because it contains a type that declares register sets whose constants are generated into it");
     }
 
+    [Theory]
+    [InlineData("public class NoPartial", "NoPartial", "must be declared partial, because it declares a register cache whose members are generated into it")]
+    [InlineData("public readonly partial struct Frozen", "Frozen", "must not be a readonly struct, because it is a register cache whose masks change")]
+    public void RM0011_a_register_cache_that_cannot_take_members(string declaration, string at, string problem)
+    {
+        var run = Run($"[RegisterFile(8)] public enum R {{ A }}\n[RegisterCache(typeof(R))] {declaration} {{ }}");
+        Expect(run, "RM0011", DiagnosticSeverity.Error, at, $"Type '{at}' {problem}");
+        Assert.DoesNotContain(run.Sources.Keys, key => key.Contains("RegisterCache"));
+        AssertHealthyEmitted(run);
+    }
+
+    [Fact]
+    public void RM0006_a_register_cache_over_an_enum_without_RegisterFile()
+    {
+        var run = Run("public enum Plain { P }\n[RegisterCache(typeof(Plain))] public partial class Cache { }");
+        Expect(run, "RM0006", DiagnosticSeverity.Error, "typeof(Plain)",
+            "Register cache 'Cache': 'D.Plain' is not an enum with [RegisterFile] declared in this assembly");
+    }
+
     [Fact]
     public void RM0012_a_register_listed_twice_or_excluded_without_being_present()
     {

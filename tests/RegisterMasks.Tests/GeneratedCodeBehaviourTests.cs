@@ -26,6 +26,11 @@ public class GeneratedCodeBehaviourTests
         AssertProbeAgrees("CheckTryParseRoundTrip", width, seed: 3000 + width);
 
     [Theory]
+    [MemberData(nameof(Widths))]
+    public void Register_cache_keeps_Dirty_within_Available_over_random_operations(int width) =>
+        AssertProbeAgrees("CheckCache", width, seed: 4000 + width);
+
+    [Theory]
     [InlineData(" R0 | R1 ", true, 0b11UL)]
     [InlineData("R1, R0", true, 0b11UL)]
     [InlineData("None", true, 0UL)]

@@ -28,7 +28,8 @@ public class IncrementalityTests
     public void An_unrelated_edit_leaves_every_step_cached_or_unchanged()
     {
         var (driver, compilation) = FirstRun();
-        var edited = ReplaceTree(compilation, "Input2.cs", Unrelated.Replace("42", "43"));
+        var unrelatedPath = compilation.SyntaxTrees.Single(tree => tree.ToString() == Unrelated).FilePath;
+        var edited = ReplaceTree(compilation, unrelatedPath, Unrelated.Replace("42", "43"));
 
         var second = GeneratorHarness.Run(driver, edited);
 

@@ -11,6 +11,11 @@ internal static class Probe
         using System.Collections.Generic;
         using System.Linq;
 
+        [RegisterMasks.RegisterCache(typeof({{enumName}}))]
+        public partial struct Cache
+        {
+        }
+
         public static class Probe
         {
             private const int Width = {{width}};
@@ -99,6 +104,35 @@ internal static class Probe
                     foreach (var r in mask.Registers()) listed.Add((int)r);
                     if (!listed.SequenceEqual(Indices(a))) return at + "Registers: " + string.Join(",", listed);
                     if (!mask.Registers().Select(r => (int)r).SequenceEqual(Indices(a))) return at + "Registers as IEnumerable";
+                }
+                return "";
+            }
+
+            // KVM's avail/dirty rules, as a reference: Dirty must stay a subset of Available.
+            public static string CheckCache(int seed, int count)
+            {
+                var random = new System.Random(seed);
+                var registers = Indices(AllBits);
+                var cache = new Cache();
+                ulong available = 0, dirty = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    int index = registers[random.Next(registers.Count)];
+                    var register = ({{enumName}})index;
+                    ulong bit = 1UL << index;
+                    int operation = random.Next(5);
+                    switch (operation)
+                    {
+                        case 0: cache.MarkAvailable(register); available |= bit; break;
+                        case 1: cache.MarkDirty(register); available |= bit; dirty |= bit; break;
+                        case 2: ulong fresh = Next(random); cache.Reset(({{maskName}})fresh); available = fresh & AllBits; dirty = 0; break;
+                        case 3: if ((ulong)cache.TakeDirty() != dirty) return $"step {i}: TakeDirty"; dirty = 0; break;
+                        default: break;
+                    }
+                    string at = $"step {i} (operation {operation}, register {index}): ";
+                    if (((ulong)cache.Dirty & ~(ulong)cache.Available) != 0) return at + "Dirty is not a subset of Available";
+                    if ((ulong)cache.Available != available || (ulong)cache.Dirty != dirty) return at + "masks differ from the model";
+                    if (cache.IsAvailable(register) != ((available & bit) != 0) || cache.IsDirty(register) != ((dirty & bit) != 0)) return at + "Is* differ";
                 }
                 return "";
             }

@@ -5,9 +5,9 @@ internal static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The KVM sample's annotated sources: the register file and the backend sets.</summary>
+    /// <summary>The KVM sample's annotated sources: the register file, the backend sets and invariants, the vCPU register cache.</summary>
     public static string[] KvmSampleInputs() =>
-        new[] { "VcpuReg.cs", "Backends.cs" }.Select(name => File.ReadAllText(Path.Combine(Root, "sample", name))).ToArray();
+        new[] { "VcpuReg.cs", "Backends.cs", "Vcpu.cs" }.Select(name => File.ReadAllText(Path.Combine(Root, "sample", name))).ToArray();
 
     private static string FindRoot()
     {

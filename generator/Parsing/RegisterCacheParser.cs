@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RegisterMasks.Generator.Model;
+
+namespace RegisterMasks.Generator.Parsing;
+
+/// <summary>Reads a <c>[RegisterCache(typeof(TheEnum))]</c> type: the register file, and whether the type can take mutable members.</summary>
+internal static class RegisterCacheParser
+{
+    public static RegisterCacheModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var declaration = (TypeDeclarationSyntax)context.TargetNode;
+        var diagnostics = new List<DiagnosticInfo>();
+        PartialTypes.Check(declaration, "a register cache whose members are generated into it", diagnostics);
+        if (type.IsReadOnly)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.NotPartial, LocationInfo.From(declaration.Identifier), type.Name,
+                "must not be a readonly struct, because it is a register cache whose masks change"));
+        }
+        var hasErrors = diagnostics.Count > 0;
+
+        var attribute = context.Attributes[0];
+        var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        var fileSyntax = syntax is null ? null : new AttributeSyntaxReader(syntax).Positional.FirstOrDefault();
+        var file = attribute.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
+        string? fileKey = null;
+        if (file is { TypeKind: TypeKind.Enum } && file.GetAttributes().Any(data => data.AttributeClass?.ToDisplayString() == KnownNames.RegisterFileAttribute)
+            && file.Locations.Any(location => location.IsInSource))
+        {
+            fileKey = SymbolNames.FullyQualified(file);
+        }
+        else
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.RegisterFileUnclear, LocationInfo.From((SyntaxNode?)fileSyntax ?? syntax), $"Register cache '{type.Name}'",
+                $"'{file?.ToDisplayString() ?? fileSyntax?.ToString() ?? "(missing)"}' is not an enum with [RegisterFile] declared in this assembly"));
+        }
+
+        return new RegisterCacheModel(
+            FullName: PartialTypes.FullMetadataName(type),
+            Namespace: SymbolNames.Namespace(type),
+            Containers: PartialTypes.Containers(type),
+            FileKey: fileKey,
+            HasErrors: hasErrors,
+            Diagnostics: diagnostics.ToEquatableArray());
+    }
+}
