@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 
 namespace RegisterMasks.Generator.Emitting;
 
@@ -31,6 +33,35 @@ internal static class Literals
     public static string HexDigits(ulong value, int width) => value.ToString("X" + Invariant(width / 4), CultureInfo.InvariantCulture);
 
     public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether a width needs the struct mask of 64-bit words rather than an enum.</summary>
+    public static bool IsWide(int width) => width > 64;
+
+    /// <summary>The 64-bit words of a set of register indices, lowest word first (never a shift past 63).</summary>
+    public static ulong[] Words(IEnumerable<int> indices, int width)
+    {
+        var words = new ulong[(width + 63) / 64];
+        foreach (var index in indices)
+        {
+            words[index >> 6] |= 1UL << (index & 63);
+        }
+        return words;
+    }
+
+    /// <summary>The hex digits of a value of any width, highest word first: <c>0180FFEF</c>.</summary>
+    public static string HexDigits(ulong[] words, int width)
+    {
+        if (!IsWide(width))
+        {
+            return HexDigits(words[0], width);
+        }
+        var digits = new StringBuilder();
+        for (var i = words.Length - 1; i >= 0; i--)
+        {
+            digits.Append(words[i].ToString("X16", CultureInfo.InvariantCulture));
+        }
+        return digits.ToString();
+    }
 
     /// <summary>A C# string literal.</summary>
     public static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

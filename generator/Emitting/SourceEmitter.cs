@@ -14,13 +14,44 @@ internal static class SourceEmitter
 
     public static string Attributes() => TemplateSet.Render(TemplateSet.Attributes, new object());
 
-    public static string Mask(MaskModel mask) => TemplateSet.Render(TemplateSet.RegisterMask, MaskViewOf(mask));
+    public static string Mask(MaskModel mask) =>
+        Literals.IsWide(mask.Width)
+            ? TemplateSet.Render(TemplateSet.RegisterMaskWide, WideMaskViewOf(mask))
+            : TemplateSet.Render(TemplateSet.RegisterMask, MaskViewOf(mask));
 
     public static string Sets(SetContainerOutput container) => TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container));
 
     public static string Catalog(CatalogModel catalog) => TemplateSet.Render(TemplateSet.RegisterSetCatalog, CatalogViewOf(catalog));
 
     public static string Cache(RegisterCacheOutput cache) => TemplateSet.Render(TemplateSet.RegisterCache, CacheViewOf(cache));
+
+    internal static WideMaskView WideMaskViewOf(MaskModel mask)
+    {
+        var maskFullName = MaskFullName(mask.Namespace, mask.MaskName);
+        var wordCount = mask.Width / 64;
+        string Arguments(IEnumerable<int> indices) => string.Join(", ", Literals.Words(indices, mask.Width).Select(word => Literals.Hex(word, 64)));
+        var bitNames = Enumerable.Repeat("null", mask.Width).ToList();
+        foreach (var member in mask.Members)
+        {
+            bitNames[member.Index] = Literals.Quoted(member.Name); // last alias wins, as for enum masks
+        }
+        return new WideMaskView
+        {
+            NamespaceName = mask.Namespace,
+            HasNamespace = mask.Namespace.Length > 0,
+            Accessibility = mask.IsPublic ? "public" : "internal",
+            MaskName = mask.MaskName,
+            MaskFullName = maskFullName,
+            EnumName = mask.EnumFullName,
+            Width = mask.Width,
+            WordCount = wordCount,
+            Words = Enumerable.Range(0, wordCount).Select(i => new WordView { Index = i, Field = "_w" + Literals.Invariant(i) }).ToList(),
+            RegisterCount = mask.Members.Count,
+            Members = mask.Members.Select(member => new MemberView { Name = member.Name, Index = member.Index, Literal = Arguments(new[] { member.Index }) }).ToList(),
+            AllArguments = Arguments(mask.Members.Select(member => member.Index)),
+            BitNames = bitNames,
+        };
+    }
 
     internal static CacheView CacheViewOf(RegisterCacheOutput cache)
     {
@@ -45,14 +76,14 @@ internal static class SourceEmitter
     internal static CatalogView CatalogViewOf(CatalogModel catalog)
     {
         var maskFullName = MaskFullName(catalog.Namespace, catalog.MaskName);
-        string ValueOf(EquatableArray<MaskBit> bits) =>
-            "(" + maskFullName + ")" + Literals.Hex(bits.Aggregate(0UL, (word, bit) => word | (1UL << bit.Index)), catalog.Width);
+        string ValueOf(EquatableArray<MaskBit> bits) => MaskValue(maskFullName, bits.Select(bit => bit.Index), catalog.Width);
         return new CatalogView
         {
             NamespaceName = catalog.Namespace,
             HasNamespace = catalog.Namespace.Length > 0,
             Accessibility = catalog.IsPublic ? "public" : "internal",
             ClassName = catalog.MaskName + "Sets",
+            IsWide = Literals.IsWide(catalog.Width),
             MaskFullName = maskFullName,
             EnumName = catalog.EnumFullName,
             Entries = catalog.Entries.Select(entry => new CatalogEntryView
@@ -66,6 +97,15 @@ internal static class SourceEmitter
                 .Select(group => new CatalogGroupView { Value = group.Key, Names = string.Join(", ", group.Select(entry => Literals.Quoted(entry.Name))) })
                 .ToList(),
         };
+    }
+
+    /// <summary>A mask value as a constant expression: a cast hex literal, or for a wide mask its constructor from words.</summary>
+    private static string MaskValue(string maskFullName, IEnumerable<int> indices, int width)
+    {
+        var words = Literals.Words(indices, width);
+        return Literals.IsWide(width)
+            ? "new " + maskFullName + "(" + string.Join(", ", words.Select(word => Literals.Hex(word, 64))) + ")"
+            : "(" + maskFullName + ")" + Literals.Hex(words[0], width);
     }
 
     private static string MaskFullName(string ns, string maskName) => ns.Length == 0 ? "global::" + maskName : "global::" + ns + "." + maskName;
@@ -138,7 +178,7 @@ internal static class SourceEmitter
     private static ConstantView ConstantViewOf(SetConstantModel constant, string indent)
     {
         var names = constant.Bits.Select(bit => bit.Name).ToList();
-        var value = constant.Bits.Aggregate(0UL, (bits, bit) => bits | (1UL << bit.Index));
+        var words = Literals.Words(constant.Bits.Select(bit => bit.Index), constant.Width);
         var listing = names.Count == 0 ? "No register." : string.Join(", ", names) + ".";
         var summary = constant.Summary is { Length: > 0 } written ? written : listing;
 
@@ -152,7 +192,8 @@ internal static class SourceEmitter
             Accessibility = constant.IsPublic ? "public" : "internal",
             MaskFullName = constant.MaskFullName,
             SummaryLines = summary.Replace("\r\n", "\n").Split('\n').Select(line => Literals.XmlEscaped(line.TrimEnd())).ToList(),
-            Remarks = "0x" + Literals.HexDigits(value, constant.Width) + ": " + listing,
+            Remarks = "0x" + Literals.HexDigits(words, constant.Width) + ": " + listing,
+            Modifier = Literals.IsWide(constant.Width) ? "static readonly" : "const",
             ValueLines = valueLines,
         };
     }

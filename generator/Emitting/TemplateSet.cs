@@ -11,6 +11,7 @@ internal static class TemplateSet
 {
     public static readonly Template Attributes = Load("Attributes.sbn");
     public static readonly Template RegisterMask = Load("RegisterMask.sbn");
+    public static readonly Template RegisterMaskWide = Load("RegisterMaskWide.sbn");
     public static readonly Template RegisterSets = Load("RegisterSets.sbn");
     public static readonly Template RegisterSetCatalog = Load("RegisterSetCatalog.sbn");
     public static readonly Template RegisterCache = Load("RegisterCache.sbn");

@@ -63,6 +63,7 @@ internal sealed class ConstantView
     public string MaskFullName { get; set; } = "";
     public List<string> SummaryLines { get; set; } = new();
     public string Remarks { get; set; } = "";
+    public string Modifier { get; set; } = "";
     public List<string> ValueLines { get; set; } = new();
 }
 
@@ -72,6 +73,7 @@ internal sealed class CatalogView
     public bool HasNamespace { get; set; }
     public string Accessibility { get; set; } = "";
     public string ClassName { get; set; } = "";
+    public bool IsWide { get; set; }
     public string MaskFullName { get; set; } = "";
     public string EnumName { get; set; } = "";
     public List<CatalogEntryView> Entries { get; set; } = new();
@@ -103,4 +105,30 @@ internal sealed class CacheView
     public string MaskFullName { get; set; } = "";
     public string ExtensionsFullName { get; set; } = "";
     public string EnumName { get; set; } = "";
+}
+
+/// <summary>A wide mask: a readonly struct over 64-bit words, with the enum mask's members.</summary>
+internal sealed class WideMaskView
+{
+    public string NamespaceName { get; set; } = "";
+    public bool HasNamespace { get; set; }
+    public string Accessibility { get; set; } = "";
+    public string MaskName { get; set; } = "";
+    public string MaskFullName { get; set; } = "";
+    public string EnumName { get; set; } = "";
+    public int Width { get; set; }
+    public int WordCount { get; set; }
+    public List<WordView> Words { get; set; } = new();
+    public int RegisterCount { get; set; }
+
+    /// <summary>Each register, its <see cref="MemberView.Literal"/> the constructor arguments of its bit.</summary>
+    public List<MemberView> Members { get; set; } = new();
+    public string AllArguments { get; set; } = "";
+    public List<string> BitNames { get; set; } = new();
+}
+
+internal sealed class WordView
+{
+    public int Index { get; set; }
+    public string Field { get; set; } = "";
 }

@@ -14,6 +14,9 @@ internal static class KnownNames
     /// <summary>The name <c>Include</c> uses for every register of the file; no set may take it.</summary>
     public const string AllSetName = "All";
 
-    /// <summary>Widths a mask enum's underlying type can hold.</summary>
-    public static readonly int[] SupportedWidths = { 8, 16, 32, 64 };
+    /// <summary>Widths a mask enum's underlying type can hold; wider files use a struct of 64-bit words.</summary>
+    public static readonly int[] SupportedWidths = { 8, 16, 32, 64, 128, 192, 256, 320, 384, 448, 512, 576, 640, 704, 768, 832, 896, 960, 1024 };
+
+    /// <summary>How messages list <see cref="SupportedWidths"/>.</summary>
+    public const string SupportedWidthsText = "8, 16, 32, 64, and multiples of 64 up to 1024";
 }

@@ -64,7 +64,7 @@ internal static class RegisterFileParser
             LocationInfo.From((SyntaxNode?)widthSyntax ?? arguments?.Syntax),
             enumName,
             shown,
-            "8, 16, 32 and 64"));
+            KnownNames.SupportedWidthsText));
         return 0;
     }
 

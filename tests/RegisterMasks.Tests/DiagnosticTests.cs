@@ -51,11 +51,12 @@ public class DiagnosticTests
     [Theory]
     [InlineData("12", "12")]
     [InlineData("0", "0")]
-    [InlineData("128", "128")]
+    [InlineData("96", "96")]
+    [InlineData("1088", "1088")]
     public void RM0003_unsupported_width_is_reported_at_the_argument(string width, string shown)
     {
         var run = Run($"[RegisterFile({width})] public enum R {{ A }}");
-        Expect(run, "RM0003", DiagnosticSeverity.Error, width, $"Register file 'R' has width {shown}; supported widths are 8, 16, 32 and 64");
+        Expect(run, "RM0003", DiagnosticSeverity.Error, width, $"Register file 'R' has width {shown}; supported widths are 8, 16, 32, 64, and multiples of 64 up to 1024");
         Assert.DoesNotContain("D.RMask.g.cs", run.Sources.Keys);
         AssertHealthyEmitted(run);
     }

@@ -28,6 +28,7 @@ public class EmitterSnapshotTests
     [InlineData(16)]
     [InlineData(32)]
     [InlineData(64)]
+    [InlineData(128)]
     public void Each_width(int width)
     {
         var run = GeneratorHarness.Run(TestInputs.WidthFile(width));

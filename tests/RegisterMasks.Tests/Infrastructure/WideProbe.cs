@@ -1,0 +1,91 @@
+namespace RegisterMasks.Tests.Infrastructure;
+
+/// <summary>
+/// C# compiled beside a wide (struct) mask: each check builds random masks register by register and
+/// compares every member with a reference model kept as plain <c>ulong[]</c> words.
+/// </summary>
+internal static class WideProbe
+{
+    public static string For(string enumName, string maskName, int width) => $$"""
+        using System.Collections.Generic;
+        using System.Linq;
+
+        [RegisterMasks.RegisterCache(typeof({{enumName}}))]
+        public partial struct WideCache
+        {
+        }
+
+        public static class WideProbe
+        {
+            private const int Words = {{width / 64}};
+
+            private static List<int> Registers() => {{maskName}}.All.Registers().Select(r => (int)r).ToList();
+
+            private static (ulong[] Model, {{maskName}} Mask) Next(System.Random random, List<int> registers)
+            {
+                var model = new ulong[Words];
+                var mask = {{maskName}}.None;
+                int count = random.Next(4) == 0 ? registers.Count : random.Next(registers.Count / 2 + 1);
+                for (int i = 0; i < count; i++)
+                {
+                    int index = registers[random.Next(registers.Count)];
+                    model[index >> 6] |= 1UL << (index & 63);
+                    mask = mask.With(({{enumName}})index);
+                }
+                if (random.Next(5) == 0) { model = new ulong[Words]; mask = {{maskName}}.None; }
+                return (model, mask);
+            }
+
+            private static List<int> Indices(ulong[] model) =>
+                Enumerable.Range(0, Words * 64).Where(i => ((model[i >> 6] >> (i & 63)) & 1) != 0).ToList();
+
+            private static string Text(ulong[] model, List<int> all, System.Func<int, string> name)
+            {
+                var indices = Indices(model);
+                if (indices.SequenceEqual(all)) return "All";
+                return indices.Count == 0 ? "None" : string.Join(", ", indices.Select(name));
+            }
+
+            public static string Check(int seed, int count)
+            {
+                var random = new System.Random(seed);
+                var registers = Registers();
+                var names = registers.ToDictionary(i => i, i => (({{enumName}})i).ToMask().ToStringFast());
+                for (int n = 0; n < count; n++)
+                {
+                    var (a, mask) = Next(random, registers);
+                    var (b, other) = Next(random, registers);
+                    int index = registers[random.Next(registers.Count)];
+                    var register = ({{enumName}})index;
+                    string at = $"case {n}, register {index}: ";
+                    var ia = Indices(a);
+                    var ib = Indices(b);
+
+                    if (mask.Count() != ia.Count) return at + "Count";
+                    if (mask.Contains(register) != ia.Contains(index)) return at + "Contains";
+                    if (mask.With(register).Count() != ia.Union(new[] { index }).Count()) return at + "With";
+                    if (mask.Without(register).Contains(register) || mask.Without(register).Count() != ia.Count(i => i != index)) return at + "Without";
+                    if (!mask.Registers().Select(r => (int)r).SequenceEqual(ia)) return at + "Registers";
+                    if (!mask.Complement().Registers().Select(r => (int)r).SequenceEqual(registers.Except(ia))) return at + "Complement";
+                    if ((~mask) != mask.Complement() || ((mask | ~mask) != {{maskName}}.All) || (mask & ~mask) != {{maskName}}.None) return at + "~";
+                    if (!(mask | other).Registers().Select(r => (int)r).SequenceEqual(ia.Union(ib).OrderBy(i => i))) return at + "|";
+                    if (!(mask & other).Registers().Select(r => (int)r).SequenceEqual(ia.Intersect(ib).OrderBy(i => i))) return at + "&";
+                    if (!(mask ^ other).Registers().Select(r => (int)r).SequenceEqual(ia.Union(ib).Except(ia.Intersect(ib)).OrderBy(i => i))) return at + "^";
+                    if (mask.IsSubsetOf(other) != ia.All(ib.Contains)) return at + "IsSubsetOf";
+                    if (mask.Overlaps(other) != ia.Any(ib.Contains)) return at + "Overlaps";
+                    if ((mask == other) != ia.SequenceEqual(ib) || mask.Equals(other) != ia.SequenceEqual(ib) || mask.Equals((object)other) != ia.SequenceEqual(ib)) return at + "==";
+                    if (ia.SequenceEqual(ib) && mask.GetHashCode() != other.GetHashCode()) return at + "GetHashCode";
+                    if (mask.ToStringFast() != Text(a, registers, i => names[i]) || mask.ToString() != mask.ToStringFast()) return at + "ToStringFast: " + mask.ToStringFast();
+                    if (!{{maskName}}Extensions.TryParse(mask.ToStringFast(), out var parsed) || parsed != mask) return at + "TryParse round trip";
+                    var hex = "0x" + string.Concat(a.Reverse().Select(w => w.ToString("X16")));
+                    if (!{{maskName}}Extensions.TryParse(hex, out parsed) || parsed != mask) return at + "TryParse hex " + hex;
+                    var cache = new WideCache();
+                    cache.Reset(other);
+                    cache.MarkDirty(register);
+                    if (!cache.Dirty.IsSubsetOf(cache.Available) || cache.TakeDirty() != register.ToMask() || cache.Dirty != {{maskName}}.None) return at + "cache";
+                }
+                return "";
+            }
+        }
+        """;
+}

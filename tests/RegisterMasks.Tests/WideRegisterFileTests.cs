@@ -1,0 +1,130 @@
+using RegisterMasks.Tests.Infrastructure;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// Register files wider than 64 bits: the mask is a readonly struct over 64-bit words, with the
+/// enum mask's members, operators, and set values as static readonly fields.
+/// </summary>
+public class WideRegisterFileTests
+{
+    [Theory]
+    [InlineData(128)]
+    [InlineData(192)]
+    [InlineData(1024)]
+    public void Every_member_agrees_with_a_word_array_model_on_random_masks(int width)
+    {
+        var run = GeneratorHarness.Run(TestInputs.WidthFile(width), TestInputs.AliasedFile(width), "using Aliased;\n" + WideProbe.For($"Reg{width}", $"Reg{width}Mask", width));
+        run.AssertCompilesCleanly();
+        var seed = 5000 + width;
+        var mismatch = (string)run.Load().Invoke("WideProbe", "Check", seed, 1500)!;
+        Assert.True(mismatch.Length == 0, $"width {width}, seed {seed}: {mismatch}");
+    }
+
+    [Fact]
+    public void Sets_catalog_and_cache_of_a_wide_file()
+    {
+        var source = """
+            using RegisterMasks;
+            namespace W;
+            [RegisterFile(128)] public enum X { A = 0, B = 63, C = 64, D = 127, [NotARegister] COUNT = 128 }
+            [RegisterSet("EDGES", X.A, X.D)] [RegisterSet("MID", From = X.B, To = X.C)] [RegisterSet("ALL_BUT_A", Include = new[] { "All" }, Exclude = new object[] { X.A })]
+            [RegisterSet("ALSO_MID", X.C, X.B)]
+            public static partial class Sets { }
+            [RegisterSetsDisjoint("EDGES", "MID")]
+            public static class Checks { }
+
+            public static class Values
+            {
+                public static string Edges() => Sets.EDGES.ToStringFast();
+                public static string Mid() => Sets.MID.ToString();
+                public static string AllButA() => Sets.ALL_BUT_A.ToStringFast();
+                public static string Catalog() => string.Join("; ", System.Linq.Enumerable.Select(XMaskSets.All, e => e.Name + "=" + e.Mask));
+                public static string NamesOfMid() => string.Join(",", XMaskSets.NameOf(XMask.B | XMask.C));
+                public static bool IsStaticReadonly() => typeof(Sets).GetField("EDGES")!.IsInitOnly;
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal("A, D", assembly.Invoke("W.Values", "Edges"));
+        Assert.Equal("B, C", assembly.Invoke("W.Values", "Mid"));
+        Assert.Equal("B, C, D", assembly.Invoke("W.Values", "AllButA"));
+        Assert.Equal("ALL_BUT_A=B, C, D; ALSO_MID=B, C; EDGES=A, D; MID=B, C", assembly.Invoke("W.Values", "Catalog"));
+        Assert.Equal("ALSO_MID,MID", assembly.Invoke("W.Values", "NamesOfMid"));
+        Assert.Equal(true, assembly.Invoke("W.Values", "IsStaticReadonly"));
+    }
+
+    [Fact]
+    public void RM0001_and_RM0014_adapt_to_wide_files()
+    {
+        var run = GeneratorHarness.Run("""
+            using RegisterMasks;
+            namespace W;
+            [RegisterFile(128)] public enum X { A = 0, FAR = 128 }
+            [RegisterFile(192)] public enum Y { P = 100, Q = 191 }
+            [RegisterSet("PQ", Y.P, Y.Q)] [RegisterSet("Q_ONLY", Y.Q)] public static partial class Sets { }
+            [RegisterSetsDisjoint("PQ", "Q_ONLY")] public static class Checks { }
+            """);
+        var diagnostics = run.RegisterMaskDiagnostics();
+        Assert.Equal(new[] { "RM0001", "RM0014" }, diagnostics.Select(d => d.Id));
+        Assert.Equal("Register 'FAR' has index 128, which does not fit register file 'X' of width 128 (indices 0 to 127)", diagnostics[0].GetMessage());
+        Assert.Equal("Sets 'PQ' and 'Q_ONLY' must be disjoint, but both hold Q", diagnostics[1].GetMessage());
+    }
+
+    /// <summary>
+    /// README promises the struct mask answers as the enum mask does: 64 registers declared at
+    /// width 64 (an enum) and at width 128 (a struct) give the same answers on random values.
+    /// </summary>
+    [Fact]
+    public void A_wide_mask_answers_like_an_enum_mask_on_the_same_registers()
+    {
+        var registers = string.Join(", ", Enumerable.Range(0, 64).Select(i => $"R{i}"));
+        var source = $$"""
+            using RegisterMasks;
+            using System.Linq;
+            namespace Same;
+            [RegisterFile(64)] public enum Narrow { {{registers}} }
+            [RegisterFile(128)] public enum Wide { {{registers}} }
+
+            public static class Compare
+            {
+                public static string Run(int seed, int count)
+                {
+                    var random = new System.Random(seed);
+                    for (int n = 0; n < count; n++)
+                    {
+                        NarrowMask a = NarrowMask.None, b = NarrowMask.None;
+                        WideMask wa = WideMask.None, wb = WideMask.None;
+                        int take = random.Next(65);
+                        for (int i = 0; i < take; i++) { int r = random.Next(64); a = a.With((Narrow)r); wa = wa.With((Wide)r); }
+                        take = random.Next(65);
+                        for (int i = 0; i < take; i++) { int r = random.Next(64); b = b.With((Narrow)r); wb = wb.With((Wide)r); }
+                        int probe = random.Next(64);
+                        string at = $"seed {seed} case {n}: ";
+
+                        if (a.ToStringFast() != wa.ToStringFast()) return at + $"ToStringFast '{a.ToStringFast()}' vs '{wa.ToStringFast()}'";
+                        if (a.Count() != wa.Count()) return at + "Count";
+                        if (a.Contains((Narrow)probe) != wa.Contains((Wide)probe)) return at + "Contains";
+                        if (a.Without((Narrow)probe).ToStringFast() != wa.Without((Wide)probe).ToStringFast()) return at + "Without";
+                        if (a.Complement().ToStringFast() != wa.Complement().ToStringFast()) return at + "Complement";
+                        if ((a | b).ToStringFast() != (wa | wb).ToStringFast()) return at + "|";
+                        if ((a & b).ToStringFast() != (wa & wb).ToStringFast()) return at + "&";
+                        if ((a ^ b).ToStringFast() != (wa ^ wb).ToStringFast()) return at + "^";
+                        if (a.IsSubsetOf(b) != wa.IsSubsetOf(wb) || a.Overlaps(b) != wa.Overlaps(wb) || (a == b) != (wa == wb)) return at + "relations";
+                        if (!a.Registers().Select(r => (int)r).SequenceEqual(wa.Registers().Select(r => (int)r))) return at + "Registers";
+                        if (!NarrowMaskExtensions.TryParse(wa.ToStringFast(), out var parsed) || parsed != a) return at + "TryParse across";
+                        if (!WideMaskExtensions.TryParse(a.ToStringFast(), out var wideParsed) || wideParsed != wa) return at + "TryParse across (wide)";
+                    }
+                    return "";
+                }
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        Assert.Equal("", run.Load().Invoke("Same.Compare", "Run", 6464, 3000));
+    }
+}
