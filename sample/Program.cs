@@ -5,3 +5,5 @@ Console.WriteLine();
 RegisterTable.Print(Console.Out);
 Console.WriteLine();
 Walkthrough.Run(Console.Out);
+Console.WriteLine();
+WideDemo.Run(Console.Out);

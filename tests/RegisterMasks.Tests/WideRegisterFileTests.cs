@@ -74,6 +74,25 @@ public class WideRegisterFileTests
         Assert.Equal("Sets 'PQ' and 'Q_ONLY' must be disjoint, but both hold Q", diagnostics[1].GetMessage());
     }
 
+    [Fact]
+    public void The_samples_x86_64_file_needs_a_wide_mask_and_holds_its_ABI_invariants()
+    {
+        var probe = """
+            using KvmSample;
+            public static class Values
+            {
+                public static string Counts() => $"{X86RegMask.All.Count()} {SysV.CALLER_SAVED.Count()} {SysV.CALLEE_SAVED.Count()} {SysV.AVX512_STATE.Count()}";
+                public static string Spill() => ((X86RegMask.RBX | X86RegMask.RSI | X86RegMask.ZMM3) & SysV.CALLER_SAVED).ToStringFast();
+            }
+            """;
+        var run = GeneratorHarness.Run(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "sample", "X86Reg.cs")), probe);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal("72 57 6 40", assembly.Invoke("Values", "Counts"));
+        Assert.Equal("RSI, ZMM3", assembly.Invoke("Values", "Spill"));
+    }
+
     /// <summary>
     /// README promises the struct mask answers as the enum mask does: 64 registers declared at
     /// width 64 (an enum) and at width 128 (a struct) give the same answers on random values.

@@ -1,0 +1,20 @@
+namespace KvmSample;
+
+/// <summary>The 128-bit register file: the same API as the 32-bit one, over a struct mask.</summary>
+public static class WideDemo
+{
+    public static void Run(TextWriter output)
+    {
+        output.WriteLine($"x86-64 with AVX-512: {X86RegMask.All.Count()} registers in a 128-bit mask (a struct of two words)");
+        foreach (var set in X86RegMaskSets.All)
+        {
+            output.WriteLine($"  {set.Name,-14} {set.Mask.Count(),2} registers");
+        }
+
+        // A call clobbers the caller-saved registers: what a JIT's register allocator must spill.
+        var live = X86RegMask.RBX | X86RegMask.RSI | X86RegMask.ZMM3 | X86RegMask.K1 | X86RegMask.R12;
+        output.WriteLine($"  live across a call:       {live}");
+        output.WriteLine($"  spill before the call:    {live & SysV.CALLER_SAVED}");
+        output.WriteLine($"  survives in callee-saved: {live & SysV.CALLEE_SAVED}");
+    }
+}
