@@ -22,6 +22,13 @@ public static class Walkthrough
         Show(output, vcpu, "skip the instruction (write RIP) and return 42 in RAX");
         vcpu.FlushDirty((register, value) => output.WriteLine($"      (write back {register} = 0x{value:X})"));
         Show(output, vcpu, "VM entry: dirty registers written back");
+
+        // A debugger command names registers as text: TryParse reads what ToStringFast prints, or "A | B", or hex.
+        const string typed = "VCPU_REGS_RIP | VCPU_EXREG_CR3";
+        if (VcpuRegMaskExtensions.TryParse(typed, out var asked))
+        {
+            output.WriteLine($"  \"{typed}\" parses to 0x{(uint)asked:X8}; not loaded yet: {(asked & vcpu.Available.Complement()).ToStringFast()}");
+        }
     }
 
     private static void Show(TextWriter output, Vcpu vcpu, string step)
