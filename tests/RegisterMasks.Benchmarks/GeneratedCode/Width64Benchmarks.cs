@@ -1,0 +1,146 @@
+using System.Numerics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+
+namespace RegisterMasks.Benchmarks.GeneratedCode;
+
+/// <summary>
+/// The generated members for a 64-bit enum mask against what a user would write instead:
+/// Enum.ToString/HasFlag/TryParse/GetValues, and the hand-written bit operations.
+/// Each benchmark walks 1024 random masks; figures are per operation.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class Width64Benchmarks
+{
+    private const int N = 1024;
+    private readonly Reg64Mask[] _masks = new Reg64Mask[N];
+    private readonly Reg64[] _registers = new Reg64[N];
+    private readonly string[] _texts = new string[N];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(64);
+        for (var i = 0; i < N; i++)
+        {
+            _masks[i] = (Reg64Mask)(ulong)random.NextInt64();
+            _registers[i] = (Reg64)random.Next(64);
+            _texts[i] = _masks[i].ToStringFast();
+        }
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("ToString")]
+    public int EnumToString()
+    {
+        var length = 0;
+        foreach (var mask in _masks) length += mask.ToString().Length;
+        return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("ToString")]
+    public int ToStringFast()
+    {
+        var length = 0;
+        foreach (var mask in _masks) length += mask.ToStringFast().Length;
+        return length;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("Contains")]
+    public int HandWrittenBitTest()
+    {
+        var count = 0;
+        for (var i = 0; i < N; i++) count += ((ulong)_masks[i] & (1UL << (int)_registers[i])) != 0 ? 1 : 0;
+        return count;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("Contains")]
+    public int Contains()
+    {
+        var count = 0;
+        for (var i = 0; i < N; i++) count += _masks[i].Contains(_registers[i]) ? 1 : 0;
+        return count;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("Contains")]
+    public int EnumHasFlag()
+    {
+        var count = 0;
+        for (var i = 0; i < N; i++) count += _masks[i].HasFlag((Reg64Mask)(1UL << (int)_registers[i])) ? 1 : 0;
+        return count;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("WithWithout")]
+    public ulong HandWrittenWithWithout()
+    {
+        ulong sum = 0;
+        for (var i = 0; i < N; i++) sum += (((ulong)_masks[i] | (1UL << (int)_registers[i])) & ~(1UL << (int)_registers[(i + 1) & (N - 1)]));
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("WithWithout")]
+    public ulong WithWithout()
+    {
+        ulong sum = 0;
+        for (var i = 0; i < N; i++) sum += (ulong)_masks[i].With(_registers[i]).Without(_registers[(i + 1) & (N - 1)]);
+        return sum;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("Count")]
+    public int BitOperationsPopCount()
+    {
+        var count = 0;
+        foreach (var mask in _masks) count += BitOperations.PopCount((ulong)mask);
+        return count;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("Count")]
+    public int Count()
+    {
+        var count = 0;
+        foreach (var mask in _masks) count += mask.Count();
+        return count;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("Registers")]
+    public int FilterEnumGetValues()
+    {
+        var sum = 0;
+        foreach (var mask in _masks)
+        {
+            foreach (var register in Enum.GetValues<Reg64>())
+            {
+                if (mask.HasFlag(register.ToMask())) sum += (int)register;
+            }
+        }
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("Registers")]
+    public int Registers()
+    {
+        var sum = 0;
+        foreach (var mask in _masks)
+        {
+            foreach (var register in mask.Registers()) sum += (int)register;
+        }
+        return sum;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("TryParse")]
+    public int EnumTryParse()
+    {
+        var count = 0;
+        foreach (var text in _texts) count += Enum.TryParse<Reg64Mask>(text, out var mask) ? (int)(ulong)mask & 1 : 0;
+        return count;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("TryParse")]
+    public int TryParse()
+    {
+        var count = 0;
+        foreach (var text in _texts) count += Reg64MaskExtensions.TryParse(text, out var mask) ? (int)(ulong)mask & 1 : 0;
+        return count;
+    }
+}

@@ -1,0 +1,73 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RegisterMasks.Generator;
+
+namespace RegisterMasks.Benchmarks.Generator;
+
+/// <summary>
+/// What the generator costs at a build and at a keystroke, beside what the compiler itself costs
+/// on the same sources (<c>GetDiagnostics</c>, the baseline). Each operation runs on a fresh clone
+/// of its compilation, so nothing the compiler bound for one operation serves the next.
+/// </summary>
+[MemoryDiagnoser]
+public class GeneratorBenchmarks
+{
+    private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _reparsed = null!;
+    private CSharpCompilation _unrelatedEdit = null!;
+    private CSharpCompilation _setEdit = null!;
+    private GeneratorDriver _primed = null!;
+
+    [Params("KvmSample", "Large")]
+    public string Input { get; set; } = "KvmSample";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _compilation = GeneratorInputs.Create(Input);
+        _reparsed = GeneratorInputs.Reparsed(_compilation);
+        _unrelatedEdit = GeneratorInputs.WithEdit(_compilation, GeneratorInputs.UnrelatedPath, text => text.Replace("total * 2", "total * 3").Replace("value * 2", "value * 3"));
+        _setEdit = GeneratorInputs.WithEdit(_compilation, GeneratorInputs.SetFilePath(Input), EditOneSet);
+        _primed = NewDriver().RunGenerators(_compilation);
+        EnsureGenerated(_primed, Input);
+    }
+
+    /// <summary>A generator that failed to load reports CS8784 and generates nothing: timing it would time nothing.</summary>
+    internal static void EnsureGenerated(GeneratorDriver driver, string input)
+    {
+        var run = driver.GetRunResult();
+        var generated = run.Results.Single();
+        if (generated.Exception is not null || generated.GeneratedSources.Length < 3 || run.Diagnostics.Any(d => d.Id is "CS8784" or "CS8785"))
+        {
+            throw new InvalidOperationException($"The generator did not run on {input}: {generated.Exception?.Message ?? string.Join("; ", run.Diagnostics)}");
+        }
+    }
+
+    /// <summary>The compiler binding every file and reporting its diagnostics: the cost the generator is weighed against.</summary>
+    [Benchmark(Baseline = true)]
+    public int CompilerGetDiagnostics() => _compilation.Clone().GetDiagnostics().Length;
+
+    /// <summary>A new driver: every step runs, every file is rendered (a command-line build).</summary>
+    [Benchmark]
+    public GeneratorDriver ColdRun() => NewDriver().RunGenerators(_compilation.Clone());
+
+    /// <summary>A primed driver on every file parsed again: every syntax step runs, equal models stop the rest.</summary>
+    [Benchmark]
+    public GeneratorDriver WarmFullRun() => _primed.RunGenerators(_reparsed.Clone());
+
+    /// <summary>A keystroke in a file without annotations.</summary>
+    [Benchmark]
+    public GeneratorDriver IncrementalUnrelatedEdit() => _primed.RunGenerators(_unrelatedEdit.Clone());
+
+    /// <summary>A keystroke that changes one set: its file is parsed again, one type and one catalog re-rendered.</summary>
+    [Benchmark]
+    public GeneratorDriver IncrementalSetEdit() => _primed.RunGenerators(_setEdit.Clone());
+
+    internal static GeneratorDriver NewDriver() =>
+        CSharpGeneratorDriver.Create(new[] { new RegisterMaskGenerator().AsSourceGenerator() }, parseOptions: GeneratorInputs.ParseOptions);
+
+    private string EditOneSet(string text) => Input == "KvmSample"
+        ? text.Replace("[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR,", "[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR, VcpuReg.VCPU_EXREG_CR3,")
+        : text.Replace("[RegisterSet(\"S5\", Reg0.R35,", "[RegisterSet(\"S5\", Reg0.R35, Reg0.R63,");
+}

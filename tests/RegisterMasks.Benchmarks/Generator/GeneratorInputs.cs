@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace RegisterMasks.Benchmarks.Generator;
+
+/// <summary>The inputs the generator is timed on, made here so that every run measures the same thing.</summary>
+internal static class GeneratorInputs
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public const string UnrelatedPath = "Unrelated0.cs";
+
+    /// <summary>The path of the file holding the sets edited by the "one set" scenario.</summary>
+    public static string SetFilePath(string input) => input == "KvmSample" ? "Backends.cs" : "Sets0.cs";
+
+    public static CSharpCompilation Create(string input) =>
+        CSharpCompilation.Create(
+            input,
+            Sources(input).Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path, Encoding.UTF8)),
+            Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>The same compilation with every tree parsed again: every syntax-level step runs again.</summary>
+    public static CSharpCompilation Reparsed(CSharpCompilation compilation) =>
+        compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(
+            compilation.SyntaxTrees.Select(tree => CSharpSyntaxTree.ParseText(tree.GetText(), ParseOptions, tree.FilePath)));
+
+    public static CSharpCompilation WithEdit(CSharpCompilation compilation, string path, Func<string, string> edit)
+    {
+        var tree = compilation.SyntaxTrees.Single(candidate => candidate.FilePath == path);
+        return compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(edit(tree.ToString()), ParseOptions, path, Encoding.UTF8));
+    }
+
+    private static IEnumerable<(string Path, string Text)> Sources(string input) =>
+        input == "KvmSample" ? KvmSample() : Large();
+
+    private static IEnumerable<(string Path, string Text)> KvmSample()
+    {
+        var sample = Path.Combine(FindRoot(), "sample");
+        foreach (var name in new[] { "VcpuReg.cs", "Backends.cs", "Vcpu.cs", "X86Reg.cs" })
+        {
+            yield return (name, File.ReadAllText(Path.Combine(sample, name)));
+        }
+        yield return (UnrelatedPath, Unrelated(0));
+    }
+
+    /// <summary>32 register files of 64 registers, 64 sets each with ranges and includes, and 500 unrelated files.</summary>
+    private static IEnumerable<(string Path, string Text)> Large()
+    {
+        for (var file = 0; file < 32; file++)
+        {
+            var registers = string.Join(", ", Enumerable.Range(0, 64).Select(i => $"R{i}"));
+            var text = new StringBuilder($"using RegisterMasks;\nnamespace Large.F{file};\n\n[RegisterFile(64)]\npublic enum Reg{file} {{ {registers} }}\n");
+            for (var owner = 0; owner < 8; owner++)
+            {
+                for (var set = owner * 8; set < owner * 8 + 8; set++)
+                {
+                    var from = set % 48;
+                    var include = set == 0 ? "" : $", Include = new[] {{ \"S{set - 1}\" }}";
+                    text.Append(CultureInfo.InvariantCulture, $"[RegisterSet(\"S{set}\", Reg{file}.R{(set * 7) % 64}, From = Reg{file}.R{from}, To = Reg{file}.R{from + 8}{include}, Exclude = new object[] {{ Reg{file}.R{(set + 3) % 64} }})]\n");
+                }
+                text.Append(CultureInfo.InvariantCulture, $"public static partial class Backend{owner} {{ }}\n\n");
+            }
+            yield return ($"Sets{file}.cs", text.ToString());
+        }
+        for (var i = 0; i < 500; i++)
+        {
+            yield return ($"Unrelated{i}.cs", Unrelated(i));
+        }
+    }
+
+    /// <summary>Ordinary code for the compiler to bind: a type with fields, properties, loops and LINQ.</summary>
+    private static string Unrelated(int i) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Unrelated.N{{i % 20}};
+
+        public sealed class Service{{i}}
+        {
+            private readonly Dictionary<string, int> _counts = new();
+            public int Answer { get; private set; } = {{i}};
+
+            public void Add(string key) => _counts[key] = _counts.TryGetValue(key, out var n) ? n + 1 : 1;
+
+            public IEnumerable<string> Top(int take) => _counts.OrderByDescending(pair => pair.Value).Take(take).Select(pair => $"{pair.Key}={pair.Value}");
+
+            public int Sum(int[] values)
+            {
+                var total = 0;
+                foreach (var value in values)
+                {
+                    total += value % 3 == 0 ? value * 2 : value;
+                }
+                Answer = total;
+                return total;
+            }
+
+            public override string ToString() => string.Join(", ", Top(3)) + " " + Answer.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        """;
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Generator.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+using RegisterMasks.Benchmarks.Generator;
+
+// dotnet run -c Release --project tests/RegisterMasks.Benchmarks -- --filter '*'    every benchmark, BenchmarkDotNet's default job
+// dotnet run -c Release --project tests/RegisterMasks.Benchmarks -- --quick         every benchmark, a short in-process job (a few minutes)
+var quick = args.Contains("--quick");
+var rest = args.Where(arg => arg != "--quick").ToArray();
+if (quick && !rest.Contains("--filter"))
+{
+    rest = rest.Concat(new[] { "--filter", "*" }).ToArray();
+}
+
+// The first run in a fresh process (JIT, template parsing) is what a command-line build pays once;
+// BenchmarkDotNet only sees warmed-up runs, so it is timed here, on the sample, before anything else.
+var firstRun = Stopwatch.StartNew();
+var first = GeneratorBenchmarks.NewDriver().RunGenerators(GeneratorInputs.Create("KvmSample"));
+GeneratorBenchmarks.EnsureGenerated(first, "KvmSample");
+Console.WriteLine($"First generator run in this process (KvmSample): {firstRun.Elapsed.TotalMilliseconds:F1} ms wall, GetTimingInfo {first.GetTimingInfo().ElapsedTime.TotalMilliseconds:F1} ms");
+
+var config = quick
+    ? DefaultConfig.Instance.AddJob(Job.Default
+        .WithToolchain(InProcessEmitToolchain.Instance)
+        .WithLaunchCount(1)
+        .WithWarmupCount(2)
+        .WithIterationCount(5)
+        .WithIterationTime(TimeInterval.FromMilliseconds(120))
+        .WithId("Quick"))
+    : DefaultConfig.Instance;
+BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(rest, config);
