@@ -16,12 +16,19 @@ internal static class TemplateSet
     public static readonly Template RegisterSetCatalog = Load("RegisterSetCatalog.sbn");
     public static readonly Template RegisterCache = Load("RegisterCache.sbn");
 
+    /// <summary>
+    /// The builtins every context starts from. Scriban builds its whole function library for each
+    /// new context unless given one. The templates call no builtin function, so they share one empty
+    /// object that nothing writes to (assignments go to the globals each render pushes).
+    /// </summary>
+    internal static readonly ScriptObject s_noBuiltins = new();
+
     /// <summary>Renders a template from a plain view object, whose properties the template reads in snake_case.</summary>
     public static string Render(Template template, object view)
     {
         var globals = new ScriptObject();
         globals.Import(view, renamer: StandardMemberRenamer.Default);
-        var context = new TemplateContext
+        var context = new TemplateContext(s_noBuiltins)
         {
             StrictVariables = true,      // a misspelt name in a template fails the tests, not the user's build
             LoopLimit = int.MaxValue,    // a 1,000-register file is legitimate input

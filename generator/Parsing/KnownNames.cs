@@ -1,3 +1,6 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
 namespace RegisterMasks.Generator.Parsing;
 
 /// <summary>Metadata names of the attributes the generator looks for.</summary>
@@ -19,4 +22,15 @@ internal static class KnownNames
 
     /// <summary>How messages list <see cref="SupportedWidths"/>.</summary>
     public const string SupportedWidthsText = "8, 16, 32, 64, and multiples of 64 up to 1024";
+
+    /// <summary>
+    /// Whether a symbol bears the attribute <c>RegisterMasks.{simpleName}</c>. Compared by name and
+    /// namespace, not ToDisplayString: the parsers ask this for every enum member on every edit.
+    /// </summary>
+    public static bool HasAttribute(ISymbol symbol, string simpleName) =>
+        symbol.GetAttributes().Any(attribute => IsOurs(attribute.AttributeClass, simpleName));
+
+    public static bool IsOurs(INamedTypeSymbol? type, string simpleName) =>
+        type is { ContainingType: null } && type.Name == simpleName
+        && type.ContainingNamespace is { Name: Namespace } ns && ns.ContainingNamespace is { IsGlobalNamespace: true };
 }

@@ -29,7 +29,7 @@ internal static class RegisterCacheParser
         var fileSyntax = syntax is null ? null : new AttributeSyntaxReader(syntax).Positional.FirstOrDefault();
         var file = attribute.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
         string? fileKey = null;
-        if (file is { TypeKind: TypeKind.Enum } && file.GetAttributes().Any(data => data.AttributeClass?.ToDisplayString() == KnownNames.RegisterFileAttribute)
+        if (file is { TypeKind: TypeKind.Enum } && KnownNames.HasAttribute(file, "RegisterFileAttribute")
             && file.Locations.Any(location => location.IsInSource))
         {
             fileKey = SymbolNames.FullyQualified(file);

@@ -156,8 +156,7 @@ internal static class RegisterFileParser
         return (index, text);
     }
 
-    internal static bool IsSentinel(IFieldSymbol field) =>
-        field.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.NotARegisterAttribute);
+    internal static bool IsSentinel(IFieldSymbol field) => KnownNames.HasAttribute(field, "NotARegisterAttribute");
 
     private static void CheckMembers(List<RegisterModel> members, string enumName, string maskName, int width, List<DiagnosticInfo> diagnostics)
     {

@@ -17,6 +17,7 @@ internal sealed class RegisterSetReader
     private string _name = "";
     private INamedTypeSymbol? _file;
     private bool _hasErrors;
+    private List<(string Name, long Index)>? _registers;
 
     public RegisterSetReader(
         INamedTypeSymbol container, AttributeData attribute, AttributeSyntax syntax, SemanticModel model, List<DiagnosticInfo> diagnostics)
@@ -173,11 +174,11 @@ internal sealed class RegisterSetReader
 
         var location = LocationInfo.From(from);
         var seen = new HashSet<long>();
-        foreach (var field in RegisterFields().Where(field => IndexOf(field) >= first.Index && IndexOf(field) <= last.Index).OrderBy(IndexOf))
+        foreach (var (name, index) in RegisterFields().Where(field => field.Index >= first.Index && field.Index <= last.Index).OrderBy(field => field.Index))
         {
-            if (seen.Add(IndexOf(field)))
+            if (seen.Add(index))
             {
-                listed.Add(new RegisterReference(field.Name, ClampToInt(IndexOf(field)), location));
+                listed.Add(new RegisterReference(name, ClampToInt(index), location));
             }
         }
     }
@@ -224,9 +225,12 @@ internal sealed class RegisterSetReader
             return new RegisterReference(named.Name, ClampToInt(index), LocationInfo.From(expression));
         }
 
-        if (RegisterFields().FirstOrDefault(field => IndexOf(field) == index) is { } register)
+        foreach (var register in RegisterFields())
         {
-            return new RegisterReference(register.Name, ClampToInt(index), LocationInfo.From(expression));
+            if (register.Index == index)
+            {
+                return new RegisterReference(register.Name, ClampToInt(index), LocationInfo.From(expression));
+            }
         }
         NotARegister(expression, $"'{expression}', the value {text}, which no register of '{file.Name}' has");
         return null;
@@ -251,18 +255,19 @@ internal sealed class RegisterSetReader
         }
     }
 
-    private IEnumerable<IFieldSymbol> RegisterFields() =>
-        _file!.GetMembers().OfType<IFieldSymbol>().Where(field => field.HasConstantValue && field.ConstantValue is not null && !RegisterFileParser.IsSentinel(field));
-
-    private static long IndexOf(IFieldSymbol field) => RegisterFileParser.ReadIndex(field.ConstantValue!).Index;
+    /// <summary>The file's registers (sentinels left out) with their indices, in declaration order; read once per set.</summary>
+    private List<(string Name, long Index)> RegisterFields() =>
+        _registers ??= _file!.GetMembers().OfType<IFieldSymbol>()
+            .Where(field => field.HasConstantValue && field.ConstantValue is not null && !RegisterFileParser.IsSentinel(field))
+            .Select(field => (field.Name, RegisterFileParser.ReadIndex(field.ConstantValue!).Index))
+            .ToList();
 
     private static int ClampToInt(long index) => index > int.MaxValue ? int.MaxValue : index < int.MinValue ? int.MinValue : (int)index;
 
     private INamedTypeSymbol? EnumTypeOf(ExpressionSyntax expression) =>
         _model.GetTypeInfo(expression).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ? enumType : null;
 
-    private static bool HasRegisterFileAttribute(INamedTypeSymbol enumType) =>
-        enumType.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.RegisterFileAttribute);
+    private static bool HasRegisterFileAttribute(INamedTypeSymbol enumType) => KnownNames.HasAttribute(enumType, "RegisterFileAttribute");
 
     private string Describe(ExpressionSyntax expression)
     {

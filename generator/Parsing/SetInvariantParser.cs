@@ -21,7 +21,7 @@ internal static class SetInvariantParser
             {
                 continue;
             }
-            var isSubset = attribute.AttributeClass?.ToDisplayString() == KnownNames.RegisterSetSubsetAttribute;
+            var isSubset = KnownNames.IsOurs(attribute.AttributeClass, "RegisterSetSubsetAttribute");
             var attributeName = isSubset ? "[RegisterSetSubset]" : "[RegisterSetsDisjoint]";
             var arguments = new AttributeSyntaxReader(syntax).Positional;
             var elements = arguments.Count == 1 && AttributeSyntaxReader.IsArrayLiteral(arguments[0], context.SemanticModel)

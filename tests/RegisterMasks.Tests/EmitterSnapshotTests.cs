@@ -46,4 +46,14 @@ public class EmitterSnapshotTests
         var run = GeneratorHarness.Run("");
         Snapshot.Match(run.Source("RegisterMasks.Attributes.g.cs"));
     }
+
+    [Fact]
+    public void Templates_never_write_to_the_builtins_every_render_shares()
+    {
+        // Mask, wide mask and cache templates assign variables; those must land in each render's own globals.
+        var run = GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs().Append(TestInputs.WidthFile(128)).ToArray());
+        Assert.Contains("Widths.Reg128Mask.g.cs", run.Sources.Keys);
+        Assert.Contains("KvmSample.Vcpu.RegisterCache.g.cs", run.Sources.Keys);
+        Assert.Empty(RegisterMasks.Generator.Emitting.TemplateSet.s_noBuiltins);
+    }
 }

@@ -18,6 +18,7 @@ public class Width32Benchmarks
     private readonly Reg32Mask[] _masks = new Reg32Mask[N];
     private readonly Reg32[] _registers = new Reg32[N];
     private readonly string[] _texts = new string[N];
+    private readonly Reg32Mask[] _single = new Reg32Mask[N];
 
     [GlobalSetup]
     public void Setup()
@@ -28,6 +29,7 @@ public class Width32Benchmarks
             _masks[i] = (Reg32Mask)(uint)random.NextInt64();
             _registers[i] = (Reg32)random.Next(32);
             _texts[i] = _masks[i].ToStringFast();
+            _single[i] = _registers[i].ToMask();
         }
     }
 
@@ -44,6 +46,22 @@ public class Width32Benchmarks
     {
         var length = 0;
         foreach (var mask in _masks) length += mask.ToStringFast().Length;
+        return length;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("ToString, one register")]
+    public int EnumToStringOneRegister()
+    {
+        var length = 0;
+        foreach (var mask in _single) length += mask.ToString().Length;
+        return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("ToString, one register")]
+    public int ToStringFastOneRegister()
+    {
+        var length = 0;
+        foreach (var mask in _single) length += mask.ToStringFast().Length;
         return length;
     }
 

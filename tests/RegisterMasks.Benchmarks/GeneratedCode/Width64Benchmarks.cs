@@ -18,6 +18,7 @@ public class Width64Benchmarks
     private readonly Reg64Mask[] _masks = new Reg64Mask[N];
     private readonly Reg64[] _registers = new Reg64[N];
     private readonly string[] _texts = new string[N];
+    private readonly Reg64Mask[] _single = new Reg64Mask[N];
 
     [GlobalSetup]
     public void Setup()
@@ -28,6 +29,7 @@ public class Width64Benchmarks
             _masks[i] = (Reg64Mask)(ulong)random.NextInt64();
             _registers[i] = (Reg64)random.Next(64);
             _texts[i] = _masks[i].ToStringFast();
+            _single[i] = _registers[i].ToMask();
         }
     }
 
@@ -44,6 +46,22 @@ public class Width64Benchmarks
     {
         var length = 0;
         foreach (var mask in _masks) length += mask.ToStringFast().Length;
+        return length;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("ToString, one register")]
+    public int EnumToStringOneRegister()
+    {
+        var length = 0;
+        foreach (var mask in _single) length += mask.ToString().Length;
+        return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("ToString, one register")]
+    public int ToStringFastOneRegister()
+    {
+        var length = 0;
+        foreach (var mask in _single) length += mask.ToStringFast().Length;
         return length;
     }
 
