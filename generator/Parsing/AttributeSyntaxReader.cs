@@ -57,10 +57,9 @@ internal sealed class AttributeSyntaxReader
         }
     }
 
-    /// <summary>Whether an expression is an array written in place rather than one array element.</summary>
-    public static bool IsArrayLiteral(ExpressionSyntax expression, SemanticModel model) =>
-        Unwrap(expression) is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax
-        || model.GetTypeInfo(expression).Type is IArrayTypeSymbol;
+    /// <summary>Whether an expression is an array written in place rather than one array element (decided from syntax alone).</summary>
+    public static bool IsArrayLiteral(ExpressionSyntax expression) =>
+        Unwrap(expression) is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax;
 
     private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
     {

@@ -28,7 +28,7 @@ internal static class RegisterSetParser
             cancellationToken.ThrowIfCancellationRequested();
             if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
             {
-                sets.Add(new RegisterSetReader(type, attribute, syntax, context.SemanticModel, diagnostics).Read());
+                sets.Add(new RegisterSetReader(type, attribute, syntax, diagnostics).Read());
             }
         }
 

@@ -6,26 +6,28 @@ using RegisterMasks.Generator.Model;
 
 namespace RegisterMasks.Generator.Parsing;
 
-/// <summary>Reads one <c>[RegisterSet]</c> attribute: its name, register file, registers, range, includes and excludes.</summary>
+/// <summary>
+/// Reads one <c>[RegisterSet]</c> attribute: its name, register file, registers, range, includes and excludes.
+/// Values come from the attribute Roslyn has already bound (<see cref="AttributeData"/>), locations
+/// from the syntax written: asking the semantic model instead would bind every attribute a second time
+/// on every edit, since transforms run again whenever the compilation changes.
+/// </summary>
 internal sealed class RegisterSetReader
 {
     private readonly INamedTypeSymbol _container;
     private readonly AttributeData _attribute;
     private readonly AttributeSyntaxReader _arguments;
-    private readonly SemanticModel _model;
     private readonly List<DiagnosticInfo> _diagnostics;
     private string _name = "";
     private INamedTypeSymbol? _file;
     private bool _hasErrors;
     private List<(string Name, long Index)>? _registers;
 
-    public RegisterSetReader(
-        INamedTypeSymbol container, AttributeData attribute, AttributeSyntax syntax, SemanticModel model, List<DiagnosticInfo> diagnostics)
+    public RegisterSetReader(INamedTypeSymbol container, AttributeData attribute, AttributeSyntax syntax, List<DiagnosticInfo> diagnostics)
     {
         _container = container;
         _attribute = attribute;
         _arguments = new AttributeSyntaxReader(syntax);
-        _model = model;
         _diagnostics = diagnostics;
     }
 
@@ -35,10 +37,11 @@ internal sealed class RegisterSetReader
         _name = ReadName(nameSyntax);
 
         var registerArguments = RegisterArguments();
-        var from = _arguments.Named("From");
-        var to = _arguments.Named("To");
-        var excludeArguments = _arguments.Named("Exclude") is { } exclude ? AttributeSyntaxReader.ArrayElements(exclude) : new ExpressionSyntax[0];
-        _file = DetermineFile(registerArguments.Concat(new[] { from, to }).Concat(excludeArguments));
+        var from = NamedArgument("From");
+        var to = NamedArgument("To");
+        var excludeArguments = ArrayArgument(_arguments.Named("Exclude"), NamedValue("Exclude"));
+        var candidates = registerArguments.Concat(new[] { from, to }.OfType<BoundArgument>()).Concat(excludeArguments);
+        _file = DetermineFile(candidates);
 
         var listed = new List<RegisterReference>();
         var excluded = new List<RegisterReference>();
@@ -56,15 +59,20 @@ internal sealed class RegisterSetReader
             Listed: listed.ToEquatableArray(),
             Includes: ReadIncludes().ToEquatableArray(),
             Excluded: excluded.ToEquatableArray(),
-            Summary: _attribute.NamedArguments.FirstOrDefault(pair => pair.Key == "Summary").Value.Value as string,
+            Summary: NamedValue("Summary").Value as string,
             NameLocation: LocationInfo.From((SyntaxNode?)nameSyntax ?? _arguments.Syntax),
             AttributeLocation: LocationInfo.From(_arguments.Syntax),
             HasErrors: _hasErrors);
     }
 
+    /// <summary>An argument as written (for its location) with its value as Roslyn bound it.</summary>
+    private sealed record BoundArgument(ExpressionSyntax Syntax, TypedConstant Value);
+
     private string ReadName(ExpressionSyntax? nameSyntax)
     {
-        var name = nameSyntax is null ? null : _model.GetConstantValue(nameSyntax).Value as string;
+        var name = _attribute.ConstructorArguments.Length > 0 && _attribute.ConstructorArguments[0].Kind == TypedConstantKind.Primitive
+            ? _attribute.ConstructorArguments[0].Value as string
+            : null;
         string? problem = null;
         if (name is null)
         {
@@ -95,23 +103,45 @@ internal sealed class RegisterSetReader
     }
 
     /// <summary>The registers passed to the constructor: each argument, or the elements of one array passed whole.</summary>
-    private IReadOnlyList<ExpressionSyntax> RegisterArguments()
+    private List<BoundArgument> RegisterArguments()
     {
-        var registers = _arguments.Positional.Skip(1).ToList();
-        return registers.Count == 1 && AttributeSyntaxReader.IsArrayLiteral(registers[0], _model)
-            ? AttributeSyntaxReader.ArrayElements(registers[0])
-            : registers;
+        var syntax = _arguments.Positional.Skip(1).ToList();
+        if (syntax.Count == 1 && AttributeSyntaxReader.IsArrayLiteral(syntax[0]))
+        {
+            syntax = AttributeSyntaxReader.ArrayElements(syntax[0]).ToList();
+        }
+        var values = _attribute.ConstructorArguments.Length > 1 ? _attribute.ConstructorArguments[1] : default;
+        return Pair(syntax, values);
     }
+
+    private List<BoundArgument> ArrayArgument(ExpressionSyntax? syntax, TypedConstant values) =>
+        syntax is null ? new List<BoundArgument>() : Pair(AttributeSyntaxReader.ArrayElements(syntax).ToList(), values);
+
+    /// <summary>
+    /// Elements as written beside their bound values. When they do not line up (an argument the
+    /// compiler could not bind), each element gets no value and is reported as not a register.
+    /// </summary>
+    private static List<BoundArgument> Pair(List<ExpressionSyntax> syntax, TypedConstant values)
+    {
+        var bound = values.Kind == TypedConstantKind.Array && !values.IsNull ? values.Values : default;
+        return syntax.Select((element, i) => new BoundArgument(element, !bound.IsDefault && bound.Length == syntax.Count ? bound[i] : default)).ToList();
+    }
+
+    private BoundArgument? NamedArgument(string name) =>
+        _arguments.Named(name) is { } syntax ? new BoundArgument(syntax, NamedValue(name)) : null;
+
+    private TypedConstant NamedValue(string name) =>
+        _attribute.NamedArguments.FirstOrDefault(pair => pair.Key == name).Value;
 
     /// <summary>
     /// The file is the one <c>RegisterFile</c> names, else the enum of the first register written.
     /// Every other register must then belong to it.
     /// </summary>
-    private INamedTypeSymbol? DetermineFile(IEnumerable<ExpressionSyntax?> registerExpressions)
+    private INamedTypeSymbol? DetermineFile(IEnumerable<BoundArgument> registers)
     {
         if (_arguments.Named("RegisterFile") is { } fileSyntax)
         {
-            var named = _attribute.NamedArguments.FirstOrDefault(pair => pair.Key == "RegisterFile").Value.Value as INamedTypeSymbol;
+            var named = NamedValue("RegisterFile").Value as INamedTypeSymbol;
             if (named is { TypeKind: TypeKind.Enum } && HasRegisterFileAttribute(named))
             {
                 return CheckDeclaredHere(named, fileSyntax);
@@ -121,16 +151,16 @@ internal sealed class RegisterSetReader
             return null;
         }
 
-        foreach (var expression in registerExpressions)
+        foreach (var argument in registers)
         {
-            if (expression is not null && EnumTypeOf(expression) is { } enumType)
+            if (EnumTypeOf(argument.Value) is { } enumType)
             {
                 if (HasRegisterFileAttribute(enumType))
                 {
-                    return CheckDeclaredHere(enumType, expression);
+                    return CheckDeclaredHere(enumType, argument.Syntax);
                 }
-                Report(DiagnosticDescriptors.RegisterFileUnclear, expression, $"Set '{_name}'",
-                    $"enum '{enumType.ToDisplayString()}' of '{expression}' has no [RegisterFile]; annotate it, or name the set's file with RegisterFile = typeof(...)");
+                Report(DiagnosticDescriptors.RegisterFileUnclear, argument.Syntax, $"Set '{_name}'",
+                    $"enum '{enumType.ToDisplayString()}' of '{argument.Syntax}' has no [RegisterFile]; annotate it, or name the set's file with RegisterFile = typeof(...)");
                 return null;
             }
         }
@@ -151,7 +181,7 @@ internal sealed class RegisterSetReader
         return null;
     }
 
-    private void ReadRange(ExpressionSyntax? from, ExpressionSyntax? to, List<RegisterReference> listed)
+    private void ReadRange(BoundArgument? from, BoundArgument? to, List<RegisterReference> listed)
     {
         if (from is null && to is null)
         {
@@ -159,7 +189,7 @@ internal sealed class RegisterSetReader
         }
         if (from is null || to is null)
         {
-            NotARegister(from ?? to!, from is null ? "a range with To but no From" : "a range with From but no To");
+            NotARegister((from ?? to)!.Syntax, from is null ? "a range with To but no From" : "a range with From but no To");
             return;
         }
         if (ReadRegister(from) is not { } first || ReadRegister(to) is not { } last)
@@ -168,11 +198,11 @@ internal sealed class RegisterSetReader
         }
         if (first.Index > last.Index)
         {
-            NotARegister(from, $"a range From {first.Name} ({first.Index}) To {last.Name} ({last.Index}) that runs backwards");
+            NotARegister(from.Syntax, $"a range From {first.Name} ({first.Index}) To {last.Name} ({last.Index}) that runs backwards");
             return;
         }
 
-        var location = LocationInfo.From(from);
+        var location = LocationInfo.From(from.Syntax);
         var seen = new HashSet<long>();
         foreach (var (name, index) in RegisterFields().Where(field => field.Index >= first.Index && field.Index <= last.Index).OrderBy(field => field.Index))
         {
@@ -184,13 +214,14 @@ internal sealed class RegisterSetReader
     }
 
     /// <summary>One register argument, checked to be a register of the set's file; null (and a diagnostic) otherwise.</summary>
-    private RegisterReference? ReadRegister(ExpressionSyntax expression)
+    private RegisterReference? ReadRegister(BoundArgument argument)
     {
         var file = _file!;
-        var enumType = EnumTypeOf(expression);
+        var expression = argument.Syntax;
+        var enumType = EnumTypeOf(argument.Value);
         if (enumType is null)
         {
-            NotARegister(expression, $"'{expression}', {Describe(expression)}");
+            NotARegister(expression, $"'{expression}', {Describe(argument.Value)}");
             return null;
         }
         if (!SymbolEqualityComparer.Default.Equals(enumType, file))
@@ -206,16 +237,18 @@ internal sealed class RegisterSetReader
             }
             return null;
         }
-
-        var constant = _model.GetConstantValue(expression);
-        if (!constant.HasValue || constant.Value is null)
+        if (argument.Value.Value is null)
         {
             _hasErrors = true; // not a constant: the compiler already reports it
             return null;
         }
-        var (index, text) = RegisterFileParser.ReadIndex(constant.Value);
+        var (index, text) = RegisterFileParser.ReadIndex(argument.Value.Value);
 
-        if (_model.GetSymbolInfo(expression).Symbol is IFieldSymbol named && SymbolEqualityComparer.Default.Equals(named.ContainingType, file))
+        // The member written decides between a register and a sentinel of the same value (KVM's
+        // NR_VCPU_REGS and VCPU_EXREG_PDPTR): looked up by the name in the syntax, not bound again.
+        if (MemberNameWritten(expression) is { } written
+            && file.GetMembers(written).OfType<IFieldSymbol>().FirstOrDefault(field => field.HasConstantValue && field.ConstantValue is not null
+                && RegisterFileParser.ReadIndex(field.ConstantValue).Index == index) is { } named)
         {
             if (RegisterFileParser.IsSentinel(named))
             {
@@ -238,19 +271,16 @@ internal sealed class RegisterSetReader
 
     private IEnumerable<IncludeReference> ReadIncludes()
     {
-        if (_arguments.Named("Include") is not { } include)
+        foreach (var argument in ArrayArgument(_arguments.Named("Include"), NamedValue("Include")))
         {
-            yield break;
-        }
-        foreach (var element in AttributeSyntaxReader.ArrayElements(include))
-        {
-            if (_model.GetConstantValue(element).Value is string name)
+            if (argument.Value.Kind == TypedConstantKind.Primitive && argument.Value.Value is string name)
             {
-                yield return new IncludeReference(name, LocationInfo.From(element));
+                yield return new IncludeReference(name, LocationInfo.From(argument.Syntax));
             }
             else
             {
-                Report(DiagnosticDescriptors.UnknownInclude, element, $"Set '{_name}' includes", element.ToString(), _file is null ? "its register file" : $"'{_file.Name}'", "");
+                Report(DiagnosticDescriptors.UnknownInclude, argument.Syntax, $"Set '{_name}' includes", argument.Syntax.ToString(),
+                    _file is null ? "its register file" : $"'{_file.Name}'", "");
             }
         }
     }
@@ -262,28 +292,37 @@ internal sealed class RegisterSetReader
             .Select(field => (field.Name, RegisterFileParser.ReadIndex(field.ConstantValue!).Index))
             .ToList();
 
+    /// <summary>The member named by <c>VcpuReg.RAX</c> or <c>RAX</c> (with <c>using static</c>); null for any other expression.</summary>
+    private static string? MemberNameWritten(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+        return expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+    }
+
     private static int ClampToInt(long index) => index > int.MaxValue ? int.MaxValue : index < int.MinValue ? int.MinValue : (int)index;
 
-    private INamedTypeSymbol? EnumTypeOf(ExpressionSyntax expression) =>
-        _model.GetTypeInfo(expression).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ? enumType : null;
+    private static INamedTypeSymbol? EnumTypeOf(TypedConstant value) =>
+        value.Kind == TypedConstantKind.Enum && value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ? enumType : null;
 
     private static bool HasRegisterFileAttribute(INamedTypeSymbol enumType) => KnownNames.HasAttribute(enumType, "RegisterFileAttribute");
 
-    private string Describe(ExpressionSyntax expression)
+    private static string Describe(TypedConstant value) => value.Kind switch
     {
-        if (expression is TypeOfExpressionSyntax)
-        {
-            return "a type";
-        }
-        var constant = _model.GetConstantValue(expression);
-        return constant switch
-        {
-            { HasValue: true, Value: null } => "a null",
-            { HasValue: true, Value: string } => "a string",
-            { HasValue: true } => "a number",
-            _ => "not a constant of the register enum",
-        };
-    }
+        TypedConstantKind.Type => "a type",
+        TypedConstantKind.Array => "an array",
+        TypedConstantKind.Primitive when value.Value is null => "a null",
+        TypedConstantKind.Primitive when value.Value is string => "a string",
+        TypedConstantKind.Primitive => "a number",
+        _ => "not a constant of the register enum",
+    };
 
     private void NotARegister(SyntaxNode where, string what) =>
         Report(DiagnosticDescriptors.NotARegister, where, _name, what, _file?.Name ?? "its register file");

@@ -23,22 +23,26 @@ internal static class SetInvariantParser
             }
             var isSubset = KnownNames.IsOurs(attribute.AttributeClass, "RegisterSetSubsetAttribute");
             var attributeName = isSubset ? "[RegisterSetSubset]" : "[RegisterSetsDisjoint]";
-            var arguments = new AttributeSyntaxReader(syntax).Positional;
-            var elements = arguments.Count == 1 && AttributeSyntaxReader.IsArrayLiteral(arguments[0], context.SemanticModel)
-                ? AttributeSyntaxReader.ArrayElements(arguments[0])
+            // Values from the attribute as bound (both constructors take strings), locations from the syntax.
+            var arguments = new AttributeSyntaxReader(syntax).Positional.ToList();
+            var elements = arguments.Count == 1 && AttributeSyntaxReader.IsArrayLiteral(arguments[0])
+                ? AttributeSyntaxReader.ArrayElements(arguments[0]).ToList()
                 : arguments;
+            var values = attribute.ConstructorArguments.SelectMany(argument => argument.Kind == TypedConstantKind.Array
+                ? (argument.IsNull ? Enumerable.Empty<TypedConstant>() : argument.Values)
+                : new[] { argument }).ToList();
 
             var names = new List<IncludeReference>();
-            foreach (var element in elements)
+            for (var i = 0; i < elements.Count; i++)
             {
-                if (context.SemanticModel.GetConstantValue(element).Value is string name)
+                if (values.Count == elements.Count && values[i].Value is string name)
                 {
-                    names.Add(new IncludeReference(name, LocationInfo.From(element)));
+                    names.Add(new IncludeReference(name, LocationInfo.From(elements[i])));
                 }
                 else
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.UnknownInclude, LocationInfo.From(element), attributeName + " names", element.ToString(), "any register file", ""));
+                        DiagnosticDescriptors.UnknownInclude, LocationInfo.From(elements[i]), attributeName + " names", elements[i].ToString(), "any register file", ""));
                 }
             }
             invariants.Add(new SetInvariantModel(isSubset, attributeName, names.ToEquatableArray(), LocationInfo.From(syntax)));
