@@ -55,22 +55,13 @@ internal static class SourceEmitter
 
     internal static CacheView CacheViewOf(RegisterCacheOutput cache)
     {
-        var depth = cache.Namespace.Length > 0 ? 1 : 0;
-        var containers = cache.Containers
-            .Select((type, level) => new ContainerView { Indent = Indent(depth + level), Keyword = type.Keyword, Name = type.NameWithTypeParameters })
-            .ToList();
-        return new CacheView
+        return Reopen(new CacheView
         {
-            NamespaceName = cache.Namespace,
-            HasNamespace = cache.Namespace.Length > 0,
-            Containers = containers,
-            ContainersInnermostFirst = Enumerable.Reverse(containers).ToList(),
-            MemberIndent = Indent(depth + containers.Count),
             Accessibility = cache.IsPublic ? "public" : "internal",
             MaskFullName = cache.MaskFullName,
             ExtensionsFullName = cache.MaskFullName + "Extensions",
             EnumName = cache.EnumFullName,
-        };
+        }, cache.Namespace, cache.Containers);
     }
 
     internal static CatalogView CatalogViewOf(CatalogModel catalog)
@@ -159,23 +150,12 @@ internal static class SourceEmitter
 
     internal static SetsView SetsViewOf(SetContainerOutput container)
     {
-        var depth = container.Namespace.Length > 0 ? 1 : 0;
-        var containers = container.Containers
-            .Select((type, level) => new ContainerView { Indent = Indent(depth + level), Keyword = type.Keyword, Name = type.NameWithTypeParameters })
-            .ToList();
-        var memberIndent = Indent(depth + containers.Count);
-        return new SetsView
-        {
-            NamespaceName = container.Namespace,
-            HasNamespace = container.Namespace.Length > 0,
-            Containers = containers,
-            ContainersInnermostFirst = Enumerable.Reverse(containers).ToList(),
-            MemberIndent = memberIndent,
-            Constants = container.Constants.Select(constant => ConstantViewOf(constant, memberIndent)).ToList(),
-        };
+        var view = Reopen(new SetsView(), container.Namespace, container.Containers);
+        view.Constants = container.Constants.Select(ConstantViewOf).ToList();
+        return view;
     }
 
-    private static ConstantView ConstantViewOf(SetConstantModel constant, string indent)
+    private static ConstantView ConstantViewOf(SetConstantModel constant)
     {
         var names = constant.Bits.Select(bit => bit.Name).ToList();
         var words = Literals.Words(constant.Bits.Select(bit => bit.Index), constant.Width);
@@ -196,6 +176,21 @@ internal static class SourceEmitter
             Modifier = Literals.IsWide(constant.Width) ? "static readonly" : "const",
             ValueLines = valueLines,
         };
+    }
+
+    /// <summary>Fills in the namespace, the partial declarations around the members, and their indents.</summary>
+    private static TView Reopen<TView>(TView view, string ns, EquatableArray<ContainingType> containingTypes)
+        where TView : ReopenedTypeView
+    {
+        var depth = ns.Length > 0 ? 1 : 0;
+        view.NamespaceName = ns;
+        view.HasNamespace = ns.Length > 0;
+        view.Containers = containingTypes
+            .Select((type, level) => new ContainerView { Indent = Indent(depth + level), Keyword = type.Keyword, Name = type.NameWithTypeParameters })
+            .ToList();
+        view.ContainersInnermostFirst = Enumerable.Reverse(view.Containers).ToList();
+        view.MemberIndent = Indent(depth + view.Containers.Count);
+        return view;
     }
 
     private static string Indent(int level) => new(' ', 4 * level);

@@ -39,13 +39,18 @@ internal sealed class CaseView
     public string Text { get; set; } = "";
 }
 
-internal sealed class SetsView
+/// <summary>A user's type reopened as partial declarations, from the namespace down, to add members to.</summary>
+internal abstract class ReopenedTypeView
 {
     public string NamespaceName { get; set; } = "";
     public bool HasNamespace { get; set; }
     public List<ContainerView> Containers { get; set; } = new();
     public List<ContainerView> ContainersInnermostFirst { get; set; } = new();
     public string MemberIndent { get; set; } = "";
+}
+
+internal sealed class SetsView : ReopenedTypeView
+{
     public List<ConstantView> Constants { get; set; } = new();
 }
 
@@ -94,13 +99,8 @@ internal sealed class CatalogGroupView
     public string Names { get; set; } = "";
 }
 
-internal sealed class CacheView
+internal sealed class CacheView : ReopenedTypeView
 {
-    public string NamespaceName { get; set; } = "";
-    public bool HasNamespace { get; set; }
-    public List<ContainerView> Containers { get; set; } = new();
-    public List<ContainerView> ContainersInnermostFirst { get; set; } = new();
-    public string MemberIndent { get; set; } = "";
     public string Accessibility { get; set; } = "";
     public string MaskFullName { get; set; } = "";
     public string ExtensionsFullName { get; set; } = "";
