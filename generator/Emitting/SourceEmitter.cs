@@ -27,30 +27,15 @@ internal static class SourceEmitter
 
     internal static WideMaskView WideMaskViewOf(MaskModel mask)
     {
-        var maskFullName = MaskFullName(mask.Namespace, mask.MaskName);
         var wordCount = mask.Width / 64;
         string Arguments(IEnumerable<int> indices) => string.Join(", ", Literals.Words(indices, mask.Width).Select(word => Literals.Hex(word, 64)));
-        var bitNames = Enumerable.Repeat("null", mask.Width).ToList();
-        foreach (var member in mask.Members)
+        return Describe(new WideMaskView
         {
-            bitNames[member.Index] = Literals.Quoted(member.Name); // last alias wins, as for enum masks
-        }
-        return new WideMaskView
-        {
-            NamespaceName = mask.Namespace,
-            HasNamespace = mask.Namespace.Length > 0,
-            Accessibility = mask.IsPublic ? "public" : "internal",
-            MaskName = mask.MaskName,
-            MaskFullName = maskFullName,
-            EnumName = mask.EnumFullName,
-            Width = mask.Width,
             WordCount = wordCount,
             Words = Enumerable.Range(0, wordCount).Select(i => new WordView { Index = i, Field = "_w" + Literals.Invariant(i) }).ToList(),
-            RegisterCount = mask.Members.Count,
             Members = mask.Members.Select(member => new MemberView { Name = member.Name, Index = member.Index, Literal = Arguments(new[] { member.Index }) }).ToList(),
             AllArguments = Arguments(mask.Members.Select(member => member.Index)),
-            BitNames = bitNames,
-        };
+        }, mask);
     }
 
     internal static CacheView CacheViewOf(RegisterCacheOutput cache)
@@ -90,6 +75,26 @@ internal static class SourceEmitter
         };
     }
 
+    /// <summary>Fills in what every mask template reads; of aliases, the last declared names the bit, as Enum.ToString() shows it.</summary>
+    private static TView Describe<TView>(TView view, MaskModel mask)
+        where TView : MaskViewBase
+    {
+        view.NamespaceName = mask.Namespace;
+        view.HasNamespace = mask.Namespace.Length > 0;
+        view.Accessibility = mask.IsPublic ? "public" : "internal";
+        view.MaskName = mask.MaskName;
+        view.MaskFullName = MaskFullName(mask.Namespace, mask.MaskName);
+        view.EnumName = mask.EnumFullName;
+        view.RegisterCount = mask.Members.Count;
+        view.Width = mask.Width;
+        view.BitNames = Enumerable.Repeat("null", mask.Width).ToList();
+        foreach (var member in mask.Members)
+        {
+            view.BitNames[member.Index] = Literals.Quoted(member.Name);
+        }
+        return view;
+    }
+
     /// <summary>A mask value as a constant expression: a cast hex literal, or for a wide mask its constructor from words.</summary>
     private static string MaskValue(string maskFullName, IEnumerable<int> indices, int width)
     {
@@ -120,32 +125,17 @@ internal static class SourceEmitter
             .Select(name => new CaseView { Label = maskFullName + "." + name, Text = Literals.Quoted(name) })
             .ToList();
 
-        var bitNames = Enumerable.Repeat("null", width).ToList();
-        foreach (var member in mask.Members)
-        {
-            bitNames[member.Index] = Literals.Quoted(member.Name); // last alias wins, as in Enum.ToString()
-        }
-
         var shifted = width < 32 ? $"({underlying})(1 << (int)register)" : $"(1{(width == 64 ? "UL" : "u")} << (int)register)";
-        return new MaskView
+        return Describe(new MaskView
         {
-            NamespaceName = mask.Namespace,
-            HasNamespace = mask.Namespace.Length > 0,
-            Accessibility = mask.IsPublic ? "public" : "internal",
-            MaskName = mask.MaskName,
-            MaskFullName = maskFullName,
-            EnumName = mask.EnumFullName,
             Underlying = underlying,
             AllLiteral = Literals.Hex(allBits, width),
             AllBits = Literals.Hex(allBits, 64),
             WordBits = Literals.Hex(width == 64 ? ulong.MaxValue : (1UL << width) - 1, 64),
             ToMaskExpression = $"unchecked(({maskFullName}){shifted})",
-            RegisterCount = mask.Members.Count,
-            Width = width,
             Members = mask.Members.Select(member => new MemberView { Name = member.Name, Index = member.Index, Literal = Literals.Bit(member.Index, width) }).ToList(),
             Cases = cases,
-            BitNames = bitNames,
-        };
+        }, mask);
     }
 
     internal static SetsView SetsViewOf(SetContainerOutput container)

@@ -5,7 +5,8 @@ namespace RegisterMasks.Generator.Emitting;
 // What the templates read: every string already formatted, so templates hold layout only.
 // Properties are read by Scriban in snake_case (MaskName -> mask_name).
 
-internal sealed class MaskView
+/// <summary>What every mask template reads: where the mask goes, what it is named, and its registers.</summary>
+internal abstract class MaskViewBase
 {
     public string NamespaceName { get; set; } = "";
     public bool HasNamespace { get; set; }
@@ -13,16 +14,22 @@ internal sealed class MaskView
     public string MaskName { get; set; } = "";
     public string MaskFullName { get; set; } = "";
     public string EnumName { get; set; } = "";
+    public int RegisterCount { get; set; }
+    public int Width { get; set; }
+
+    /// <summary>The C# literal naming each bit index, <c>null</c> where no register is.</summary>
+    public List<string> BitNames { get; set; } = new();
+}
+
+internal sealed class MaskView : MaskViewBase
+{
     public string Underlying { get; set; } = "";
     public string AllLiteral { get; set; } = "";
     public string AllBits { get; set; } = "";
     public string WordBits { get; set; } = "";
     public string ToMaskExpression { get; set; } = "";
-    public int RegisterCount { get; set; }
-    public int Width { get; set; }
     public List<MemberView> Members { get; set; } = new();
     public List<CaseView> Cases { get; set; } = new();
-    public List<string> BitNames { get; set; } = new();
 }
 
 internal sealed class MemberView
@@ -108,23 +115,14 @@ internal sealed class CacheView : ReopenedTypeView
 }
 
 /// <summary>A wide mask: a readonly struct over 64-bit words, with the enum mask's members.</summary>
-internal sealed class WideMaskView
+internal sealed class WideMaskView : MaskViewBase
 {
-    public string NamespaceName { get; set; } = "";
-    public bool HasNamespace { get; set; }
-    public string Accessibility { get; set; } = "";
-    public string MaskName { get; set; } = "";
-    public string MaskFullName { get; set; } = "";
-    public string EnumName { get; set; } = "";
-    public int Width { get; set; }
     public int WordCount { get; set; }
     public List<WordView> Words { get; set; } = new();
-    public int RegisterCount { get; set; }
 
     /// <summary>Each register, its <see cref="MemberView.Literal"/> the constructor arguments of its bit.</summary>
     public List<MemberView> Members { get; set; } = new();
     public string AllArguments { get; set; } = "";
-    public List<string> BitNames { get; set; } = new();
 }
 
 internal sealed class WordView
