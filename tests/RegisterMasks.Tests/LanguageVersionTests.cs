@@ -30,6 +30,23 @@ public class LanguageVersionTests
         Assert.All(run.Output.SyntaxTrees, tree => Assert.Equal(LanguageVersion.CSharp7_3, ((CSharpParseOptions)tree.Options).LanguageVersion));
     }
 
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3)]
+    [InlineData(LanguageVersion.CSharp9)]
+    [InlineData(LanguageVersion.CSharp12)]
+    [InlineData(LanguageVersion.Latest)]
+    public void Every_output_compiles_cleanly_in_each_language_version(LanguageVersion version)
+    {
+        var options = new CSharpParseOptions(version);
+        var sources = KvmSampleAsCSharp73()
+            .Concat(TestInputs.Widths.Append(128).Append(1024).Select(TestInputs.WidthFile))
+            .Append(TestInputs.AliasedFile(32))
+            .Append(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "sample", "X86Reg.cs")).Replace("namespace KvmSample;", "namespace KvmSample {") + "\n}");
+        var run = GeneratorHarness.Run(sources, options);
+        Assert.DoesNotContain(run.RegisterMaskDiagnostics(), diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        run.AssertCompilesCleanly();
+    }
+
     [Fact]
     public void Compiles_cleanly_with_the_latest_version_nullable_and_BitOperations()
     {
