@@ -23,12 +23,15 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             output.AddSource(SourceEmitter.AttributesHintName, SourceEmitter.Attributes());
         });
 
-        // Each register file on its own, so an edit elsewhere leaves its model cached.
+        // Each register file on its own, so an edit elsewhere leaves its model cached. Declarations
+        // whose names did not parse give no model (null): the compiler reports their syntax errors.
         var registerFiles = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.RegisterFileAttribute,
                 static (node, _) => node is EnumDeclarationSyntax,
                 RegisterFileParser.Parse)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.RegisterFiles);
 
         // Each declaration bearing sets on its own, for the same reason.
@@ -37,6 +40,8 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
                 KnownNames.RegisterSetAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
                 RegisterSetParser.Parse)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.RegisterSets);
 
         // Invariants between sets, on any class or struct: they generate nothing, only diagnostics.
@@ -63,6 +68,8 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
                 KnownNames.RegisterCacheAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
                 RegisterCacheParser.Parse)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.RegisterCaches);
 
         // Sets include sets of other types and need their file's registers: values, duplicate

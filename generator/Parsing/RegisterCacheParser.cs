@@ -10,9 +10,14 @@ namespace RegisterMasks.Generator.Parsing;
 /// <summary>Reads a <c>[RegisterCache(typeof(TheEnum))]</c> type: the register file, and whether the type can take mutable members.</summary>
 internal static class RegisterCacheParser
 {
-    public static RegisterCacheModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The cache's model; null when a name around it could not be parsed (the compiler reports that syntax error).</summary>
+    public static RegisterCacheModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
+        if (SymbolNames.HasMissingName(type))
+        {
+            return null;
+        }
         var declaration = (TypeDeclarationSyntax)context.TargetNode;
         var diagnostics = new List<DiagnosticInfo>();
         PartialTypes.Check(declaration, "a register cache whose members are generated into it", diagnostics);

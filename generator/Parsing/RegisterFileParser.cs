@@ -16,9 +16,14 @@ namespace RegisterMasks.Generator.Parsing;
 /// </summary>
 internal static class RegisterFileParser
 {
-    public static RegisterFileModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The enum's model; null when a name around it could not be parsed (the compiler reports that syntax error).</summary>
+    public static RegisterFileModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var enumSymbol = (INamedTypeSymbol)context.TargetSymbol;
+        if (SymbolNames.HasMissingName(enumSymbol))
+        {
+            return null;
+        }
         var attribute = context.Attributes[0];
         var attributeSyntax = (AttributeSyntax?)attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
         var arguments = attributeSyntax is null ? null : new AttributeSyntaxReader(attributeSyntax);
@@ -132,15 +137,21 @@ internal static class RegisterFileParser
         }
     }
 
-    private static List<RegisterModel> ReadMembers(INamedTypeSymbol enumSymbol, CancellationToken cancellationToken)
+    /// <summary>
+    /// The enum's members as every parser must see them: in declaration order, each name once (a
+    /// second member of a name is the user's CS0102), sentinels marked. The set reader uses this
+    /// too, so that a set never holds an index its register file does not have.
+    /// </summary>
+    internal static List<RegisterModel> ReadMembers(INamedTypeSymbol enumSymbol, CancellationToken cancellationToken)
     {
         var members = new List<RegisterModel>();
+        var names = new HashSet<string>();
         foreach (var field in enumSymbol.GetMembers().OfType<IFieldSymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!field.HasConstantValue || field.ConstantValue is null)
+            if (!field.HasConstantValue || field.ConstantValue is null || field.Name.Length == 0 || !names.Add(field.Name))
             {
-                continue; // the compiler reports why the value is missing
+                continue; // the compiler reports the missing value, the missing name, or the name declared twice (CS0102)
             }
             var (index, text) = ReadIndex(field.ConstantValue);
             members.Add(new RegisterModel(field.Name, index, text, !IsSentinel(field), LocationInfo.From(field.Locations.FirstOrDefault())));

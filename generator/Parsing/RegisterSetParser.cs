@@ -15,9 +15,14 @@ namespace RegisterMasks.Generator.Parsing;
 /// </summary>
 internal static class RegisterSetParser
 {
-    public static SetContainerModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The declaration's model; null when a name around it could not be parsed (the compiler reports that syntax error).</summary>
+    public static SetContainerModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
+        if (SymbolNames.HasMissingName(type))
+        {
+            return null;
+        }
         var declaration = (TypeDeclarationSyntax)context.TargetNode;
         var diagnostics = new List<DiagnosticInfo>();
         PartialTypes.Check(declaration, "register sets whose constants are generated into it", diagnostics);

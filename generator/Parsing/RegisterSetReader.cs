@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.Generator.Model;
@@ -21,7 +22,7 @@ internal sealed class RegisterSetReader
     private string _name = "";
     private INamedTypeSymbol? _file;
     private bool _hasErrors;
-    private List<(string Name, long Index)>? _registers;
+    private List<RegisterModel>? _members;
 
     public RegisterSetReader(INamedTypeSymbol container, AttributeData attribute, AttributeSyntax syntax, List<DiagnosticInfo> diagnostics)
     {
@@ -204,11 +205,11 @@ internal sealed class RegisterSetReader
 
         var location = LocationInfo.From(from.Syntax);
         var seen = new HashSet<long>();
-        foreach (var (name, index) in RegisterFields().Where(field => field.Index >= first.Index && field.Index <= last.Index).OrderBy(field => field.Index))
+        foreach (var register in Members().Where(member => member.IsRegister && member.Index >= first.Index && member.Index <= last.Index).OrderBy(member => member.Index))
         {
-            if (seen.Add(index))
+            if (seen.Add(register.Index))
             {
-                listed.Add(new RegisterReference(name, ClampToInt(index), location));
+                listed.Add(new RegisterReference(register.Name, ClampToInt(register.Index), location));
             }
         }
     }
@@ -246,11 +247,10 @@ internal sealed class RegisterSetReader
 
         // The member written decides between a register and a sentinel of the same value (KVM's
         // NR_VCPU_REGS and VCPU_EXREG_PDPTR): looked up by the name in the syntax, not bound again.
-        if (MemberNameWritten(expression) is { } written
-            && file.GetMembers(written).OfType<IFieldSymbol>().FirstOrDefault(field => field.HasConstantValue && field.ConstantValue is not null
-                && RegisterFileParser.ReadIndex(field.ConstantValue).Index == index) is { } named)
+        var written = MemberNameWritten(expression);
+        if (written is not null && Members().FirstOrDefault(member => member.Name == written && member.Index == index) is { } named)
         {
-            if (RegisterFileParser.IsSentinel(named))
+            if (!named.IsRegister)
             {
                 NotARegister(expression, $"'{expression}', a [NotARegister] member");
                 return null;
@@ -258,12 +258,9 @@ internal sealed class RegisterSetReader
             return new RegisterReference(named.Name, ClampToInt(index), LocationInfo.From(expression));
         }
 
-        foreach (var register in RegisterFields())
+        if (Members().FirstOrDefault(member => member.IsRegister && member.Index == index) is { } register)
         {
-            if (register.Index == index)
-            {
-                return new RegisterReference(register.Name, ClampToInt(index), LocationInfo.From(expression));
-            }
+            return new RegisterReference(register.Name, ClampToInt(index), LocationInfo.From(expression));
         }
         NotARegister(expression, $"'{expression}', the value {text}, which no register of '{file.Name}' has");
         return null;
@@ -285,12 +282,8 @@ internal sealed class RegisterSetReader
         }
     }
 
-    /// <summary>The file's registers (sentinels left out) with their indices, in declaration order; read once per set.</summary>
-    private List<(string Name, long Index)> RegisterFields() =>
-        _registers ??= _file!.GetMembers().OfType<IFieldSymbol>()
-            .Where(field => field.HasConstantValue && field.ConstantValue is not null && !RegisterFileParser.IsSentinel(field))
-            .Select(field => (field.Name, RegisterFileParser.ReadIndex(field.ConstantValue!).Index))
-            .ToList();
+    /// <summary>The file's members exactly as its own model has them; read once per set.</summary>
+    private List<RegisterModel> Members() => _members ??= RegisterFileParser.ReadMembers(_file!, CancellationToken.None);
 
     /// <summary>The member named by <c>VcpuReg.RAX</c> or <c>RAX</c> (with <c>using static</c>); null for any other expression.</summary>
     private static string? MemberNameWritten(ExpressionSyntax expression)

@@ -37,4 +37,24 @@ internal static class SymbolNames
         type.TypeParameters.Length == 0
             ? Escaped(type.Name)
             : Escaped(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(parameter => Escaped(parameter.Name))) + ">";
+
+    /// <summary>
+    /// Whether the symbol, a type around it or its namespace has no name: the source has a syntax
+    /// error there (<c>namespace {</c>), which the compiler reports. Code naming it could not compile.
+    /// </summary>
+    public static bool HasMissingName(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null; current = current.ContainingSymbol)
+        {
+            if (current is INamespaceSymbol { IsGlobalNamespace: true })
+            {
+                return false;
+            }
+            if (string.IsNullOrEmpty(current.Name) || (current is INamedTypeSymbol type && type.TypeParameters.Any(parameter => string.IsNullOrEmpty(parameter.Name))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
