@@ -100,8 +100,6 @@ internal static class DiagnosticDescriptors
         SetsOverlap, NotASubset, NotNameableFromNamespace,
     }.ToDictionary(descriptor => descriptor.Id);
 
-    public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
-
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -7,12 +7,21 @@ namespace RegisterMasks.Generator.Parsing;
 internal static class KnownNames
 {
     public const string Namespace = "RegisterMasks";
-    public const string RegisterFileAttribute = "RegisterMasks.RegisterFileAttribute";
-    public const string RegisterSetAttribute = "RegisterMasks.RegisterSetAttribute";
-    public const string NotARegisterAttribute = "RegisterMasks.NotARegisterAttribute";
-    public const string RegisterSetsDisjointAttribute = "RegisterMasks.RegisterSetsDisjointAttribute";
-    public const string RegisterSetSubsetAttribute = "RegisterMasks.RegisterSetSubsetAttribute";
-    public const string RegisterCacheAttribute = "RegisterMasks.RegisterCacheAttribute";
+
+    // Simple names, for comparing attribute classes cheaply (see HasAttribute)...
+    public const string RegisterFile = "RegisterFileAttribute";
+    public const string RegisterSet = "RegisterSetAttribute";
+    public const string NotARegister = "NotARegisterAttribute";
+    public const string RegisterSetsDisjoint = "RegisterSetsDisjointAttribute";
+    public const string RegisterSetSubset = "RegisterSetSubsetAttribute";
+    public const string RegisterCache = "RegisterCacheAttribute";
+
+    // ...and metadata names, for ForAttributeWithMetadataName.
+    public const string RegisterFileAttribute = Namespace + "." + RegisterFile;
+    public const string RegisterSetAttribute = Namespace + "." + RegisterSet;
+    public const string RegisterSetsDisjointAttribute = Namespace + "." + RegisterSetsDisjoint;
+    public const string RegisterSetSubsetAttribute = Namespace + "." + RegisterSetSubset;
+    public const string RegisterCacheAttribute = Namespace + "." + RegisterCache;
 
     /// <summary>The name <c>Include</c> uses for every register of the file; no set may take it.</summary>
     public const string AllSetName = "All";

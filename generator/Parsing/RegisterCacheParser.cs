@@ -34,7 +34,7 @@ internal static class RegisterCacheParser
         var fileSyntax = syntax is null ? null : new AttributeSyntaxReader(syntax).Positional.FirstOrDefault();
         var file = attribute.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
         string? fileKey = null;
-        if (file is { TypeKind: TypeKind.Enum } && KnownNames.HasAttribute(file, "RegisterFileAttribute")
+        if (file is { TypeKind: TypeKind.Enum } && KnownNames.HasAttribute(file, KnownNames.RegisterFile)
             && file.Locations.Any(location => location.IsInSource))
         {
             fileKey = SymbolNames.FullyQualified(file);

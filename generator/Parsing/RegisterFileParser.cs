@@ -167,7 +167,7 @@ internal static class RegisterFileParser
         return (index, text);
     }
 
-    internal static bool IsSentinel(IFieldSymbol field) => KnownNames.HasAttribute(field, "NotARegisterAttribute");
+    internal static bool IsSentinel(IFieldSymbol field) => KnownNames.HasAttribute(field, KnownNames.NotARegister);
 
     private static void CheckMembers(List<RegisterModel> members, string enumName, string maskName, int width, List<DiagnosticInfo> diagnostics)
     {

@@ -305,7 +305,7 @@ internal sealed class RegisterSetReader
     private static INamedTypeSymbol? EnumTypeOf(TypedConstant value) =>
         value.Kind == TypedConstantKind.Enum && value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ? enumType : null;
 
-    private static bool HasRegisterFileAttribute(INamedTypeSymbol enumType) => KnownNames.HasAttribute(enumType, "RegisterFileAttribute");
+    private static bool HasRegisterFileAttribute(INamedTypeSymbol enumType) => KnownNames.HasAttribute(enumType, KnownNames.RegisterFile);
 
     private static string Describe(TypedConstant value) => value.Kind switch
     {

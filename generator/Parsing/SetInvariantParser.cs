@@ -21,7 +21,7 @@ internal static class SetInvariantParser
             {
                 continue;
             }
-            var isSubset = KnownNames.IsOurs(attribute.AttributeClass, "RegisterSetSubsetAttribute");
+            var isSubset = KnownNames.IsOurs(attribute.AttributeClass, KnownNames.RegisterSetSubset);
             var attributeName = isSubset ? "[RegisterSetSubset]" : "[RegisterSetsDisjoint]";
             // Values from the attribute as bound (both constructors take strings), locations from the syntax.
             var arguments = new AttributeSyntaxReader(syntax).Positional.ToList();

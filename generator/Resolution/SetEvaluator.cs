@@ -27,7 +27,7 @@ internal sealed class SetEvaluator
     }
 
     /// <summary>Whether a name is declared by more than one set (RM0009, reported by the resolver).</summary>
-    public bool IsDuplicate(RegisterSetModel set) => _byName[set.Name].Count > 1;
+    private bool IsDuplicate(RegisterSetModel set) => _byName[set.Name].Count > 1;
 
     /// <summary>The set's registers in ascending index, or null when it has an error (reported, its own or an included set's).</summary>
     public SortedSet<int>? Evaluate(RegisterSetModel set)
