@@ -34,7 +34,12 @@ internal sealed class MaskView : MaskViewBase
 
 internal sealed class MemberView
 {
+    /// <summary>The register's name as an identifier in code: <c>@class</c> for a keyword.</summary>
     public string Name { get; set; } = "";
+
+    /// <summary>The register's name as text: what Enum.ToString() gives and TryParse reads.</summary>
+    public string Text { get; set; } = "";
+
     public string Literal { get; set; } = "";
     public int Index { get; set; }
 }

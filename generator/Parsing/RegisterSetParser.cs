@@ -28,13 +28,9 @@ internal static class RegisterSetParser
         PartialTypes.Check(declaration, "register sets whose constants are generated into it", diagnostics);
 
         var sets = new List<RegisterSetModel>();
-        foreach (var attribute in context.Attributes)
+        foreach (var (attribute, syntax) in AttributeSyntaxReader.WrittenOn(context, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
-            {
-                sets.Add(new RegisterSetReader(type, attribute, syntax, diagnostics).Read());
-            }
+            sets.Add(new RegisterSetReader(type, attribute, syntax, diagnostics).Read());
         }
 
         return new SetContainerModel(

@@ -14,13 +14,8 @@ internal static class SetInvariantParser
     {
         var invariants = new List<SetInvariantModel>();
         var diagnostics = new List<DiagnosticInfo>();
-        foreach (var attribute in context.Attributes)
+        foreach (var (attribute, syntax) in AttributeSyntaxReader.WrittenOn(context, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
-            {
-                continue;
-            }
             var isSubset = KnownNames.IsOurs(attribute.AttributeClass, KnownNames.RegisterSetSubset);
             var attributeName = isSubset ? "[RegisterSetSubset]" : "[RegisterSetsDisjoint]";
             // Values from the attribute as bound (both constructors take strings), locations from the syntax.

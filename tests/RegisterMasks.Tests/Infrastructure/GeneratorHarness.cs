@@ -89,11 +89,14 @@ internal static class GeneratorHarness
     }
 
     /// <summary>Emits the output and loads it into a collectible context, to call the generated code.</summary>
-    public static Assembly Load(this GeneratorRun run)
+    /// <param name="cleanly">Also fail on warnings: one compilation pass both checks and emits.</param>
+    public static Assembly Load(this GeneratorRun run, bool cleanly = false)
     {
         using var stream = new MemoryStream();
         var emitted = run.Output.Emit(stream);
         Assert.True(emitted.Success, "Emit failed: " + string.Join(Environment.NewLine, emitted.Diagnostics));
+        var warnings = emitted.Diagnostics.Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(!cleanly || warnings.Count == 0, "The output does not compile cleanly:" + Environment.NewLine + string.Join(Environment.NewLine, warnings));
         stream.Position = 0;
         return new AssemblyLoadContext("generated-" + Guid.NewGuid(), isCollectible: true).LoadFromStream(stream);
     }

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using RegisterMasks.Tests.Infrastructure;
+using RegisterMasks.Tests.Modelling;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// Random valid register files and sets (widths 8 to 192, gaps, aliases, sentinels, ranges, includes
+/// declared in any order, excludes, invariants): the generator's output is compiled and run, and every
+/// mask member, set constant, helper and reported diagnostic is compared with a reference model.
+/// The same case written in another layout (reordered, split over files) must generate the same bytes.
+/// Each case is drawn from its own seed, printed on failure: set REGISTERMASKS_MODEL_SEED to replay it,
+/// REGISTERMASKS_MODEL_FIRST_SEED and REGISTERMASKS_MODEL_CASES to explore other cases.
+/// </summary>
+public class ModelBasedPropertyTests
+{
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+    [Fact]
+    public void Generated_masks_constants_helpers_and_diagnostics_match_the_reference_model()
+    {
+        var seeds = Environment.GetEnvironmentVariable("REGISTERMASKS_MODEL_SEED") is { Length: > 0 }
+            ? new[] { Setting("REGISTERMASKS_MODEL_SEED", 0) }
+            : Enumerable.Range(Setting("REGISTERMASKS_MODEL_FIRST_SEED", 20261125), Setting("REGISTERMASKS_MODEL_CASES", 1000)).ToArray();
+
+        var failures = new ConcurrentDictionary<int, string>();
+        Parallel.ForEach(seeds, seed =>
+        {
+            var model = ModelCaseGenerator.Draw(seed);
+            try
+            {
+                Check(model);
+            }
+            catch (Exception exception)
+            {
+                failures[seed] = $"{exception.Message}\n--- case ---\n{Describe(model)}";
+            }
+        });
+
+        var failed = failures.Keys.Order().ToList();
+        Assert.True(failed.Count == 0,
+            $"{failed.Count} of {seeds.Length} cases failed; replay one with REGISTERMASKS_MODEL_SEED. Seeds: {string.Join(", ", failed.Take(20))}\n" +
+            $"First, seed {failed.FirstOrDefault()}:\n{(failed.Count > 0 ? failures[failed[0]] : "")}");
+    }
+
+    private static void Check(ModelCase model)
+    {
+        var sources = ModelSource.Render(model);
+        var probe = ModelProbe.For(model);
+        var helpers = (model.Namespace is null ? "" : $"using {model.Namespace};\n") + (model.Width <= 64
+            ? Probe.For(model.Qualified(model.EnumName), model.Qualified(model.Mask), model.Width)
+            : WideProbe.For(model.Qualified(model.EnumName), model.Qualified(model.Mask), model.Width));
+        var probes = new[] { probe, helpers };
+        var run = GeneratorHarness.Run(sources.Concat(probes).ToArray());
+
+        var reported = new SortedSet<string>(run.RegisterMaskDiagnostics().Select(diagnostic => diagnostic.Id), StringComparer.Ordinal);
+        Assert.Equal(model.ExpectedDiagnosticIds(), reported);
+        var assembly = run.Load(cleanly: true);
+        Assert.Equal(ModelProbe.Expected(model), assembly.Invoke("ModelProbe", "Dump"));
+        if (model.Width <= 64)
+        {
+            AssertSetsAreConstants(model, assembly);
+            foreach (var check in new[] { "CheckOperations", "CheckToStringFast", "CheckTryParseRoundTrip", "CheckCache" })
+            {
+                Assert.Equal("", assembly.Invoke("Probe", check, model.Seed, 25));
+            }
+        }
+        else
+        {
+            Assert.Equal("", assembly.Invoke("WideProbe", "Check", model.Seed, 25));
+        }
+
+        AssertLayoutDoesNotMatter(model, run, probes);
+    }
+
+    /// <summary>The case written in another layout generates the same files, byte for byte, and the same messages.</summary>
+    private static void AssertLayoutDoesNotMatter(ModelCase model, GeneratorRun original, string[] probes)
+    {
+        var relaidSources = ModelSource.Render(model, new Random(model.Seed));
+        var relaid = GeneratorHarness.Run(relaidSources.Concat(probes).ToArray());
+        var context = "\n--- relaid as ---\n" + string.Join("\n// ---- next file\n", relaidSources);
+        Assert.True(original.Sources.Keys.Order(StringComparer.Ordinal).SequenceEqual(relaid.Sources.Keys.Order(StringComparer.Ordinal)),
+            $"Hint names differ: [{string.Join(", ", original.Sources.Keys.Order(StringComparer.Ordinal))}] vs [{string.Join(", ", relaid.Sources.Keys.Order(StringComparer.Ordinal))}]{context}");
+        foreach (var (hintName, text) in original.Sources)
+        {
+            Assert.True(text == relaid.Sources[hintName], $"{hintName} differs:\n{text}\n--- relaid ---\n{relaid.Sources[hintName]}{context}");
+        }
+        Assert.Equal(Messages(original), Messages(relaid));
+    }
+
+    /// <summary>Narrow sets are real <c>const</c> fields holding exactly the model's bits.</summary>
+    private static void AssertSetsAreConstants(ModelCase model, Assembly assembly)
+    {
+        foreach (var set in model.Sets)
+        {
+            var container = assembly.GetTypes().Single(type => type.Name.StartsWith($"C{set.Container}", StringComparison.Ordinal) && type.Namespace == model.Namespace);
+            var field = container.GetField(set.Name, BindingFlags.Public | BindingFlags.Static)!;
+            Assert.True(field.IsLiteral, $"{set.Name} is not a const");
+            var expected = model.Value(set).Aggregate(0UL, (bits, index) => bits | (1UL << index));
+            Assert.Equal(expected, Convert.ToUInt64(field.GetRawConstantValue(), CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Diagnostic messages without locations, which the layout moves.</summary>
+    private static string[] Messages(GeneratorRun run) =>
+        run.GeneratorDiagnostics.Select(diagnostic => diagnostic.GetMessage(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToArray();
+
+    private static string Describe(ModelCase model) =>
+        $"width {model.Width}, {model.Members.Length} members, {model.Sets.Length} sets, case seed {model.Seed}\n{string.Join("\n// ---- next file\n", ModelSource.Render(model))}";
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace RegisterMasks.Tests.Modelling;
+
+/// <summary>
+/// C# compiled beside a <see cref="ModelCase"/>: lists the registers of every generated mask member
+/// and set constant, one <c>name=indices</c> line each, through the generated <c>Registers()</c>,
+/// which every width has. <see cref="Expected"/> is the same listing from the reference model.
+/// </summary>
+internal static class ModelProbe
+{
+    public static string For(ModelCase model)
+    {
+        var mask = model.Qualified(model.Mask);
+        var lines = new StringBuilder();
+        foreach (var (name, access) in Entries(model))
+        {
+            lines.Append($"        text.Append(\"{name}=\").Append(J({access.Replace("{mask}", mask)}.Registers())).Append('\\n');\n");
+        }
+        return $$"""
+            {{(model.Namespace is null ? "" : $"using {model.Namespace};")}}
+            using System.Linq;
+
+            public static class ModelProbe
+            {
+                private static string J(System.Collections.Generic.IEnumerable<{{model.Qualified(model.EnumName)}}> registers) =>
+                    string.Join(",", registers.Select(r => ((long)r).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+                public static string Dump()
+                {
+                    var text = new System.Text.StringBuilder();
+            {{lines}}
+                    return text.ToString();
+                }
+            }
+            """;
+    }
+
+    public static string Expected(ModelCase model)
+    {
+        var text = new StringBuilder();
+        foreach (var (name, _) in Entries(model))
+        {
+            var value = name switch
+            {
+                "None" => new SortedSet<int>(),
+                "All" => model.All,
+                _ when model.Sets.Any(set => set.Name == name) => model.Value(name),
+                _ => new SortedSet<int> { model.Registers.First(member => member.Name == name).Index },
+            };
+            text.Append(name).Append('=').Append(string.Join(",", value.Select(index => index.ToString(CultureInfo.InvariantCulture)))).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static IEnumerable<(string Name, string Access)> Entries(ModelCase model)
+    {
+        yield return ("None", "{mask}.None");
+        yield return ("All", "{mask}.All");
+        foreach (var member in model.Registers)
+        {
+            yield return (member.Name, "{mask}." + member.Written);
+        }
+        foreach (var set in model.Sets)
+        {
+            yield return (set.Name, ModelSource.ContainerAccess(model, set.Container) + "." + set.Name);
+        }
+    }
+}
