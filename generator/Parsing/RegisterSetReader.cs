@@ -35,6 +35,12 @@ internal sealed class RegisterSetReader
     public RegisterSetModel Read()
     {
         var nameSyntax = _arguments.Positional.FirstOrDefault();
+        if (_attribute.AttributeConstructor is null)
+        {
+            // The attribute did not bind (missing or mistyped arguments, an unknown name): the
+            // compiler reports why. Anything said here would guess at what was meant.
+            return Unreadable(nameSyntax);
+        }
         _name = ReadName(nameSyntax);
 
         var registerArguments = RegisterArguments();
@@ -65,6 +71,17 @@ internal sealed class RegisterSetReader
             AttributeLocation: LocationInfo.From(_arguments.Syntax),
             HasErrors: _hasErrors);
     }
+
+    private RegisterSetModel Unreadable(ExpressionSyntax? nameSyntax) => new(
+        Name: nameSyntax is LiteralExpressionSyntax { Token.Value: string name } ? name : "",
+        FileKey: null,
+        Listed: EquatableArray<RegisterReference>.Empty,
+        Includes: EquatableArray<IncludeReference>.Empty,
+        Excluded: EquatableArray<RegisterReference>.Empty,
+        Summary: null,
+        NameLocation: LocationInfo.From((SyntaxNode?)nameSyntax ?? _arguments.Syntax),
+        AttributeLocation: LocationInfo.From(_arguments.Syntax),
+        HasErrors: true);
 
     /// <summary>An argument as written (for its location) with its value as Roslyn bound it.</summary>
     private sealed record BoundArgument(ExpressionSyntax Syntax, TypedConstant Value);
@@ -166,6 +183,11 @@ internal sealed class RegisterSetReader
             }
         }
 
+        if (registers.Any(argument => argument.Value.Kind == TypedConstantKind.Error))
+        {
+            _hasErrors = true; // a register argument did not bind: the compiler reports it
+            return null;
+        }
         Report(DiagnosticDescriptors.RegisterFileUnclear, _arguments.Syntax.Name, $"Set '{_name}'",
             "its register file cannot be determined, since it names no register; add RegisterFile = typeof(...)");
         return null;
@@ -262,7 +284,7 @@ internal sealed class RegisterSetReader
         {
             return new RegisterReference(register.Name, ClampToInt(index), LocationInfo.From(expression));
         }
-        NotARegister(expression, $"'{expression}', the value {text}, which no register of '{file.Name}' has");
+        NotARegister(expression, $"'{expression}' (value {text}, held by no member)");
         return null;
     }
 

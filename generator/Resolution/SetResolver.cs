@@ -46,6 +46,8 @@ internal static class SetResolver
             }
         }
 
+        ReportConstantCollisions(merged, values, diagnostics);
+
         var checker = new InvariantChecker(usableFiles, merged.SelectMany(container => container.Sets), values, diagnostics);
         foreach (var declaration in invariants)
         {
@@ -127,6 +129,30 @@ internal static class SetResolver
             foreach (var set in group)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateSetName, set.NameLocation, set.Name, group.Count(), file.EnumName, owners));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Set names are unique per register file, but constants share their type: sets of two files
+    /// with one name on one type would declare a member twice. Neither gets a constant.
+    /// </summary>
+    private static void ReportConstantCollisions(
+        List<SetContainerModel> containers, Dictionary<RegisterSetModel, SortedSet<int>> values, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var container in containers)
+        {
+            var colliding = container.Sets.Where(values.ContainsKey).GroupBy(set => set.Name)
+                .Where(group => group.Select(set => set.FileKey).Distinct().Count() > 1);
+            foreach (var group in colliding)
+            {
+                var files = string.Join(", ", group.Select(set => set.FileKey!.Replace("global::", "")).Distinct().OrderBy(key => key, StringComparer.Ordinal));
+                foreach (var set in group)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, set.NameLocation,
+                        $"Set name '{set.Name}' is declared on '{container.DisplayName}' for register files {files}; one type cannot hold both constants"));
+                    values.Remove(set);
+                }
             }
         }
     }

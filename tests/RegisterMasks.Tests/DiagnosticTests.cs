@@ -74,7 +74,7 @@ public class DiagnosticTests
     [InlineData("3", "'3', a number")]
     [InlineData("\"RAX\"", "'\"RAX\"', a string")]
     [InlineData("R.COUNT", "'R.COUNT', a [NotARegister] member")]
-    [InlineData("(R)5", "'(R)5', the value 5, which no register of 'R' has")]
+    [InlineData("(R)5", "'(R)5' (value 5, held by no member)")]
     public void RM0005_a_set_names_something_that_is_not_a_register(string argument, string described)
     {
         var run = Run(

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using RegisterMasks.Tests.Infrastructure;
+using RegisterMasks.Tests.Modelling;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// Every kind of mistake in <see cref="Defect.All"/>, put into 40 random valid cases each: the
+/// generator does not throw, reports the mistake's RM ID on the very line that holds it, reports
+/// nothing outside the user's source, and never leaves an error in generated code. Each case is
+/// named by its seed and defect; REGISTERMASKS_DEFECT_SEED replays one.
+/// </summary>
+public class InvalidAnnotationCorpusTests
+{
+    private const int CasesPerDefect = 40;
+    private const int FirstSeed = 4_000_000;
+
+    [Fact]
+    public void Every_invalid_annotation_gets_its_diagnostic_on_the_line_to_fix()
+    {
+        var seeds = Environment.GetEnvironmentVariable("REGISTERMASKS_DEFECT_SEED") is { Length: > 0 } replay
+            ? new[] { int.Parse(replay, System.Globalization.CultureInfo.InvariantCulture) }
+            : Enumerable.Range(FirstSeed, CasesPerDefect * Defect.All.Length).ToArray();
+        var failures = new ConcurrentDictionary<int, string>();
+        var applied = new ConcurrentDictionary<string, int>();
+
+        Parallel.ForEach(seeds, seed =>
+        {
+            var (defect, source) = Inject(seed);
+            applied.AddOrUpdate(defect.Name, 1, (_, count) => count + 1);
+            try
+            {
+                Check(defect, source);
+            }
+            catch (Exception exception)
+            {
+                failures[seed] = $"{defect}: {exception.Message}\n--- source ---\n{source}";
+            }
+        });
+
+        var failed = failures.Keys.Order().ToList();
+        Assert.True(failed.Count == 0,
+            $"{failed.Count} of {seeds.Length} cases failed; replay one with REGISTERMASKS_DEFECT_SEED. Seeds: {string.Join(", ", failed.Take(20))}\n" +
+            $"First, seed {failed.FirstOrDefault()}: {(failed.Count > 0 ? failures[failed[0]] : "")}");
+        // Each defect must have been tried often, or the corpus proves little about it.
+        Assert.All(Defect.All, defect => Assert.True(seeds.Length == 1 || applied.GetValueOrDefault(defect.Name) >= CasesPerDefect / 2,
+            $"'{defect}' applied to {applied.GetValueOrDefault(defect.Name)} cases only"));
+    }
+
+    /// <summary>The seed's defect, or the next one that applies to the seed's case.</summary>
+    private static (Defect Defect, string Source) Inject(int seed)
+    {
+        var model = ModelCaseGenerator.Draw(seed);
+        var source = ModelSource.Render(model)[0];
+        var random = new Random(seed);
+        for (var attempt = 0; ; attempt++)
+        {
+            var defect = Defect.All[(seed + attempt) % Defect.All.Length];
+            if (defect.Apply(model, random, source) is { } mutated && mutated.Contains(Defect.Marker, StringComparison.Ordinal))
+            {
+                return (defect, mutated);
+            }
+        }
+    }
+
+    private static void Check(Defect defect, string source)
+    {
+        var run = GeneratorHarness.Run(source);
+        var reported = run.RegisterMaskDiagnostics();
+        var line = Defect.MarkedLine(source);
+        Assert.True(reported.Any(diagnostic => defect.Ids.Contains(diagnostic.Id) && diagnostic.Location.GetLineSpan() is { Path: "Input0.cs" } span && span.StartLinePosition.Line == line),
+            $"expected {string.Join(" or ", defect.Ids)} on line {line + 1}, got:\n{string.Join("\n", reported)}");
+        Assert.All(reported, diagnostic => Assert.Equal("Input0.cs", diagnostic.Location.GetLineSpan().Path));
+        var inGenerated = run.CompilationDiagnostics
+            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Location.SourceTree?.FilePath != "Input0.cs")
+            .ToList();
+        Assert.True(inGenerated.Count == 0, "errors in generated code:\n" + string.Join("\n", inGenerated.Take(5)));
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+
+namespace RegisterMasks.Tests.Modelling;
+
+/// <summary>
+/// One mistake a user can make, put into the source of a valid <see cref="ModelCase"/>. The line
+/// holding the mistake is marked <c>/*defect*/</c>: the generator must report one of
+/// <see cref="Ids"/> on that very line. <see cref="Apply"/> returns null when the case has nothing
+/// to hang the mistake on (no sentinel, no two overlapping sets...).
+/// </summary>
+internal sealed record Defect(string Name, string[] Ids, Func<ModelCase, Random, string, string?> Apply)
+{
+    public const string Marker = "/*defect*/";
+
+    public override string ToString() => Name;
+
+    private static readonly string[] UnsupportedWidths = { "0", "-1", "1", "7", "12", "65", "100", "200", "1025", "int.MaxValue", "int.MinValue" };
+    private static readonly string[] InvalidNames = { "", " ", "not valid", "1abc", "class", "a-b", "All\n" };
+
+    public static readonly Defect[] All =
+    {
+        new("register past the width", new[] { "RM0001" }, (model, random, source) =>
+            AddMember(model, source, $"TOO_HIGH {Marker} = {model.Width + random.Next(4)}")),
+        new("negative register", new[] { "RM0002" }, (model, random, source) =>
+            AddMember(model, source, $"NEGATIVE {Marker} = {-1 - random.Next(1000)}")),
+        new("unsupported width", new[] { "RM0003" }, (model, random, source) =>
+            source.Replace($"[RegisterFile({model.Width}", $"[RegisterFile({UnsupportedWidths[random.Next(UnsupportedWidths.Length)]} {Marker}")),
+        new("sentinel in a set", new[] { "RM0005" }, (model, random, source) =>
+        {
+            var sentinel = model.Members.FirstOrDefault(member => member.IsSentinel)?.Written ?? "LIMIT";
+            if (sentinel == "LIMIT")
+            {
+                source = AddMember(model, source, $"[NotARegister] LIMIT = {model.Width}");
+            }
+            return AddSet(model, source, $"\"WITH_SENTINEL\", {Register(model, random)}, {model.EnumName}.{sentinel} {Marker}");
+        }),
+        new("number in a set", new[] { "RM0005" }, (model, random, source) =>
+            AddSet(model, source, $"\"WITH_NUMBER\", {Register(model, random)}, {random.Next(64)} {Marker}")),
+        new("undefined enum value in a set", new[] { "RM0005" }, (model, random, source) =>
+            Enumerable.Range(0, 128).Where(value => model.Members.All(member => member.Index != value)).Select(value => (int?)value).FirstOrDefault() is { } undefined
+                ? AddSet(model, source, $"\"WITH_UNDEFINED\", ({model.EnumName}){undefined} {Marker}")
+                : null),
+        new("range that runs backwards", new[] { "RM0005" }, (model, random, source) =>
+        {
+            var registers = model.Registers.GroupBy(member => member.Index).Select(group => group.First()).OrderBy(member => member.Index).ToList();
+            return registers.Count < 2
+                ? null
+                : AddSet(model, source, $"\"BACKWARDS\", From = {model.EnumName}.{registers[^1].Written} {Marker}, To = {model.EnumName}.{registers[0].Written}");
+        }),
+        new("register of an enum that is not a register file", new[] { "RM0005", "RM0006" }, (model, random, source) =>
+            AddSet(model, source, $"\"FOREIGN\", {Register(model, random)}, NotRegisters.Other {Marker}") + "\npublic enum NotRegisters { Other }\n"),
+        new("include of a set that does not exist", new[] { "RM0007" }, (model, random, source) =>
+            AddSet(model, source, $"\"INCLUDES_MISSING\", {Register(model, random)}, Include = new[] {{ \"NO_SUCH_SET\" {Marker} }}")),
+        new("include cycle", new[] { "RM0008" }, (model, random, source) =>
+            AddSet(model, AddSet(model, source, $"\"CYCLE_B\", Include = new[] {{ \"CYCLE_A\" }}, RegisterFile = typeof({model.EnumName})"),
+                $"\"CYCLE_A\", Include = new[] {{ \"CYCLE_B\" {Marker} }}, RegisterFile = typeof({model.EnumName})")),
+        new("set name used twice", new[] { "RM0009" }, (model, random, source) =>
+            model.Sets.Length == 0 ? null : AddSet(model, source, $"\"{model.Sets[random.Next(model.Sets.Length)].Name}\" {Marker}, {Register(model, random)}")),
+        new("set name that is not an identifier", new[] { "RM0010" }, (model, random, source) =>
+            AddSet(model, source, $"{Quoted(InvalidNames[random.Next(InvalidNames.Length)])} {Marker}, {Register(model, random)}")),
+        new("mask name that is not an identifier or is taken", new[] { "RM0010" }, (model, random, source) =>
+        {
+            var name = random.Next(3) switch { 0 => model.EnumName, 1 => "Invalid Name", _ => "class" };
+            var header = Regex.Match(source, @"\[RegisterFile\((\d+)(, MaskName = ""[^""]*"")?\)\]");
+            return source.Remove(header.Index, header.Length).Insert(header.Index, $"[RegisterFile({model.Width}, MaskName = \"{name}\" {Marker})]");
+        }),
+        new("sets on a type that is not partial", new[] { "RM0011" }, (model, random, source) =>
+        {
+            if (model.Sets.Length == 0)
+            {
+                return null;
+            }
+            var container = model.Sets[random.Next(model.Sets.Length)].Container;
+            var name = model.Containers[container] == ContainerKind.Nested ? $"Outer{container}" : $"C{container}";
+            var declaration = new Regex($@"partial (class|struct|record) {name}\b(.*)");
+            return declaration.Replace(source, match => $"{match.Groups[1].Value} {name}{match.Groups[2].Value} {Marker}", 1);
+        }),
+        new("disjoint sets that overlap", new[] { "RM0014" }, (model, random, source) =>
+        {
+            var pair = Pairs(model).Where(pair => model.Value(pair.A).Overlaps(model.Value(pair.B))).OrderBy(_ => random.Next()).FirstOrDefault();
+            return pair.A is null ? null : source + $"\n[RegisterSetsDisjoint(\"{pair.A}\", \"{pair.B}\")] {Marker}\npublic static class DisjointCheck {{ }}\n";
+        }),
+        new("subset that is not one", new[] { "RM0015" }, (model, random, source) =>
+        {
+            var pair = Pairs(model).Concat(Pairs(model).Select(pair => (A: pair.B, B: pair.A)))
+                .Where(pair => !model.Value(pair.A).IsSubsetOf(model.Value(pair.B))).OrderBy(_ => random.Next()).FirstOrDefault();
+            return pair.A is null ? null : source + $"\n[RegisterSetSubset(\"{pair.A}\", \"{pair.B}\")] {Marker}\npublic static class SubsetCheck {{ }}\n";
+        }),
+    };
+
+    private static string Register(ModelCase model, Random random)
+    {
+        var registers = model.Registers.ToList();
+        return $"{model.EnumName}.{registers[random.Next(registers.Count)].Written}";
+    }
+
+    /// <summary>A new member at the top of the enum, which becomes <c>long</c> so that any value fits.</summary>
+    private static string AddMember(ModelCase model, string source, string member)
+    {
+        var header = $"public enum {model.EnumName} : {model.Underlying}\n{{\n";
+        return source.Replace(header, $"public enum {model.EnumName} : long\n{{\n    {member},\n");
+    }
+
+    /// <summary>A new <c>[RegisterSet]</c> on the type bearing the first set, or on a new partial class after the enum.</summary>
+    private static string AddSet(ModelCase model, string source, string arguments)
+    {
+        var attribute = $"[RegisterSet({arguments})]\n";
+        var first = source.IndexOf("[RegisterSet(", StringComparison.Ordinal);
+        if (first >= 0)
+        {
+            return source.Insert(first, attribute);
+        }
+        var afterEnum = source.IndexOf("}\n", source.IndexOf($"public enum {model.EnumName}", StringComparison.Ordinal), StringComparison.Ordinal) + 2;
+        return source.Insert(afterEnum, $"\n{attribute}public static partial class Added\n{{\n}}\n");
+    }
+
+    private static IEnumerable<(string A, string B)> Pairs(ModelCase model) =>
+        model.Sets.SelectMany((a, i) => model.Sets.Skip(i + 1).Select(b => (a.Name, b.Name)));
+
+    private static string Quoted(string text) => "\"" + text.Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The zero-based line of the marker in the source.</summary>
+    public static int MarkedLine(string source) =>
+        source.Substring(0, source.IndexOf(Marker, StringComparison.Ordinal)).Count(character => character == '\n');
+}
