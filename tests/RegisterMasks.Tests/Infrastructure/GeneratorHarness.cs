@@ -41,11 +41,13 @@ internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions Latest = new(LanguageVersion.Latest);
 
-    public static CSharpCompilation Compilation(IEnumerable<string> sources, CSharpParseOptions? parseOptions = null, NullableContextOptions nullable = NullableContextOptions.Enable) =>
+    public static CSharpCompilation Compilation(
+        IEnumerable<string> sources, CSharpParseOptions? parseOptions = null, NullableContextOptions nullable = NullableContextOptions.Enable,
+        IEnumerable<MetadataReference>? references = null) =>
         CSharpCompilation.Create(
             "UserAssembly",
             sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions ?? Latest, path: $"Input{i}.cs")),
-            Net80.References.All,
+            references ?? Net80.References.All,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: (parseOptions ?? Latest).LanguageVersion >= LanguageVersion.CSharp8 ? nullable : NullableContextOptions.Disable,
