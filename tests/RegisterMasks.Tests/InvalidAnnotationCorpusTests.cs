@@ -17,33 +17,20 @@ public class InvalidAnnotationCorpusTests
     private const int CasesPerDefect = 40;
     private const int FirstSeed = 4_000_000;
 
+    private static readonly SeededCases s_cases = new("REGISTERMASKS_DEFECT");
+
     [Fact]
     public void Every_invalid_annotation_gets_its_diagnostic_on_the_line_to_fix()
     {
-        var seeds = Environment.GetEnvironmentVariable("REGISTERMASKS_DEFECT_SEED") is { Length: > 0 } replay
-            ? new[] { int.Parse(replay, System.Globalization.CultureInfo.InvariantCulture) }
-            : Enumerable.Range(FirstSeed, CasesPerDefect * Defect.All.Length).ToArray();
-        var failures = new ConcurrentDictionary<int, string>();
+        var seeds = s_cases.Seeds(FirstSeed, CasesPerDefect * Defect.All.Length);
         var applied = new ConcurrentDictionary<string, int>();
-
-        Parallel.ForEach(seeds, seed =>
+        s_cases.Run(seeds, seed =>
         {
             var (defect, source) = Inject(seed);
             applied.AddOrUpdate(defect.Name, 1, (_, count) => count + 1);
-            try
-            {
-                Check(defect, source);
-            }
-            catch (Exception exception)
-            {
-                failures[seed] = $"{defect}: {exception.Message}\n--- source ---\n{source}";
-            }
+            return ($"{defect}\n{source}", () => Check(defect, source));
         });
 
-        var failed = failures.Keys.Order().ToList();
-        Assert.True(failed.Count == 0,
-            $"{failed.Count} of {seeds.Length} cases failed; replay one with REGISTERMASKS_DEFECT_SEED. Seeds: {string.Join(", ", failed.Take(20))}\n" +
-            $"First, seed {failed.FirstOrDefault()}: {(failed.Count > 0 ? failures[failed[0]] : "")}");
         // Each defect must have been tried often, or the corpus proves little about it.
         Assert.All(Defect.All, defect => Assert.True(seeds.Length == 1 || applied.GetValueOrDefault(defect.Name) >= CasesPerDefect / 2,
             $"'{defect}' applied to {applied.GetValueOrDefault(defect.Name)} cases only"));

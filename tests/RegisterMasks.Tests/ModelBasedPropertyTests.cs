@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using RegisterMasks.Tests.Infrastructure;
@@ -17,34 +16,16 @@ namespace RegisterMasks.Tests;
 /// </summary>
 public class ModelBasedPropertyTests
 {
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    private static readonly SeededCases s_cases = new("REGISTERMASKS_MODEL");
 
     [Fact]
     public void Generated_masks_constants_helpers_and_diagnostics_match_the_reference_model()
     {
-        var seeds = Environment.GetEnvironmentVariable("REGISTERMASKS_MODEL_SEED") is { Length: > 0 }
-            ? new[] { Setting("REGISTERMASKS_MODEL_SEED", 0) }
-            : Enumerable.Range(Setting("REGISTERMASKS_MODEL_FIRST_SEED", 20261125), Setting("REGISTERMASKS_MODEL_CASES", 1000)).ToArray();
-
-        var failures = new ConcurrentDictionary<int, string>();
-        Parallel.ForEach(seeds, seed =>
+        s_cases.Run(s_cases.Seeds(firstSeed: 20261125, cases: 1000), seed =>
         {
             var model = ModelCaseGenerator.Draw(seed);
-            try
-            {
-                Check(model);
-            }
-            catch (Exception exception)
-            {
-                failures[seed] = $"{exception.Message}\n--- case ---\n{Describe(model)}";
-            }
+            return (Describe(model), () => Check(model));
         });
-
-        var failed = failures.Keys.Order().ToList();
-        Assert.True(failed.Count == 0,
-            $"{failed.Count} of {seeds.Length} cases failed; replay one with REGISTERMASKS_MODEL_SEED. Seeds: {string.Join(", ", failed.Take(20))}\n" +
-            $"First, seed {failed.FirstOrDefault()}:\n{(failed.Count > 0 ? failures[failed[0]] : "")}");
     }
 
     private static void Check(ModelCase model)
