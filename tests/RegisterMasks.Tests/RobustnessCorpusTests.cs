@@ -7,8 +7,9 @@ namespace RegisterMasks.Tests;
 
 /// <summary>
 /// Valid inputs mutated at random (tokens deleted, numbers and strings changed, lines duplicated or
-/// dropped, identifiers swapped): the generator never fails, and no error is ever located in a
-/// generated file, because a mistake must show in the user's source, not as broken generated code.
+/// dropped, identifiers swapped): the generator never fails, every RM diagnostic is located in the
+/// user's source, and no error is ever located in a generated file, because a mistake must show in
+/// the user's source, not as broken generated code.
 /// Each case is built from its own seed, printed with the mutated source when it fails;
 /// REGISTERMASKS_MUTATION_SEED replays one.
 /// </summary>
@@ -49,6 +50,7 @@ public class RobustnessCorpusTests
             .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Location.SourceTree is { } tree && !tree.FilePath.StartsWith("Input", StringComparison.Ordinal))
             .ToList();
         Assert.True(inGenerated.Count == 0, $"errors in generated code:\n{string.Join("\n", inGenerated.Take(5))}");
+        Assert.All(run.RegisterMaskDiagnostics(), diagnostic => Assert.StartsWith("Input", diagnostic.Location.GetLineSpan().Path, StringComparison.Ordinal));
     }
 
     private static string Mutate(string source, Random random)
