@@ -23,18 +23,20 @@ internal static class TemplateSet
     /// </summary>
     internal static readonly ScriptObject s_noBuiltins = new();
 
-    /// <summary>Renders a template from a plain view object, whose properties the template reads in snake_case.</summary>
+    /// <summary>
+    /// Renders a template from a plain view object, whose properties the template reads in snake_case.
+    /// Each render has a context of its own: one context reused per thread gave broken text once
+    /// outputs were rendered in parallel, for a cause not found yet.
+    /// </summary>
     public static string Render(Template template, object view)
     {
-        var globals = new ScriptObject();
-        globals.Import(view, renamer: StandardMemberRenamer.Default);
         var context = new TemplateContext(s_noBuiltins)
         {
             StrictVariables = true,      // a misspelt name in a template fails the tests, not the user's build
             LoopLimit = int.MaxValue,    // a 1,000-register file is legitimate input
             MemberRenamer = StandardMemberRenamer.Default,
         };
-        context.PushGlobal(globals);
+        context.PushGlobal(ScriptModel.From(view));
         context.PushCulture(CultureInfo.InvariantCulture); // numbers read the same on every machine
         return template.Render(context);
     }
