@@ -9,6 +9,14 @@ using RegisterMasks.Benchmarks.Generator;
 
 // dotnet run -c Release --project tests/RegisterMasks.Benchmarks -- --filter '*'    every benchmark, BenchmarkDotNet's default job
 // dotnet run -c Release --project tests/RegisterMasks.Benchmarks -- --quick         every benchmark, a short in-process job (a few minutes)
+// dotnet run -c Release --project tests/RegisterMasks.Benchmarks -- --steps         where an incremental run's time goes, step by step
+if (args.Contains("--steps"))
+{
+    StepTimes.Print("KvmSample", 200);
+    StepTimes.Print("Large", 10);
+    return;
+}
+
 var quick = args.Contains("--quick");
 var rest = args.Where(arg => arg != "--quick").ToArray();
 if (quick && !rest.Contains("--filter"))

@@ -76,8 +76,12 @@ public class GeneratorBenchmarks
     [Benchmark]
     public GeneratorDriver AttributeFloorUnrelatedEdit() => _floorPrimed.RunGenerators(_floorUnrelatedEdit.Clone());
 
-    internal static GeneratorDriver NewDriver() =>
-        CSharpGeneratorDriver.Create(new[] { new RegisterMaskGenerator().AsSourceGenerator() }, parseOptions: GeneratorInputs.ParseOptions);
+    /// <param name="trackSteps">Records each step's outputs and time, as the IDE does not: for diagnosis only.</param>
+    internal static GeneratorDriver NewDriver(bool trackSteps = false) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new RegisterMaskGenerator().AsSourceGenerator() },
+            parseOptions: GeneratorInputs.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     private string EditOneSet(string text) => Input == "KvmSample"
         ? text.Replace("[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR,", "[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR, VcpuReg.VCPU_EXREG_CR3,")
