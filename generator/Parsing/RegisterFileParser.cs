@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -142,7 +143,23 @@ internal static class RegisterFileParser
     /// second member of a name is the user's CS0102), sentinels marked. The set reader uses this
     /// too, so that a set never holds an index its register file does not have.
     /// </summary>
-    internal static List<RegisterModel> ReadMembers(INamedTypeSymbol enumSymbol, CancellationToken cancellationToken)
+    internal static IReadOnlyList<RegisterModel> ReadMembers(INamedTypeSymbol enumSymbol, CancellationToken cancellationToken)
+    {
+        if (s_members.TryGetValue(enumSymbol, out var known))
+        {
+            return known;
+        }
+        var members = ReadMembersOnce(enumSymbol, cancellationToken);
+        return s_members.GetValue(enumSymbol, _ => members);
+    }
+
+    /// <summary>
+    /// Members already read, per enum symbol of one compilation: every set of a file needs them, and
+    /// a large file has hundreds of sets. Keyed weakly, so an entry goes with its compilation.
+    /// </summary>
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, IReadOnlyList<RegisterModel>> s_members = new();
+
+    private static IReadOnlyList<RegisterModel> ReadMembersOnce(INamedTypeSymbol enumSymbol, CancellationToken cancellationToken)
     {
         var members = new List<RegisterModel>();
         var names = new HashSet<string>();
@@ -169,7 +186,7 @@ internal static class RegisterFileParser
 
     internal static bool IsSentinel(IFieldSymbol field) => KnownNames.HasAttribute(field, KnownNames.NotARegister);
 
-    private static void CheckMembers(List<RegisterModel> members, string enumName, string maskName, int width, List<DiagnosticInfo> diagnostics)
+    private static void CheckMembers(IReadOnlyList<RegisterModel> members, string enumName, string maskName, int width, List<DiagnosticInfo> diagnostics)
     {
         var firstAtIndex = new Dictionary<long, RegisterModel>();
         foreach (var member in members.Where(member => member.IsRegister))

@@ -22,7 +22,7 @@ internal sealed class RegisterSetReader
     private string _name = "";
     private INamedTypeSymbol? _file;
     private bool _hasErrors;
-    private List<RegisterModel>? _members;
+    private IReadOnlyList<RegisterModel>? _members;
 
     public RegisterSetReader(INamedTypeSymbol container, AttributeData attribute, AttributeSyntax syntax, List<DiagnosticInfo> diagnostics)
     {
@@ -305,7 +305,7 @@ internal sealed class RegisterSetReader
     }
 
     /// <summary>The file's members exactly as its own model has them; read once per set.</summary>
-    private List<RegisterModel> Members() => _members ??= RegisterFileParser.ReadMembers(_file!, CancellationToken.None);
+    private IReadOnlyList<RegisterModel> Members() => _members ??= RegisterFileParser.ReadMembers(_file!, CancellationToken.None);
 
     /// <summary>The member named by <c>VcpuReg.RAX</c> or <c>RAX</c> (with <c>using static</c>); null for any other expression.</summary>
     private static string? MemberNameWritten(ExpressionSyntax expression)
