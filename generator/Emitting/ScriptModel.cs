@@ -26,9 +26,11 @@ internal static class ScriptModel
         return script;
     }
 
+    /// <summary>Text and numbers as they are, lists as arrays, and any other view as an object of its own.</summary>
     private static object? Convert(object? value) => value switch
     {
-        null or string or int or long or bool => value,
+        null or string => value,
+        _ when value.GetType().IsValueType => value,
         IEnumerable items => new ScriptArray(items.Cast<object?>().Select(Convert)),
         _ => From(value),
     };
