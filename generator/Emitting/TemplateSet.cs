@@ -25,8 +25,7 @@ internal static class TemplateSet
 
     /// <summary>
     /// Renders a template from a plain view object, whose properties the template reads in snake_case.
-    /// Each render has a context of its own: one context reused per thread gave broken text once
-    /// outputs were rendered in parallel, for a cause not found yet.
+    /// Each render has a context of its own, so that nothing of one render can reach the next.
     /// </summary>
     public static string Render(Template template, object view)
     {
@@ -34,6 +33,7 @@ internal static class TemplateSet
         {
             StrictVariables = true,      // a misspelt name in a template fails the tests, not the user's build
             LoopLimit = int.MaxValue,    // a 1,000-register file is legitimate input
+            LimitToString = 0,           // Scriban cuts output past 1 MB by default, and appends "...": a large file would not compile
             MemberRenamer = StandardMemberRenamer.Default,
         };
         context.PushGlobal(ScriptModel.From(view));

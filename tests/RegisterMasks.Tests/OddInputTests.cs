@@ -24,6 +24,7 @@ public class OddInputTests
         { "an enum nested in a class", "public static partial class Holder { [RegisterFile(8)] internal enum R { A, B } }\n[RegisterSet(\"AB\", Holder.R.A, Holder.R.B)] internal static partial class S { }" },
         { "a negative sentinel", "[RegisterFile(8)] public enum R { [NotARegister] NONE = -1, A, B }\n[RegisterSet(\"AB\", R.A, R.B)] public static partial class S { }" },
         { "two register files side by side", "[RegisterFile(8)] public enum R { A, B }\n[RegisterFile(16)] public enum Q { A, B }\n[RegisterSet(\"A\", R.A)] [RegisterSet(\"B\", Q.A)] public static partial class S { }\n[RegisterSet(\"A\", Q.B)] public static partial class T { }" },
+        { "a sets file of more than a megabyte", HugeSetsFile() },
         { "one container split over partial parts", "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"X\", R.A)] public static partial class S { }\n[RegisterSet(\"Y\", R.B, Include = new[] { \"X\" })] public static partial class S { }" },
     };
 
@@ -61,6 +62,12 @@ public class OddInputTests
         Assert.DoesNotContain(run.CompilationDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Location.SourceTree?.FilePath != "Input0.cs");
         Assert.NotNull(why);
     }
+
+    /// <summary>40 sets of 1,000 registers each on one type: a generated file of about 1.3 MB.</summary>
+    private static string HugeSetsFile() =>
+        "[RegisterFile(1024)] public enum R {\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"    R{i.ToString(CultureInfo.InvariantCulture)},\n")) + "}\n" +
+        string.Concat(Enumerable.Range(0, 40).Select(i => $"[RegisterSet(\"ALL_BUT_{i.ToString(CultureInfo.InvariantCulture)}\", Include = new[] {{ \"All\" }}, Exclude = new object[] {{ R.R{i.ToString(CultureInfo.InvariantCulture)} }})]\n")) +
+        "public static partial class Huge { }";
 
     private static string ThousandRegisters() =>
         "[RegisterFile(1024)] public enum R {\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"    R{i.ToString(CultureInfo.InvariantCulture)},\n")) + "}\n" +
