@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.Generator.Emitting;
 
@@ -66,9 +65,6 @@ internal static class Literals
 
     /// <summary>A C# string literal.</summary>
     public static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
-
-    /// <summary>A name as an identifier in code: a keyword (a register named <c>@class</c>) keeps its <c>@</c>.</summary>
-    public static string Identifier(string name) => SymbolNames.Escaped(name);
 
     /// <summary>Text made safe inside an XML doc comment.</summary>
     public static string XmlEscaped(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

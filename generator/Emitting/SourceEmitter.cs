@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using RegisterMasks.Generator.Model;
+using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.Generator.Emitting;
 
@@ -33,7 +34,7 @@ internal static class SourceEmitter
         {
             WordCount = wordCount,
             Words = Enumerable.Range(0, wordCount).Select(i => new WordView { Index = i, Field = "_w" + Literals.Invariant(i) }).ToList(),
-            Members = mask.Members.Select(member => new MemberView { Name = Literals.Identifier(member.Name), Text = member.Name, Index = member.Index, Literal = Arguments(new[] { member.Index }) }).ToList(),
+            Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Arguments(new[] { member.Index }) }).ToList(),
             AllArguments = Arguments(mask.Members.Select(member => member.Index)),
         }, mask);
     }
@@ -122,7 +123,7 @@ internal static class SourceEmitter
             .GroupBy(entry => entry.Value)
             .OrderBy(group => group.Key)
             .Select(group => group.Last().Name)
-            .Select(name => new CaseView { Label = maskFullName + "." + Literals.Identifier(name), Text = Literals.Quoted(name) })
+            .Select(name => new CaseView { Label = maskFullName + "." + SymbolNames.Escaped(name), Text = Literals.Quoted(name) })
             .ToList();
 
         var shifted = width < 32 ? $"({underlying})(1 << (int)register)" : $"(1{(width == 64 ? "UL" : "u")} << (int)register)";
@@ -133,7 +134,7 @@ internal static class SourceEmitter
             AllBits = Literals.Hex(allBits, 64),
             WordBits = Literals.Hex(width == 64 ? ulong.MaxValue : (1UL << width) - 1, 64),
             ToMaskExpression = $"unchecked(({maskFullName}){shifted})",
-            Members = mask.Members.Select(member => new MemberView { Name = Literals.Identifier(member.Name), Text = member.Name, Index = member.Index, Literal = Literals.Bit(member.Index, width) }).ToList(),
+            Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Literals.Bit(member.Index, width) }).ToList(),
             Cases = cases,
         }, mask);
     }
@@ -154,7 +155,7 @@ internal static class SourceEmitter
 
         var valueLines = names.Count == 0
             ? new List<string> { constant.MaskFullName + ".None;" }
-            : names.Select((name, i) => constant.MaskFullName + "." + Literals.Identifier(name) + (i == names.Count - 1 ? ";" : " |")).ToList();
+            : names.Select((name, i) => constant.MaskFullName + "." + SymbolNames.Escaped(name) + (i == names.Count - 1 ? ";" : " |")).ToList();
 
         return new ConstantView
         {

@@ -143,15 +143,8 @@ internal static class RegisterFileParser
     /// second member of a name is the user's CS0102), sentinels marked. The set reader uses this
     /// too, so that a set never holds an index its register file does not have.
     /// </summary>
-    internal static IReadOnlyList<RegisterModel> ReadMembers(INamedTypeSymbol enumSymbol, CancellationToken cancellationToken)
-    {
-        if (s_members.TryGetValue(enumSymbol, out var known))
-        {
-            return known;
-        }
-        var members = ReadMembersOnce(enumSymbol, cancellationToken);
-        return s_members.GetValue(enumSymbol, _ => members);
-    }
+    internal static IReadOnlyList<RegisterModel> ReadMembers(INamedTypeSymbol enumSymbol, CancellationToken cancellationToken) =>
+        s_members.GetValue(enumSymbol, symbol => ReadMembersOnce(symbol, cancellationToken));
 
     /// <summary>
     /// Members already read, per enum symbol of one compilation: every set of a file needs them, and
