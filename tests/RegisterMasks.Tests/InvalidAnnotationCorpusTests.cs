@@ -60,9 +60,7 @@ public class InvalidAnnotationCorpusTests
         Assert.True(reported.Any(diagnostic => defect.Ids.Contains(diagnostic.Id) && diagnostic.Location.GetLineSpan() is { Path: "Input0.cs" } span && span.StartLinePosition.Line == line),
             $"expected {string.Join(" or ", defect.Ids)} on line {line + 1}, got:\n{string.Join("\n", reported)}");
         Assert.All(reported, diagnostic => Assert.Equal("Input0.cs", diagnostic.Location.GetLineSpan().Path));
-        var inGenerated = run.CompilationDiagnostics
-            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Location.SourceTree?.FilePath != "Input0.cs")
-            .ToList();
+        var inGenerated = run.ErrorsOutsideUserSource();
         Assert.True(inGenerated.Count == 0, "errors in generated code:\n" + string.Join("\n", inGenerated.Take(5)));
     }
 }

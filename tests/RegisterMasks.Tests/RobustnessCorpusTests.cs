@@ -46,9 +46,7 @@ public class RobustnessCorpusTests
     private static void Check(string[] sources)
     {
         var run = GeneratorHarness.Run(sources);
-        var inGenerated = run.CompilationDiagnostics
-            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Location.SourceTree is { } tree && !tree.FilePath.StartsWith("Input", StringComparison.Ordinal))
-            .ToList();
+        var inGenerated = run.ErrorsOutsideUserSource();
         Assert.True(inGenerated.Count == 0, $"errors in generated code:\n{string.Join("\n", inGenerated.Take(5))}");
         Assert.All(run.RegisterMaskDiagnostics(), diagnostic => Assert.StartsWith("Input", diagnostic.Location.GetLineSpan().Path, StringComparison.Ordinal));
     }

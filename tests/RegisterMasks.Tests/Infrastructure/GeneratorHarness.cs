@@ -83,6 +83,17 @@ internal static class GeneratorHarness
             .ThenBy(diagnostic => diagnostic.Location.SourceSpan.Start)
             .ToList();
 
+    /// <summary>
+    /// Errors the compiled output has outside the user's sources (files named <c>Input*</c>): in
+    /// generated code, or nowhere at all. A mistake must show in the user's source, never as broken
+    /// generated code.
+    /// </summary>
+    public static List<Diagnostic> ErrorsOutsideUserSource(this GeneratorRun run) =>
+        run.CompilationDiagnostics
+            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error
+                && diagnostic.Location.SourceTree?.FilePath.StartsWith("Input", StringComparison.Ordinal) != true)
+            .ToList();
+
     /// <summary>Asserts the output compiles with no diagnostic at all (warnings are errors here).</summary>
     public static void AssertCompilesCleanly(this GeneratorRun run)
     {

@@ -57,7 +57,7 @@ internal sealed record Defect(string Name, string[] Ids, Func<ModelCase, Random,
         new("set name used twice", new[] { "RM0009" }, (model, random, source) =>
             model.Sets.Length == 0 ? null : AddSet(model, source, $"\"{model.Sets[random.Next(model.Sets.Length)].Name}\" {Marker}, {Register(model, random)}")),
         new("set name that is not an identifier", new[] { "RM0010" }, (model, random, source) =>
-            AddSet(model, source, $"{Quoted(InvalidNames[random.Next(InvalidNames.Length)])} {Marker}, {Register(model, random)}")),
+            AddSet(model, source, $"{ModelSource.Quoted(InvalidNames[random.Next(InvalidNames.Length)])} {Marker}, {Register(model, random)}")),
         new("mask name that is not an identifier or is taken", new[] { "RM0010" }, (model, random, source) =>
         {
             var name = random.Next(3) switch { 0 => model.EnumName, 1 => "Invalid Name", _ => "class" };
@@ -115,9 +115,7 @@ internal sealed record Defect(string Name, string[] Ids, Func<ModelCase, Random,
     }
 
     private static IEnumerable<(string A, string B)> Pairs(ModelCase model) =>
-        model.Sets.SelectMany((a, i) => model.Sets.Skip(i + 1).Select(b => (a.Name, b.Name)));
-
-    private static string Quoted(string text) => "\"" + text.Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+        ModelCase.Pairs(model.Sets.Select(set => set.Name).ToList());
 
     /// <summary>The zero-based line of the marker in the source.</summary>
     public static int MarkedLine(string source) =>

@@ -58,10 +58,7 @@ internal sealed record ModelCase(
     public SortedSet<int> Value(ModelSet set)
     {
         var value = new SortedSet<int>(set.Listed.Select(position => Members[position].Index));
-        if (set.Range is var (from, to))
-        {
-            value.UnionWith(All.Where(index => index >= Members[from].Index && index <= Members[to].Index));
-        }
+        value.UnionWith(RangeIndices(set));
         foreach (var include in set.Includes)
         {
             value.UnionWith(include == "All" ? All : Value(Sets.Single(other => other.Name == include)));
@@ -108,11 +105,7 @@ internal sealed record ModelCase(
     /// <summary>A register listed twice (the range counts as listing), or excluded while absent.</summary>
     private bool IsRedundant(ModelSet set)
     {
-        var listed = new List<int>();
-        if (set.Range is var (from, to))
-        {
-            listed.AddRange(All.Where(index => index >= Members[from].Index && index <= Members[to].Index));
-        }
+        var listed = RangeIndices(set).ToList();
         listed.AddRange(set.Listed.Select(position => Members[position].Index));
         if (listed.Count != listed.Distinct().Count())
         {
@@ -126,6 +119,11 @@ internal sealed record ModelCase(
         return set.Excluded.Any(position => !value.Remove(Members[position].Index));
     }
 
-    private static IEnumerable<(string A, string B)> Pairs(string[] sets) =>
+    /// <summary>The registers' indices from <c>From</c> to <c>To</c>, each once; none without a range.</summary>
+    private IEnumerable<int> RangeIndices(ModelSet set) =>
+        set.Range is var (from, to) ? All.Where(index => index >= Members[from].Index && index <= Members[to].Index) : Enumerable.Empty<int>();
+
+    /// <summary>Every unordered pair of the names.</summary>
+    public static IEnumerable<(string A, string B)> Pairs(IReadOnlyList<string> sets) =>
         sets.SelectMany((a, i) => sets.Skip(i + 1).Select(b => (a, b)));
 }

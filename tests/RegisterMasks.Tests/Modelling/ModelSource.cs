@@ -120,5 +120,6 @@ internal static class ModelSource
     private static string Invariant(ModelInvariant invariant) =>
         $"[{(invariant.IsDisjoint ? "RegisterSetsDisjoint" : "RegisterSetSubset")}({string.Join(", ", invariant.Sets.Select(Quoted))})]\n";
 
-    private static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    /// <summary>A C# string literal of the text, new lines included.</summary>
+    public static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
 }
