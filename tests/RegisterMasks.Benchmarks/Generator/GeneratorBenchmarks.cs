@@ -30,14 +30,13 @@ public class GeneratorBenchmarks
     {
         _compilation = GeneratorInputs.Create(Input);
         _reparsed = GeneratorInputs.Reparsed(_compilation);
-        _unrelatedEdit = GeneratorInputs.WithEdit(_compilation, GeneratorInputs.UnrelatedPath, text => text.Replace("total * 2", "total * 3").Replace("value * 2", "value * 3"));
+        _unrelatedEdit = GeneratorInputs.WithUnrelatedEdit(_compilation);
         _setEdit = GeneratorInputs.WithEdit(_compilation, GeneratorInputs.SetFilePath(Input), EditOneSet);
         _primed = NewDriver().RunGenerators(_compilation);
         EnsureGenerated(_primed, Input);
         // The floor generator reads our attributes, which the real generator defines: add them as source.
-        var withAttributes = _compilation.AddSyntaxTrees(_primed.GetRunResult().GeneratedTrees.Where(tree => tree.FilePath.Contains("Attribute")));
-        _floorCompilation = withAttributes;
-        _floorUnrelatedEdit = GeneratorInputs.WithEdit(withAttributes, GeneratorInputs.UnrelatedPath, text => text.Replace("value * 2", "value * 3"));
+        _floorCompilation = GeneratorInputs.WithAttributesAsSource(_compilation, _primed);
+        _floorUnrelatedEdit = GeneratorInputs.WithUnrelatedEdit(_floorCompilation);
         _floorPrimed = CSharpGeneratorDriver.Create(new AttributeFloorGenerator()).RunGenerators(_floorCompilation);
     }
 

@@ -34,6 +34,17 @@ internal static class GeneratorInputs
         return compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(edit(tree.ToString()), ParseOptions, path, Encoding.UTF8));
     }
 
+    /// <summary>A keystroke in the unrelated file: one constant changed in a method body.</summary>
+    public static CSharpCompilation WithUnrelatedEdit(CSharpCompilation compilation) =>
+        WithEdit(compilation, UnrelatedPath, text => text.Replace("value * 2", "value * 3"));
+
+    /// <summary>
+    /// The compilation with our attribute definitions as plain source, taken from a run of the real
+    /// generator: what a generator timed without ours needs in order to find the attributes.
+    /// </summary>
+    public static CSharpCompilation WithAttributesAsSource(CSharpCompilation compilation, GeneratorDriver generated) =>
+        compilation.AddSyntaxTrees(generated.GetRunResult().GeneratedTrees.Where(tree => tree.FilePath.Contains("Attribute")));
+
     private static IEnumerable<(string Path, string Text)> Sources(string input) =>
         input == "KvmSample" ? KvmSample() : Large();
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.Benchmarks.Generator;
 
@@ -14,7 +16,7 @@ internal static class StepTimes
     public static void Print(string input, int runs)
     {
         var compilation = GeneratorInputs.Create(input);
-        var edited = GeneratorInputs.WithEdit(compilation, GeneratorInputs.UnrelatedPath, text => text.Replace("value * 2", "value * 3"));
+        var edited = GeneratorInputs.WithUnrelatedEdit(compilation);
         var primed = GeneratorBenchmarks.NewDriver(trackSteps: true).RunGenerators(compilation);
         GeneratorBenchmarks.EnsureGenerated(primed, input);
 
@@ -31,30 +33,31 @@ internal static class StepTimes
         }
 
         Console.WriteLine($"{input}, unrelated edit, mean of {runs} runs: {whole.TotalMilliseconds / runs:F2} ms in all (GetTimingInfo)");
-        var withAttributes = compilation.AddSyntaxTrees(primed.GetRunResult().GeneratedTrees.Where(tree => tree.FilePath.Contains("Attribute")));
-        var editedWithAttributes = GeneratorInputs.WithEdit(withAttributes, GeneratorInputs.UnrelatedPath, text => text.Replace("value * 2", "value * 3"));
+        foreach (var (name, total) in totals.OrderByDescending(pair => pair.Value))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {total.TotalMilliseconds / runs,9:F3} ms  {name}"));
+        }
+
+        var withAttributes = GeneratorInputs.WithAttributesAsSource(compilation, primed);
+        var editedWithAttributes = GeneratorInputs.WithUnrelatedEdit(withAttributes);
         foreach (var (name, generator) in new (string, IIncrementalGenerator)[]
         {
-            ("files, count only", new OneProviderGenerator("RegisterMasks.RegisterFileAttribute", null)),
-            ("files, parsed", new OneProviderGenerator("RegisterMasks.RegisterFileAttribute", (c, t) => RegisterMasks.Generator.Parsing.RegisterFileParser.Parse(c, t))),
-            ("sets, count only", new OneProviderGenerator("RegisterMasks.RegisterSetAttribute", null)),
-            ("sets, parsed", new OneProviderGenerator("RegisterMasks.RegisterSetAttribute", (c, t) => RegisterMasks.Generator.Parsing.RegisterSetParser.Parse(c, t))),
-            ("disjoint, count only", new OneProviderGenerator("RegisterMasks.RegisterSetsDisjointAttribute", null)),
-            ("disjoint, parsed", new OneProviderGenerator("RegisterMasks.RegisterSetsDisjointAttribute", (c, t) => RegisterMasks.Generator.Parsing.SetInvariantParser.Parse(c, t))),
-            ("caches, parsed", new OneProviderGenerator("RegisterMasks.RegisterCacheAttribute", (c, t) => RegisterMasks.Generator.Parsing.RegisterCacheParser.Parse(c, t))),
+            ("files, count only", new OneProviderGenerator(KnownNames.RegisterFileAttribute, null)),
+            ("files, parsed", new OneProviderGenerator(KnownNames.RegisterFileAttribute, RegisterFileParser.Parse)),
+            ("sets, count only", new OneProviderGenerator(KnownNames.RegisterSetAttribute, null)),
+            ("sets, parsed", new OneProviderGenerator(KnownNames.RegisterSetAttribute, RegisterSetParser.Parse)),
+            ("disjoint, count only", new OneProviderGenerator(KnownNames.RegisterSetsDisjointAttribute, null)),
+            ("disjoint, parsed", new OneProviderGenerator(KnownNames.RegisterSetsDisjointAttribute, SetInvariantParser.Parse)),
+            ("caches, parsed", new OneProviderGenerator(KnownNames.RegisterCacheAttribute, RegisterCacheParser.Parse)),
         })
         {
-            GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(generator).RunGenerators(withAttributes);
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(generator).RunGenerators(withAttributes);
             var elapsed = TimeSpan.Zero;
             for (var run = 0; run < runs; run++)
             {
                 elapsed += driver.RunGenerators(editedWithAttributes.Clone()).GetTimingInfo().ElapsedTime;
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  alone: {elapsed.TotalMilliseconds / runs,9:F3} ms  {name}"));
-        }
-        foreach (var (name, total) in totals.OrderByDescending(pair => pair.Value))
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {total.TotalMilliseconds / runs,9:F3} ms  {name}"));
         }
     }
 }
