@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.CodeAnalysis;
 using RegisterMasks.Tests.Infrastructure;
 using RegisterMasks.Tests.Modelling;
 using Xunit;
