@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.Generator.Emitting;
 using RegisterMasks.Generator.Parsing;
+using RegisterMasks.Generator.Pipeline;
 using RegisterMasks.Generator.Resolution;
 
 namespace RegisterMasks.Generator;
@@ -23,64 +23,23 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             output.AddSource(SourceEmitter.AttributesHintName, SourceEmitter.Attributes());
         });
 
-        // Each register file on its own, so an edit elsewhere leaves its model cached. Declarations
-        // whose names did not parse give no model (null): the compiler reports their syntax errors.
-        var registerFiles = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.RegisterFileAttribute,
-                static (node, _) => node is EnumDeclarationSyntax,
-                RegisterFileParser.Parse)
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
-            .WithTrackingName(TrackingNames.RegisterFiles);
+        // The compilation reduced to what our models can depend on: its declarations, not method
+        // bodies. A keystroke inside a body gives an equal snapshot, and everything after it stays
+        // cached; ForAttributeWithMetadataName would bind every annotated declaration again instead.
+        var declarations = context.CompilationProvider
+            .Select(static (compilation, _) => new DeclarationSnapshot(compilation))
+            .WithTrackingName(TrackingNames.Declarations);
 
-        // Each declaration bearing sets on its own, for the same reason.
-        var setContainers = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.RegisterSetAttribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                RegisterSetParser.Parse)
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
-            .WithTrackingName(TrackingNames.RegisterSets);
-
-        // Invariants between sets, on any class or struct: they generate nothing, only diagnostics.
-        var disjointChecks = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.RegisterSetsDisjointAttribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                SetInvariantParser.Parse)
-            .WithTrackingName(TrackingNames.DisjointChecks);
-        var subsetChecks = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.RegisterSetSubsetAttribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                SetInvariantParser.Parse)
-            .WithTrackingName(TrackingNames.SubsetChecks);
-        var invariants = disjointChecks.Collect()
-            .Combine(subsetChecks.Collect())
-            .Select(static (checks, _) => checks.Left.AddRange(checks.Right))
-            .WithTrackingName(TrackingNames.Invariants);
-
-        // Register caches: partial types that get Available/Dirty masks over one register file.
-        var registerCaches = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.RegisterCacheAttribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                RegisterCacheParser.Parse)
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
-            .WithTrackingName(TrackingNames.RegisterCaches);
+        // Every annotated declaration read into plain models: runs only when declarations changed,
+        // and its equatable result stops the steps after it when they parse the same.
+        var annotations = declarations
+            .Select(static (snapshot, cancellationToken) => AnnotationScanner.Scan(snapshot.Compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.Annotations);
 
         // Sets include sets of other types and need their file's registers: values, duplicate
-        // names, cycles and invariants are only decidable over everything at once. Its result is equatable,
-        // so when the parsed models are unchanged this step and all after it stay cached.
-        var resolution = registerFiles.Collect()
-            .Combine(setContainers.Collect())
-            .Combine(invariants)
-            .Combine(registerCaches.Collect())
-            .Select(static (inputs, cancellationToken) =>
-                SetResolver.Resolve(inputs.Left.Left.Left, inputs.Left.Left.Right, inputs.Left.Right, inputs.Right, cancellationToken))
+        // names, cycles and invariants are only decidable over everything at once.
+        var resolution = annotations
+            .Select(static (models, cancellationToken) => SetResolver.Resolve(models, cancellationToken))
             .WithTrackingName(TrackingNames.Resolution);
 
         // One output per mask and per declaring type: an edit to one set re-renders only its type.
@@ -117,12 +76,8 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
 /// <summary>Names of the pipeline's steps, which tests read to check what was cached.</summary>
 internal static class TrackingNames
 {
-    public const string RegisterFiles = nameof(RegisterFiles);
-    public const string RegisterSets = nameof(RegisterSets);
-    public const string DisjointChecks = nameof(DisjointChecks);
-    public const string SubsetChecks = nameof(SubsetChecks);
-    public const string Invariants = nameof(Invariants);
-    public const string RegisterCaches = nameof(RegisterCaches);
+    public const string Declarations = nameof(Declarations);
+    public const string Annotations = nameof(Annotations);
     public const string Resolution = nameof(Resolution);
     public const string Masks = nameof(Masks);
     public const string SetOutputs = nameof(SetOutputs);

@@ -14,29 +14,6 @@ internal sealed class AttributeSyntaxReader
 {
     private readonly Dictionary<string, ExpressionSyntax> _named = new();
 
-    /// <summary>
-    /// The matching attributes written on this declaration itself, with their syntax. For a type
-    /// declared in several partial parts, the transform runs once per part bearing the attribute but
-    /// is handed the matching attributes of every part: taking them all would read each one twice.
-    /// </summary>
-    public static IEnumerable<(AttributeData Attribute, AttributeSyntax Syntax)> WrittenOn(
-        GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        var declaration = context.TargetNode;
-        foreach (var attribute in context.Attributes)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (attribute.ApplicationSyntaxReference is { } reference
-                && reference.SyntaxTree == declaration.SyntaxTree
-                && declaration.Span.Contains(reference.Span)
-                && reference.GetSyntax(cancellationToken) is AttributeSyntax { Parent.Parent: var owner } syntax
-                && owner == declaration)
-            {
-                yield return (attribute, syntax);
-            }
-        }
-    }
-
     public AttributeSyntaxReader(AttributeSyntax syntax)
     {
         Syntax = syntax;

@@ -11,14 +11,14 @@ namespace RegisterMasks.Generator.Parsing;
 internal static class RegisterCacheParser
 {
     /// <summary>The cache's model; null when a name around it could not be parsed (the compiler reports that syntax error).</summary>
-    public static RegisterCacheModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static RegisterCacheModel? Parse(AnnotatedDeclaration declared, CancellationToken cancellationToken)
     {
-        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var type = declared.Symbol;
         if (SymbolNames.HasMissingName(type))
         {
             return null;
         }
-        var declaration = (TypeDeclarationSyntax)context.TargetNode;
+        var declaration = (TypeDeclarationSyntax)declared.Node;
         var diagnostics = new List<DiagnosticInfo>();
         PartialTypes.Check(declaration, "a register cache whose members are generated into it", diagnostics);
         if (type.IsReadOnly)
@@ -29,9 +29,8 @@ internal static class RegisterCacheParser
         }
         var hasErrors = diagnostics.Count > 0;
 
-        var attribute = context.Attributes[0];
-        var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-        var fileSyntax = syntax is null ? null : new AttributeSyntaxReader(syntax).Positional.FirstOrDefault();
+        var (attribute, syntax) = declared.Attributes[0];
+        var fileSyntax = new AttributeSyntaxReader(syntax).Positional.FirstOrDefault();
         var file = attribute.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
         string? fileKey = null;
         if (file is { TypeKind: TypeKind.Enum } && KnownNames.HasAttribute(file, KnownNames.RegisterFile)

@@ -18,22 +18,21 @@ namespace RegisterMasks.Generator.Parsing;
 internal static class RegisterFileParser
 {
     /// <summary>The enum's model; null when a name around it could not be parsed (the compiler reports that syntax error).</summary>
-    public static RegisterFileModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static RegisterFileModel? Parse(AnnotatedDeclaration declared, CancellationToken cancellationToken)
     {
-        var enumSymbol = (INamedTypeSymbol)context.TargetSymbol;
+        var enumSymbol = declared.Symbol;
         if (SymbolNames.HasMissingName(enumSymbol))
         {
             return null;
         }
-        var attribute = context.Attributes[0];
-        var attributeSyntax = (AttributeSyntax?)attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
-        var arguments = attributeSyntax is null ? null : new AttributeSyntaxReader(attributeSyntax);
+        var (attribute, attributeSyntax) = declared.Attributes[0];
+        var arguments = new AttributeSyntaxReader(attributeSyntax);
         var diagnostics = new List<DiagnosticInfo>();
 
         var enumName = enumSymbol.Name;
         var width = ReadWidth(attribute, arguments, enumName, diagnostics);
         var (maskName, maskNameLocation) = ReadMaskName(enumSymbol, attribute, arguments, diagnostics);
-        CheckNameableFromNamespace(enumSymbol, context.TargetNode, diagnostics);
+        CheckNameableFromNamespace(enumSymbol, declared.Node, diagnostics);
 
         var members = ReadMembers(enumSymbol, cancellationToken);
         CheckMembers(members, enumName, maskName, width, diagnostics);
@@ -46,13 +45,13 @@ internal static class RegisterFileParser
             IsPublic: SymbolNames.IsVisibleOutsideAssembly(enumSymbol),
             Width: width,
             Members: members.ToEquatableArray(),
-            MaskNameLocation: maskNameLocation ?? LocationInfo.From(((EnumDeclarationSyntax)context.TargetNode).Identifier),
+            MaskNameLocation: maskNameLocation ?? LocationInfo.From(declared.Node.Identifier),
             Diagnostics: diagnostics.ToEquatableArray());
     }
 
-    private static int ReadWidth(AttributeData attribute, AttributeSyntaxReader? arguments, string enumName, List<DiagnosticInfo> diagnostics)
+    private static int ReadWidth(AttributeData attribute, AttributeSyntaxReader arguments, string enumName, List<DiagnosticInfo> diagnostics)
     {
-        var widthSyntax = arguments?.Positional.FirstOrDefault();
+        var widthSyntax = arguments.Positional.FirstOrDefault();
         if (widthSyntax is null && attribute.AttributeConstructor is not null)
         {
             return 64; // the parameterless constructor
@@ -67,7 +66,7 @@ internal static class RegisterFileParser
         var shown = value is int number ? number.ToString(CultureInfo.InvariantCulture) : widthSyntax?.ToString() ?? "(missing)";
         diagnostics.Add(DiagnosticInfo.Create(
             DiagnosticDescriptors.UnsupportedWidth,
-            LocationInfo.From((SyntaxNode?)widthSyntax ?? arguments?.Syntax),
+            LocationInfo.From((SyntaxNode?)widthSyntax ?? arguments.Syntax),
             enumName,
             shown,
             KnownNames.SupportedWidthsText));
@@ -75,9 +74,9 @@ internal static class RegisterFileParser
     }
 
     private static (string Name, LocationInfo? Location) ReadMaskName(
-        INamedTypeSymbol enumSymbol, AttributeData attribute, AttributeSyntaxReader? arguments, List<DiagnosticInfo> diagnostics)
+        INamedTypeSymbol enumSymbol, AttributeData attribute, AttributeSyntaxReader arguments, List<DiagnosticInfo> diagnostics)
     {
-        var syntax = arguments?.Named("MaskName");
+        var syntax = arguments.Named("MaskName");
         var written = attribute.NamedArguments.FirstOrDefault(pair => pair.Key == "MaskName").Value.Value as string;
         var name = written ?? enumSymbol.Name + "Mask";
         var location = LocationInfo.From(syntax);
@@ -98,7 +97,7 @@ internal static class RegisterFileParser
 
         if (problem is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, location ?? LocationInfo.From(arguments?.Syntax), problem));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, location ?? LocationInfo.From(arguments.Syntax), problem));
         }
         return (name, location);
     }

@@ -16,20 +16,21 @@ namespace RegisterMasks.Generator.Parsing;
 internal static class RegisterSetParser
 {
     /// <summary>The declaration's model; null when a name around it could not be parsed (the compiler reports that syntax error).</summary>
-    public static SetContainerModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static SetContainerModel? Parse(AnnotatedDeclaration declared, CancellationToken cancellationToken)
     {
-        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var type = declared.Symbol;
         if (SymbolNames.HasMissingName(type))
         {
             return null;
         }
-        var declaration = (TypeDeclarationSyntax)context.TargetNode;
+        var declaration = (TypeDeclarationSyntax)declared.Node;
         var diagnostics = new List<DiagnosticInfo>();
         PartialTypes.Check(declaration, "register sets whose constants are generated into it", diagnostics);
 
         var sets = new List<RegisterSetModel>();
-        foreach (var (attribute, syntax) in AttributeSyntaxReader.WrittenOn(context, cancellationToken))
+        foreach (var (attribute, syntax) in declared.Attributes)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             sets.Add(new RegisterSetReader(type, attribute, syntax, diagnostics).Read());
         }
 

@@ -10,12 +10,13 @@ namespace RegisterMasks.Generator.Parsing;
 /// <summary>Reads <c>[RegisterSetsDisjoint]</c> and <c>[RegisterSetSubset]</c> attributes: the set names and where each was written.</summary>
 internal static class SetInvariantParser
 {
-    public static SetInvariantsModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static SetInvariantsModel Parse(AnnotatedDeclaration declared, CancellationToken cancellationToken)
     {
         var invariants = new List<SetInvariantModel>();
         var diagnostics = new List<DiagnosticInfo>();
-        foreach (var (attribute, syntax) in AttributeSyntaxReader.WrittenOn(context, cancellationToken))
+        foreach (var (attribute, syntax) in declared.Attributes)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var isSubset = KnownNames.IsOurs(attribute.AttributeClass, KnownNames.RegisterSetSubset);
             var attributeName = isSubset ? "[RegisterSetSubset]" : "[RegisterSetsDisjoint]";
             // Values from the attribute as bound (both constructors take strings), locations from the syntax.

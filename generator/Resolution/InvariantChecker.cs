@@ -13,13 +13,13 @@ namespace RegisterMasks.Generator.Resolution;
 internal sealed class InvariantChecker
 {
     private readonly Dictionary<string, RegisterFileModel> _files;
-    private readonly Dictionary<RegisterSetModel, SortedSet<int>> _values;
+    private readonly Dictionary<RegisterSetModel, RegisterBits> _values;
     private readonly ILookup<string, RegisterSetModel> _setsByName;
     private readonly List<DiagnosticInfo> _diagnostics;
 
     public InvariantChecker(
         Dictionary<string, RegisterFileModel> files, IEnumerable<RegisterSetModel> sets,
-        Dictionary<RegisterSetModel, SortedSet<int>> values, List<DiagnosticInfo> diagnostics)
+        Dictionary<RegisterSetModel, RegisterBits> values, List<DiagnosticInfo> diagnostics)
     {
         _files = files;
         _values = values;
@@ -33,7 +33,7 @@ internal sealed class InvariantChecker
         {
             return;
         }
-        var values = new List<(string Name, SortedSet<int> Registers)>();
+        var values = new List<(string Name, RegisterBits Registers)>();
         foreach (var reference in invariant.Sets)
         {
             if (ValueOf(reference.Name, file) is not { } registers)
@@ -103,11 +103,11 @@ internal sealed class InvariantChecker
         return _files.TryGetValue(candidates!.Single(), out var file) ? file : null;
     }
 
-    private SortedSet<int>? ValueOf(string name, RegisterFileModel file)
+    private RegisterBits? ValueOf(string name, RegisterFileModel file)
     {
         if (name == KnownNames.AllSetName)
         {
-            return new SortedSet<int>(file.Members.Where(member => member.IsRegister).Select(member => (int)member.Index));
+            return RegisterBits.From(file.Members.Where(member => member.IsRegister).Select(member => (int)member.Index), file.Width);
         }
         var sets = _setsByName[name].Where(set => set.FileKey == file.EnumFullName).ToList();
         return sets.Count == 1 && _values.TryGetValue(sets[0], out var registers) ? registers : null;

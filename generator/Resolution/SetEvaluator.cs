@@ -15,9 +15,9 @@ internal sealed class SetEvaluator
     private readonly RegisterFileModel _file;
     private readonly Dictionary<string, List<RegisterSetModel>> _byName;
     private readonly List<DiagnosticInfo> _diagnostics;
-    private readonly Dictionary<RegisterSetModel, SortedSet<int>?> _values = new();
+    private readonly Dictionary<RegisterSetModel, RegisterBits?> _values = new(ReferenceComparer<RegisterSetModel>.Instance);
     private readonly List<RegisterSetModel> _stack = new();
-    private readonly HashSet<RegisterSetModel> _inCycle = new();
+    private readonly HashSet<RegisterSetModel> _inCycle = new(ReferenceComparer<RegisterSetModel>.Instance);
 
     public SetEvaluator(RegisterFileModel file, IReadOnlyList<RegisterSetModel> sets, List<DiagnosticInfo> diagnostics)
     {
@@ -30,7 +30,7 @@ internal sealed class SetEvaluator
     private bool IsDuplicate(RegisterSetModel set) => _byName[set.Name].Count > 1;
 
     /// <summary>The set's registers in ascending index, or null when it has an error (reported, its own or an included set's).</summary>
-    public SortedSet<int>? Evaluate(RegisterSetModel set)
+    public RegisterBits? Evaluate(RegisterSetModel set)
     {
         if (_values.TryGetValue(set, out var known))
         {
@@ -42,7 +42,7 @@ internal sealed class SetEvaluator
         }
 
         _stack.Add(set);
-        var value = new SortedSet<int>();
+        var value = new RegisterBits(_file.Width);
         var failed = false;
         AddListed(set, value);
         foreach (var include in set.Includes)
@@ -66,7 +66,7 @@ internal sealed class SetEvaluator
         return _values[set] = value;
     }
 
-    private void AddListed(RegisterSetModel set, SortedSet<int> value)
+    private void AddListed(RegisterSetModel set, RegisterBits value)
     {
         foreach (var register in set.Listed)
         {
@@ -77,11 +77,17 @@ internal sealed class SetEvaluator
         }
     }
 
-    private bool AddIncluded(RegisterSetModel set, IncludeReference include, SortedSet<int> value)
+    private bool AddIncluded(RegisterSetModel set, IncludeReference include, RegisterBits value)
     {
         if (include.Name == KnownNames.AllSetName)
         {
-            value.UnionWith(_file.Members.Where(member => member.IsRegister).Select(member => (int)member.Index));
+            foreach (var member in _file.Members)
+            {
+                if (member.IsRegister)
+                {
+                    value.Add((int)member.Index);
+                }
+            }
             return true;
         }
         if (!_byName.TryGetValue(include.Name, out var targets))
@@ -113,7 +119,7 @@ internal sealed class SetEvaluator
         return true;
     }
 
-    private void RemoveExcluded(RegisterSetModel set, SortedSet<int> value)
+    private void RemoveExcluded(RegisterSetModel set, RegisterBits value)
     {
         foreach (var register in set.Excluded)
         {

@@ -14,19 +14,22 @@ namespace RegisterMasks.Generator.Resolution;
 /// </summary>
 internal static class SetResolver
 {
-    public static ResolutionResult Resolve(
-        ImmutableArray<RegisterFileModel> files, ImmutableArray<SetContainerModel> containers, CancellationToken cancellationToken) =>
-        Resolve(files, containers, ImmutableArray<SetInvariantsModel>.Empty, ImmutableArray<RegisterCacheModel>.Empty, cancellationToken);
+    public static ResolutionResult Resolve(AnnotationModels models, CancellationToken cancellationToken) =>
+        Resolve(models.RegisterFiles, models.SetContainers, models.Invariants, models.Caches, cancellationToken);
 
     public static ResolutionResult Resolve(
-        ImmutableArray<RegisterFileModel> files, ImmutableArray<SetContainerModel> containers,
-        ImmutableArray<SetInvariantsModel> invariants, ImmutableArray<RegisterCacheModel> caches, CancellationToken cancellationToken)
+        IReadOnlyList<RegisterFileModel> files, IReadOnlyList<SetContainerModel> containers, CancellationToken cancellationToken) =>
+        Resolve(files, containers, Array.Empty<SetInvariantsModel>(), Array.Empty<RegisterCacheModel>(), cancellationToken);
+
+    public static ResolutionResult Resolve(
+        IReadOnlyList<RegisterFileModel> files, IReadOnlyList<SetContainerModel> containers,
+        IReadOnlyList<SetInvariantsModel> invariants, IReadOnlyList<RegisterCacheModel> caches, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var usableFiles = SelectUsableFiles(files, diagnostics);
         var merged = MergePartialDeclarations(containers, diagnostics);
 
-        var values = new Dictionary<RegisterSetModel, SortedSet<int>>();
+        var values = new Dictionary<RegisterSetModel, RegisterBits>(ReferenceComparer<RegisterSetModel>.Instance);
         foreach (var fileSets in merged.SelectMany(container => container.Sets).GroupBy(set => set.FileKey))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -76,7 +79,7 @@ internal static class SetResolver
     }
 
     /// <summary>Files without errors whose mask name is free in their namespace; the first by enum name keeps a contested mask name.</summary>
-    private static Dictionary<string, RegisterFileModel> SelectUsableFiles(ImmutableArray<RegisterFileModel> files, List<DiagnosticInfo> diagnostics)
+    private static Dictionary<string, RegisterFileModel> SelectUsableFiles(IReadOnlyList<RegisterFileModel> files, List<DiagnosticInfo> diagnostics)
     {
         var usable = new Dictionary<string, RegisterFileModel>(StringComparer.Ordinal);
         var maskOwners = new Dictionary<string, RegisterFileModel>(StringComparer.Ordinal);
@@ -102,7 +105,7 @@ internal static class SetResolver
     }
 
     /// <summary>A type declared in several partial parts is one container: one output file, all its sets.</summary>
-    private static List<SetContainerModel> MergePartialDeclarations(ImmutableArray<SetContainerModel> containers, List<DiagnosticInfo> diagnostics)
+    private static List<SetContainerModel> MergePartialDeclarations(IReadOnlyList<SetContainerModel> containers, List<DiagnosticInfo> diagnostics)
     {
         var merged = new List<SetContainerModel>();
         foreach (var parts in containers.GroupBy(container => container.FullName).OrderBy(group => group.Key, StringComparer.Ordinal))
@@ -138,7 +141,7 @@ internal static class SetResolver
     /// with one name on one type would declare a member twice. Neither gets a constant.
     /// </summary>
     private static void ReportConstantCollisions(
-        List<SetContainerModel> containers, Dictionary<RegisterSetModel, SortedSet<int>> values, List<DiagnosticInfo> diagnostics)
+        List<SetContainerModel> containers, Dictionary<RegisterSetModel, RegisterBits> values, List<DiagnosticInfo> diagnostics)
     {
         foreach (var container in containers)
         {
@@ -171,9 +174,10 @@ internal static class SetResolver
     }
 
     private static IEnumerable<SetContainerOutput> SetOutputs(
-        List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<RegisterSetModel, SortedSet<int>> values,
+        List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<RegisterSetModel, RegisterBits> values,
         HashSet<string> hintNames)
     {
+        var namesByFile = new Dictionary<string, Dictionary<int, string>>(StringComparer.Ordinal);
         foreach (var container in containers)
         {
             if (container.Diagnostics.Any(diagnostic => diagnostic.Id == DiagnosticDescriptors.NotPartial.Id))
@@ -183,7 +187,7 @@ internal static class SetResolver
             var constants = container.Sets
                 .Where(values.ContainsKey)
                 .OrderBy(set => set.Name, StringComparer.Ordinal)
-                .Select(set => SetConstant(set, files[set.FileKey!], values[set]))
+                .Select(set => SetConstant(set, files[set.FileKey!], values[set], namesByFile))
                 .ToEquatableArray();
             if (constants.Count == 0)
             {
@@ -196,7 +200,7 @@ internal static class SetResolver
 
     /// <summary>The file's sets whose constants are generated (so a partial type bears them), sorted by name.</summary>
     private static CatalogModel Catalog(
-        RegisterFileModel file, List<SetContainerModel> containers, Dictionary<RegisterSetModel, SortedSet<int>> values, HashSet<string> hintNames)
+        RegisterFileModel file, List<SetContainerModel> containers, Dictionary<RegisterSetModel, RegisterBits> values, HashSet<string> hintNames)
     {
         var names = DisplayNames(file);
         var entries = containers
@@ -211,7 +215,7 @@ internal static class SetResolver
 
     /// <summary>Caches over usable files, one per type (its first declaration by name wins a second attribute).</summary>
     private static List<RegisterCacheOutput> CacheOutputs(
-        ImmutableArray<RegisterCacheModel> caches, Dictionary<string, RegisterFileModel> files, List<DiagnosticInfo> diagnostics, HashSet<string> hintNames)
+        IReadOnlyList<RegisterCacheModel> caches, Dictionary<string, RegisterFileModel> files, List<DiagnosticInfo> diagnostics, HashSet<string> hintNames)
     {
         var outputs = new List<RegisterCacheOutput>();
         foreach (var parts in caches.GroupBy(cache => cache.FullName).OrderBy(group => group.Key, StringComparer.Ordinal))
@@ -233,9 +237,13 @@ internal static class SetResolver
         return outputs;
     }
 
-    private static SetConstantModel SetConstant(RegisterSetModel set, RegisterFileModel file, SortedSet<int> value)
+    private static SetConstantModel SetConstant(
+        RegisterSetModel set, RegisterFileModel file, RegisterBits value, Dictionary<string, Dictionary<int, string>> namesByFile)
     {
-        var names = DisplayNames(file);
+        if (!namesByFile.TryGetValue(file.EnumFullName, out var names))
+        {
+            namesByFile.Add(file.EnumFullName, names = DisplayNames(file));
+        }
         return new SetConstantModel(
             Name: set.Name,
             MaskFullName: MaskFullName(file),

@@ -15,12 +15,15 @@ namespace RegisterMasks.Tests;
 /// </summary>
 public class IncrementalityTests
 {
-    private static readonly string[] OurSteps =
+    /// <summary>The steps whose values are models: plain data, nothing of the compilation.</summary>
+    private static readonly string[] ModelSteps =
     {
-        TrackingNames.RegisterFiles, TrackingNames.RegisterSets, TrackingNames.DisjointChecks, TrackingNames.SubsetChecks,
-        TrackingNames.Invariants, TrackingNames.Resolution,
+        TrackingNames.Annotations, TrackingNames.Resolution,
         TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.Catalogs, TrackingNames.Diagnostics,
     };
+
+    /// <summary>Every step of ours: the models' steps, and the declaration snapshot that gates them.</summary>
+    private static readonly string[] OurSteps = ModelSteps.Prepend(TrackingNames.Declarations).ToArray();
 
     private const string Unrelated = "namespace Elsewhere { public static class Helper { public static int Answer() => 42; } }";
 
@@ -44,12 +47,16 @@ public class IncrementalityTests
     }
 
     [Fact]
-    public void Adding_an_unrelated_file_leaves_every_step_cached_or_unchanged()
+    public void Adding_an_unrelated_file_reads_the_annotations_again_into_the_same_models()
     {
         var (driver, compilation) = FirstRun();
         var second = GeneratorHarness.Run(driver, compilation.AddSyntaxTrees(
             CSharpSyntaxTree.ParseText("public class Another { }", GeneratorHarness.Latest, path: "Another.cs")));
-        foreach (var step in OurSteps)
+
+        // A new file brings new declarations (a type of the same name as a register file could hide it),
+        // so the annotations are read again; they read the same, and nothing after them runs.
+        Assert.All(Reasons(second, TrackingNames.Declarations), reason => Assert.Equal(IncrementalStepRunReason.Modified, reason));
+        foreach (var step in ModelSteps)
         {
             Assert.All(Reasons(second, step), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {reason}"));
         }
@@ -80,7 +87,7 @@ public class IncrementalityTests
         var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(Compilation), typeof(SemanticModel), typeof(SyntaxTree) };
         var result = driver.GetRunResult().Results.Single();
         var checkedValues = 0;
-        foreach (var step in OurSteps)
+        foreach (var step in ModelSteps)
         {
             foreach (var output in result.TrackedSteps[step].SelectMany(run => run.Outputs))
             {
@@ -88,6 +95,21 @@ public class IncrementalityTests
             }
         }
         Assert.True(checkedValues > 50, $"only {checkedValues} values were walked");
+    }
+
+    [Fact]
+    public void The_declaration_snapshot_holds_its_compilation_only_weakly()
+    {
+        var (driver, _) = FirstRun();
+        var snapshot = Assert.Single(driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Declarations].SelectMany(run => run.Outputs)).Value;
+
+        // Trees, references and options are the compilation's own, shared with it; the compilation
+        // itself, its semantic models and symbols must not be reachable from the cached snapshot.
+        var fields = snapshot.GetType().GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
+        Assert.Contains(fields, field => field.FieldType == typeof(WeakReference<Compilation>));
+        Assert.All(fields, field => Assert.False(
+            typeof(Compilation).IsAssignableFrom(field.FieldType) || typeof(SemanticModel).IsAssignableFrom(field.FieldType) || typeof(ISymbol).IsAssignableFrom(field.FieldType),
+            $"the snapshot's field {field.Name} holds a {field.FieldType}"));
     }
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun()

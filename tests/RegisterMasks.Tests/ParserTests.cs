@@ -13,7 +13,7 @@ public class ParserTests
     [Fact]
     public void Register_file_model_of_the_KVM_sample()
     {
-        var file = Assert.Single(Outputs<RegisterFileModel>(GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs()), TrackingNames.RegisterFiles));
+        var file = Assert.Single(Annotations(GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs())).RegisterFiles);
 
         Assert.Equal("global::KvmSample.VcpuReg", file.EnumFullName);
         Assert.Equal("KvmSample", file.Namespace);
@@ -36,7 +36,7 @@ public class ParserTests
             [RegisterFile] internal enum Wide : ulong { A = 63 }
             namespace N { [RegisterFile(16, MaskName = "Custom")] public enum Named : byte { B } }
             """);
-        var files = Outputs<RegisterFileModel>(run, TrackingNames.RegisterFiles).OrderBy(file => file.EnumName).ToList();
+        var files = Annotations(run).RegisterFiles.OrderBy(file => file.EnumName).ToList();
         Assert.Equal(("Named", "N", "Custom", 16, true), (files[0].EnumName, files[0].Namespace, files[0].MaskName, files[0].Width, files[0].IsPublic));
         Assert.Equal(("Wide", "", "WideMask", 64, false), (files[1].EnumName, files[1].Namespace, files[1].MaskName, files[1].Width, files[1].IsPublic));
     }
@@ -45,7 +45,7 @@ public class ParserTests
     public void Set_model_keeps_what_was_written_and_where()
     {
         var run = GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs());
-        var tdx = Outputs<SetContainerModel>(run, TrackingNames.RegisterSets).Single(container => container.DisplayName == "KvmSample.Tdx");
+        var tdx = Annotations(run).SetContainers.Single(container => container.DisplayName == "KvmSample.Tdx");
         var set = Assert.Single(tdx.Sets);
 
         Assert.Equal("KvmSample.Tdx", tdx.FullName);
@@ -69,7 +69,7 @@ public class ParserTests
             [RegisterFile(8)] public enum R { A, B, B2 = 1, C, [NotARegister] D = 2, E }
             [RegisterSet("RANGE", From = R.A, To = R.C)] public static partial class S { }
             """);
-        var set = Outputs<SetContainerModel>(run, TrackingNames.RegisterSets).Single().Sets.Single();
+        var set = Annotations(run).SetContainers.Single().Sets.Single();
         Assert.Equal(new[] { 0, 1, 2 }, set.Listed.Select(register => register.Index));
     }
 
@@ -77,8 +77,8 @@ public class ParserTests
     public void Resolution_is_the_same_whatever_the_order_of_its_inputs()
     {
         var run = GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs());
-        var files = Outputs<RegisterFileModel>(run, TrackingNames.RegisterFiles).ToImmutableArray();
-        var containers = Outputs<SetContainerModel>(run, TrackingNames.RegisterSets).ToImmutableArray();
+        var files = Annotations(run).RegisterFiles.ToImmutableArray();
+        var containers = Annotations(run).SetContainers.ToImmutableArray();
 
         var forward = SetResolver.Resolve(files, containers, CancellationToken.None);
         var backward = SetResolver.Resolve(files.Reverse().ToImmutableArray(), containers.Reverse().ToImmutableArray(), CancellationToken.None);
@@ -119,6 +119,7 @@ public class ParserTests
         Assert.Contains("C.BITS.2.g.cs", run.Sources.Keys);
     }
 
-    private static IEnumerable<T> Outputs<T>(GeneratorRun run, string step) =>
-        run.Result.TrackedSteps[step].SelectMany(stepRun => stepRun.Outputs).Select(output => output.Value).OfType<T>();
+    /// <summary>What the scanner read from the whole compilation: the parsers' models, off the pipeline's tracked step.</summary>
+    private static AnnotationModels Annotations(GeneratorRun run) =>
+        (AnnotationModels)Assert.Single(run.Result.TrackedSteps[TrackingNames.Annotations].SelectMany(stepRun => stepRun.Outputs)).Value;
 }

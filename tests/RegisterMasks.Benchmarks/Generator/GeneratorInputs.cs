@@ -13,8 +13,6 @@ internal static class GeneratorInputs
 
     public const string UnrelatedPath = "Unrelated0.cs";
 
-    /// <summary>The path of the file holding the sets edited by the "one set" scenario.</summary>
-    public static string SetFilePath(string input) => input == "KvmSample" ? "Backends.cs" : "Sets0.cs";
 
     public static CSharpCompilation Create(string input) =>
         CSharpCompilation.Create(
@@ -37,6 +35,12 @@ internal static class GeneratorInputs
     /// <summary>A keystroke in the unrelated file: one constant changed in a method body.</summary>
     public static CSharpCompilation WithUnrelatedEdit(CSharpCompilation compilation) =>
         WithEdit(compilation, UnrelatedPath, text => text.Replace("value * 2", "value * 3"));
+
+    /// <summary>A keystroke that changes one set: a register added to it.</summary>
+    public static CSharpCompilation WithSetEdit(CSharpCompilation compilation, string input) => input == "KvmSample"
+        ? WithEdit(compilation, "Backends.cs", text => text.Replace(
+            "[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR,", "[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR, VcpuReg.VCPU_EXREG_CR3,"))
+        : WithEdit(compilation, "Sets0.cs", text => text.Replace("[RegisterSet(\"S5\", Reg0.R35,", "[RegisterSet(\"S5\", Reg0.R35, Reg0.R63,"));
 
     /// <summary>
     /// The compilation with our attribute definitions as plain source, taken from a run of the real

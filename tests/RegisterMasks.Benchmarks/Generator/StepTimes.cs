@@ -1,63 +1,46 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.Benchmarks.Generator;
 
 /// <summary>
-/// Where an incremental run's time goes after an edit to an unrelated file: step by step (Roslyn's
-/// own steps included), then each of our attribute providers alone, with its real transform and with
-/// one that only counts, which is Roslyn's binding of the attributes. <c>-- --steps</c>; a diagnosis,
-/// not a benchmark (GetTimingInfo means over many runs, no statistics).
+/// Where a run's time goes, step by step (Roslyn's own steps included), for each kind of keystroke
+/// the benchmarks time. <c>-- --steps</c>; a diagnosis, not a benchmark (GetTimingInfo means over
+/// many runs, no statistics).
 /// </summary>
 internal static class StepTimes
 {
     public static void Print(string input, int runs)
     {
         var compilation = GeneratorInputs.Create(input);
-        var edited = GeneratorInputs.WithUnrelatedEdit(compilation);
         var primed = GeneratorBenchmarks.NewDriver(trackSteps: true).RunGenerators(compilation);
         GeneratorBenchmarks.EnsureGenerated(primed, input);
 
-        var totals = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        var whole = TimeSpan.Zero;
-        for (var run = 0; run < runs; run++)
+        foreach (var (scenario, edited) in new (string, CSharpCompilation)[]
         {
-            var driver = primed.RunGenerators(edited.Clone());
-            whole += driver.GetTimingInfo().ElapsedTime;
-            foreach (var (name, steps) in driver.GetRunResult().Results.Single().TrackedSteps)
-            {
-                totals[name] = totals.GetValueOrDefault(name) + TimeSpan.FromTicks(steps.Sum(step => step.ElapsedTime.Ticks));
-            }
-        }
-
-        Console.WriteLine($"{input}, unrelated edit, mean of {runs} runs: {whole.TotalMilliseconds / runs:F2} ms in all (GetTimingInfo)");
-        foreach (var (name, total) in totals.OrderByDescending(pair => pair.Value))
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {total.TotalMilliseconds / runs,9:F3} ms  {name}"));
-        }
-
-        var withAttributes = GeneratorInputs.WithAttributesAsSource(compilation, primed);
-        var editedWithAttributes = GeneratorInputs.WithUnrelatedEdit(withAttributes);
-        foreach (var (name, generator) in new (string, IIncrementalGenerator)[]
-        {
-            ("files, count only", new OneProviderGenerator(KnownNames.RegisterFileAttribute, null)),
-            ("files, parsed", new OneProviderGenerator(KnownNames.RegisterFileAttribute, RegisterFileParser.Parse)),
-            ("sets, count only", new OneProviderGenerator(KnownNames.RegisterSetAttribute, null)),
-            ("sets, parsed", new OneProviderGenerator(KnownNames.RegisterSetAttribute, RegisterSetParser.Parse)),
-            ("disjoint, count only", new OneProviderGenerator(KnownNames.RegisterSetsDisjointAttribute, null)),
-            ("disjoint, parsed", new OneProviderGenerator(KnownNames.RegisterSetsDisjointAttribute, SetInvariantParser.Parse)),
-            ("caches, parsed", new OneProviderGenerator(KnownNames.RegisterCacheAttribute, RegisterCacheParser.Parse)),
+            ("unrelated edit", GeneratorInputs.WithUnrelatedEdit(compilation)),
+            ("every file parsed again", GeneratorInputs.Reparsed(compilation)),
+            ("one set edited", GeneratorInputs.WithSetEdit(compilation, input)),
         })
         {
-            GeneratorDriver driver = CSharpGeneratorDriver.Create(generator).RunGenerators(withAttributes);
-            var elapsed = TimeSpan.Zero;
+            var totals = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+            var whole = TimeSpan.Zero;
             for (var run = 0; run < runs; run++)
             {
-                elapsed += driver.RunGenerators(editedWithAttributes.Clone()).GetTimingInfo().ElapsedTime;
+                var driver = primed.RunGenerators(edited.Clone());
+                whole += driver.GetTimingInfo().ElapsedTime;
+                foreach (var (name, steps) in driver.GetRunResult().Results.Single().TrackedSteps)
+                {
+                    totals[name] = totals.GetValueOrDefault(name) + TimeSpan.FromTicks(steps.Sum(step => step.ElapsedTime.Ticks));
+                }
             }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  alone: {elapsed.TotalMilliseconds / runs,9:F3} ms  {name}"));
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{input}, {scenario}, mean of {runs} runs: {whole.TotalMilliseconds / runs:F3} ms in all (GetTimingInfo)"));
+            foreach (var (name, total) in totals.Where(pair => pair.Value > TimeSpan.Zero).OrderByDescending(pair => pair.Value))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {total.TotalMilliseconds / runs,9:F3} ms  {name}"));
+            }
         }
     }
 }

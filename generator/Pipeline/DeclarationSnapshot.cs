@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RegisterMasks.Generator.Pipeline;
+
+/// <summary>
+/// What of a compilation the generator's models can depend on, so that a keystroke that cannot
+/// change them compares equal and leaves the whole pipeline cached, attribute binding included
+/// (<c>ForAttributeWithMetadataName</c> binds every annotated declaration again on each new
+/// compilation). Two snapshots are equal when they have the same options, the same reference
+/// objects, and the same files, each either the same tree or one that differs only where no
+/// declaration can see: inside method and accessor bodies and non-constant initializers.
+/// That is Roslyn's own top-level equivalence, which decides the same thing for the IDE.
+/// A file with attributes on a type must be equal in text instead: our diagnostics point into
+/// such files, and an edit inside a body there moves every position after it.
+/// </summary>
+/// <remarks>
+/// Equal snapshots keep the first one (Roslyn caches the previous value), so comparisons are
+/// always against the compilation the models were read from. A snapshot keeps that compilation's
+/// trees, references and options, and the compilation itself only weakly: an older tree of each
+/// file edited since is all it keeps alive beyond what the current compilation holds.
+/// </remarks>
+internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
+{
+    private readonly WeakReference<Compilation> _compilation;
+    private readonly string? _assemblyName;
+    private readonly CompilationOptions _options;
+    private readonly ImmutableArray<MetadataReference> _references;
+    private readonly ImmutableArray<SyntaxTree> _trees;
+
+    public DeclarationSnapshot(Compilation compilation)
+    {
+        _compilation = new WeakReference<Compilation>(compilation);
+        _assemblyName = compilation.AssemblyName;
+        _options = compilation.Options;
+        _references = compilation.ExternalReferences;
+        _trees = ImmutableArray.CreateRange(compilation.SyntaxTrees);
+    }
+
+    /// <summary>
+    /// The compilation this snapshot was taken from. Asked only by the step right after the one that
+    /// made it, in the same generator run, while the driver holds the compilation.
+    /// </summary>
+    public Compilation Compilation => _compilation.TryGetTarget(out var compilation)
+        ? compilation
+        : throw new InvalidOperationException("The compilation of a declaration snapshot was read after its generator run ended.");
+
+    public bool Equals(DeclarationSnapshot? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+        if (_assemblyName != other._assemblyName || !_options.Equals(other._options)
+            || _references.Length != other._references.Length || _trees.Length != other._trees.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < _references.Length; i++)
+        {
+            if (!ReferenceEquals(_references[i], other._references[i]))
+            {
+                return false;
+            }
+        }
+        for (var i = 0; i < _trees.Length; i++)
+        {
+            if (!SameDeclarations(_trees[i], other._trees[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is DeclarationSnapshot other && Equals(other);
+
+    public override int GetHashCode() => unchecked(((_assemblyName?.GetHashCode() ?? 0) * 397) ^ _trees.Length);
+
+    private static bool SameDeclarations(SyntaxTree before, SyntaxTree after)
+    {
+        if (ReferenceEquals(before, after))
+        {
+            return true;
+        }
+        if (before.FilePath != after.FilePath || !before.Options.Equals(after.Options))
+        {
+            return false;
+        }
+        if (HasAttributesOnTypes(before.GetRoot()) || HasAttributesOnTypes(after.GetRoot()))
+        {
+            return before.GetText().ContentEquals(after.GetText());
+        }
+        return SyntaxFactory.AreEquivalent(before, after, topLevel: true);
+    }
+
+    /// <summary>Whether any type or enum in the file carries an attribute: only those can be annotations of ours.</summary>
+    private static bool HasAttributesOnTypes(SyntaxNode root)
+    {
+        foreach (var node in root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is BaseTypeDeclarationSyntax { AttributeLists.Count: > 0 })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,214 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RegisterMasks.Generator;
+using RegisterMasks.Tests.Infrastructure;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// What a primed driver makes of an edit must be what a new driver makes of the edited code. The
+/// declaration snapshot lets a primed driver skip reading the annotations after an edit it judges
+/// unable to change them; these tests make the edits that could fool it (a constant in another
+/// file, a body edit that moves a diagnostic, a type that takes a generated name, an alias) and
+/// compare every generated file and every diagnostic (ID, message, file, span) with a fresh run.
+/// </summary>
+public class IncrementalCorrectnessTests
+{
+    [Fact]
+    public void A_constant_edited_in_a_file_without_annotations_changes_the_set_it_names()
+    {
+        var before = new Code();
+        var after = before with { First = 2 };
+
+        var (incremental, fresh) = RunBoth(before, after);
+
+        Assert.Contains(TrackingNames.Annotations, Ran(incremental));
+        Assert.NotEqual(Fresh(before).Source("N.Sets.RegisterSets.g.cs"), fresh.Source("N.Sets.RegisterSets.g.cs"));
+        AssertSame(fresh, incremental);
+    }
+
+    [Fact]
+    public void A_body_edit_above_a_diagnostic_moves_the_diagnostic()
+    {
+        var before = new Code { ListsATwice = true };
+        var after = before with { ExtraLinesInAnnotatedBody = 3 };
+
+        var (incremental, fresh) = RunBoth(before, after);
+
+        var moved = Assert.Single(incremental.RegisterMaskDiagnostics());
+        var original = Assert.Single(Fresh(before).RegisterMaskDiagnostics());
+        Assert.Equal(original.Location.GetLineSpan().StartLinePosition.Line + 3, moved.Location.GetLineSpan().StartLinePosition.Line);
+        AssertSame(fresh, incremental);
+    }
+
+    [Fact]
+    public void A_body_edit_in_a_file_without_annotations_reads_nothing_again()
+    {
+        var before = new Code();
+        var after = before with { Factor = 5 };
+
+        var (incremental, fresh) = RunBoth(before, after);
+
+        Assert.Empty(Ran(incremental));
+        AssertSame(fresh, incremental);
+    }
+
+    [Fact]
+    public void A_type_added_to_a_file_without_annotations_that_takes_the_mask_name_is_reported()
+    {
+        var before = new Code();
+        var after = before with { TypeNamedLikeTheMask = true };
+
+        var (incremental, fresh) = RunBoth(before, after);
+
+        Assert.Contains(incremental.RegisterMaskDiagnostics(), diagnostic => diagnostic.Id == "RM0010" && diagnostic.GetMessage().Contains("RMask"));
+        AssertSame(fresh, incremental);
+    }
+
+    [Fact]
+    public void An_alias_of_an_attribute_is_followed()
+    {
+        var before = new Code();
+        var after = before with { SetThroughAlias = true };
+
+        var (incremental, fresh) = RunBoth(before, after);
+
+        Assert.Empty(incremental.RegisterMaskDiagnostics());
+        Assert.Equal(Fresh(before).GeneratedCode, fresh.GeneratedCode);
+        AssertSame(fresh, incremental);
+    }
+
+    /// <summary>
+    /// 60 random edits of every kind above, one after another on the same driver, each checked against
+    /// a fresh run. Seeded; REGISTERMASKS_EDITS_SEED=n replays the sequence of another seed.
+    /// </summary>
+    [Fact]
+    public void A_random_sequence_of_edits_gives_what_a_fresh_run_gives_at_every_step()
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("REGISTERMASKS_EDITS_SEED"), out var chosen) ? chosen : 20261125;
+        var random = new Random(seed);
+        var code = new Code();
+        var compilation = Compile(code);
+        var driver = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation).Driver;
+        var skipped = 0;
+
+        for (var step = 0; step < 60; step++)
+        {
+            var edited = Edit(code, random);
+            compilation = Update(compilation, code, edited);
+            code = edited;
+            var incremental = GeneratorHarness.Run(driver, compilation);
+            driver = incremental.Driver;
+            skipped += Ran(incremental).Contains(TrackingNames.Annotations) ? 0 : 1;
+
+            var fresh = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation);
+            AssertSame(fresh, incremental, $"seed {seed}, step {step}: {code}");
+        }
+        Assert.True(skipped > 5, $"only {skipped} of 60 edits were judged unable to change the annotations (seed {seed})");
+    }
+
+    /// <summary>The two files the tests edit: one without annotations, one with them, as parameters.</summary>
+    private sealed record Code
+    {
+        public int Factor { get; init; } = 2;
+        public int First { get; init; } = 1;
+        public bool TypeNamedLikeTheMask { get; init; }
+        public int ExtraLinesInAnnotatedBody { get; init; }
+        public int Addend { get; init; } = 1;
+        public bool ListsATwice { get; init; }
+        public bool ListsD { get; init; } = true;
+        public bool SetThroughAlias { get; init; }
+
+        public string Plain => $$"""
+            namespace Ids
+            {
+                public static class Index
+                {
+                    public const int First = {{First}};
+                    public static int Twice(int value)
+                    {
+                        return value * {{Factor}};
+                    }
+                }
+            }
+            {{(TypeNamedLikeTheMask ? "namespace N { public class RMask { } }" : "")}}
+            """;
+
+        public string Annotated => $$"""
+            using RegisterMasks;
+            {{(SetThroughAlias ? "using Set = RegisterMasks.RegisterSetAttribute;" : "")}}
+            namespace N
+            {
+                public static class Helper
+                {
+                    public static int Work(int value)
+                    {{{string.Concat(Enumerable.Repeat("\n", ExtraLinesInAnnotatedBody))}}
+                        return value + {{Addend}};
+                    }
+                }
+
+                [RegisterFile(8)] public enum R { A, B, C, D }
+
+                [{{(SetThroughAlias ? "Set" : "RegisterSet")}}("FIRST", (R)Ids.Index.First{{(ListsATwice ? ", R.A, R.A" : "")}}{{(ListsD ? ", R.D" : "")}})]
+                public static partial class Sets { }
+            }
+            """;
+    }
+
+    private static Code Edit(Code code, Random random) => random.Next(8) switch
+    {
+        0 => code with { Factor = code.Factor + 1 },
+        1 => code with { First = random.Next(4) },
+        2 => code with { TypeNamedLikeTheMask = !code.TypeNamedLikeTheMask },
+        3 => code with { ExtraLinesInAnnotatedBody = random.Next(4) },
+        4 => code with { Addend = code.Addend + 1 },
+        5 => code with { ListsATwice = !code.ListsATwice },
+        6 => code with { ListsD = !code.ListsD },
+        _ => code with { SetThroughAlias = !code.SetThroughAlias },
+    };
+
+    private static CSharpCompilation Compile(Code code) => GeneratorHarness.Compilation(new[] { code.Plain, code.Annotated });
+
+    /// <summary>Replaces only the files whose text changed, as the IDE does: the others stay the same tree objects.</summary>
+    private static CSharpCompilation Update(CSharpCompilation compilation, Code before, Code after)
+    {
+        foreach (var (path, oldText, newText) in new[] { ("Input0.cs", before.Plain, after.Plain), ("Input1.cs", before.Annotated, after.Annotated) })
+        {
+            if (oldText != newText)
+            {
+                var tree = compilation.SyntaxTrees.Single(candidate => candidate.FilePath == path);
+                compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(newText, GeneratorHarness.Latest, path));
+            }
+        }
+        return compilation;
+    }
+
+    private static GeneratorRun Fresh(Code code) => GeneratorHarness.Run(GeneratorHarness.CreateDriver(), Compile(code));
+
+    private static (GeneratorRun Incremental, GeneratorRun Fresh) RunBoth(Code before, Code after)
+    {
+        var compilation = Compile(before);
+        var primed = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation).Driver;
+        var edited = Update(compilation, before, after);
+        return (GeneratorHarness.Run(primed, edited), GeneratorHarness.Run(GeneratorHarness.CreateDriver(), edited));
+    }
+
+    /// <summary>Our steps that ran again (produced a Modified output) in a run.</summary>
+    private static List<string> Ran(GeneratorRun run) =>
+        run.Result.TrackedSteps
+            .Where(step => step.Key is TrackingNames.Annotations or TrackingNames.Resolution
+                && step.Value.SelectMany(stepRun => stepRun.Outputs).Any(output => output.Reason == IncrementalStepRunReason.Modified))
+            .Select(step => step.Key)
+            .ToList();
+
+    private static void AssertSame(GeneratorRun fresh, GeneratorRun incremental, string? context = null)
+    {
+        Assert.True(fresh.Sources.Count == incremental.Sources.Count && fresh.Sources.All(source =>
+            incremental.Sources.TryGetValue(source.Key, out var text) && text == source.Value), $"generated files differ ({context})");
+        Assert.Equal(Describe(fresh), Describe(incremental));
+    }
+
+    private static IEnumerable<string> Describe(GeneratorRun run) =>
+        run.RegisterMaskDiagnostics().Select(diagnostic => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage()}");
+}
