@@ -146,6 +146,18 @@ public class Width64Benchmarks
         return sum;
     }
 
+    /// <summary>The loop one would write by hand over the word's set bits: the limit for Registers().</summary>
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("Registers")]
+    public int HandWrittenBitLoop()
+    {
+        var sum = 0;
+        foreach (var mask in _masks)
+        {
+            for (var rest = (ulong)mask; rest != 0; rest &= rest - 1) sum += BitOperations.TrailingZeroCount(rest);
+        }
+        return sum;
+    }
+
     [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("TryParse")]
     public int EnumTryParse()
     {

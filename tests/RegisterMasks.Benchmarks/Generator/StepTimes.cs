@@ -21,6 +21,7 @@ internal static class StepTimes
         {
             ("unrelated edit", GeneratorInputs.WithUnrelatedEdit(compilation)),
             ("every file parsed again", GeneratorInputs.Reparsed(compilation)),
+            ("every annotated file edited", GeneratorInputs.WithEveryAnnotatedFileEdited(compilation)),
             ("one set edited", GeneratorInputs.WithSetEdit(compilation, input)),
         })
         {
