@@ -79,6 +79,34 @@ public class IncrementalCorrectnessTests
         AssertSame(fresh, incremental);
     }
 
+    [Fact]
+    public void A_preprocessor_symbol_defined_in_the_parse_options_is_seen()
+    {
+        var code = new Code { SetUnderPreprocessorSymbol = true };
+        var compilation = Compile(code);
+        var primed = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation).Driver;
+        var withSymbol = GeneratorHarness.Latest.WithPreprocessorSymbols("EXTRA");
+        var edited = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(
+            compilation.SyntaxTrees.Select(tree => CSharpSyntaxTree.ParseText(tree.GetText(), withSymbol, tree.FilePath)));
+
+        var incremental = GeneratorHarness.Run(primed, edited);
+
+        Assert.Contains("EXTRA_SET", incremental.Source("N.Sets.RegisterSets.g.cs"));
+        AssertSame(GeneratorHarness.Run(GeneratorHarness.CreateDriver(), edited), incremental);
+    }
+
+    [Fact]
+    public void A_changed_reference_reads_the_annotations_again()
+    {
+        var compilation = Compile(new Code());
+        var primed = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation).Driver;
+        var edited = compilation.RemoveReferences(compilation.References.First());
+
+        var incremental = GeneratorHarness.Run(primed, edited);
+
+        Assert.Contains(TrackingNames.Annotations, Ran(incremental, IncrementalStepRunReason.Unchanged));
+    }
+
     /// <summary>
     /// 60 random edits of every kind above, one after another on the same driver, each checked against
     /// a fresh run. Seeded; REGISTERMASKS_EDITS_SEED=n replays the sequence of another seed.
@@ -119,6 +147,7 @@ public class IncrementalCorrectnessTests
         public bool ListsATwice { get; init; }
         public bool ListsD { get; init; } = true;
         public bool SetThroughAlias { get; init; }
+        public bool SetUnderPreprocessorSymbol { get; init; }
 
         public string Plain => $$"""
             namespace Ids
@@ -152,6 +181,7 @@ public class IncrementalCorrectnessTests
 
                 [{{(SetThroughAlias ? "Set" : "RegisterSet")}}("FIRST", (R)Ids.Index.First{{(ListsATwice ? ", R.A, R.A" : "")}}{{(ListsD ? ", R.D" : "")}})]
                 public static partial class Sets { }
+            {{(SetUnderPreprocessorSymbol ? "#if EXTRA\n    [RegisterSet(\"EXTRA_SET\", R.C)] public static partial class Sets { }\n#endif" : "")}}
             }
             """;
     }
@@ -194,11 +224,11 @@ public class IncrementalCorrectnessTests
         return (GeneratorHarness.Run(primed, edited), GeneratorHarness.Run(GeneratorHarness.CreateDriver(), edited));
     }
 
-    /// <summary>Our steps that ran again (produced a Modified output) in a run.</summary>
-    private static List<string> Ran(GeneratorRun run) =>
+    /// <summary>Our steps that ran again in a run: those with an output of the given reason (Modified: ran and changed).</summary>
+    private static List<string> Ran(GeneratorRun run, IncrementalStepRunReason reason = IncrementalStepRunReason.Modified) =>
         run.Result.TrackedSteps
             .Where(step => step.Key is TrackingNames.Annotations or TrackingNames.Resolution
-                && step.Value.SelectMany(stepRun => stepRun.Outputs).Any(output => output.Reason == IncrementalStepRunReason.Modified))
+                && step.Value.SelectMany(stepRun => stepRun.Outputs).Any(output => output.Reason == reason))
             .Select(step => step.Key)
             .ToList();
 
