@@ -8,20 +8,14 @@ internal static class KnownNames
 {
     public const string Namespace = "RegisterMasks";
 
-    // Simple names, for comparing attribute classes cheaply (see HasAttribute)...
+    // Simple names: attribute classes are compared by name and namespace (see IsOurs), and the
+    // scanner matches attribute syntax against them (with and without the Attribute suffix).
     public const string RegisterFile = "RegisterFileAttribute";
     public const string RegisterSet = "RegisterSetAttribute";
     public const string NotARegister = "NotARegisterAttribute";
     public const string RegisterSetsDisjoint = "RegisterSetsDisjointAttribute";
     public const string RegisterSetSubset = "RegisterSetSubsetAttribute";
     public const string RegisterCache = "RegisterCacheAttribute";
-
-    // ...and metadata names, for ForAttributeWithMetadataName.
-    public const string RegisterFileAttribute = Namespace + "." + RegisterFile;
-    public const string RegisterSetAttribute = Namespace + "." + RegisterSet;
-    public const string RegisterSetsDisjointAttribute = Namespace + "." + RegisterSetsDisjoint;
-    public const string RegisterSetSubsetAttribute = Namespace + "." + RegisterSetSubset;
-    public const string RegisterCacheAttribute = Namespace + "." + RegisterCache;
 
     /// <summary>The name <c>Include</c> uses for every register of the file; no set may take it.</summary>
     public const string AllSetName = "All";

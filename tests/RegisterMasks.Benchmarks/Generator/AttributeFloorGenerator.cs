@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.Benchmarks.Generator;
 
@@ -14,9 +15,9 @@ public sealed class AttributeFloorGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var files = context.SyntaxProvider.ForAttributeWithMetadataName(
-            "RegisterMasks.RegisterFileAttribute", static (node, _) => node is EnumDeclarationSyntax, static (ctx, _) => ctx.Attributes.Length);
+            KnownNames.Namespace + "." + KnownNames.RegisterFile, static (node, _) => node is EnumDeclarationSyntax, static (ctx, _) => ctx.Attributes.Length);
         var sets = context.SyntaxProvider.ForAttributeWithMetadataName(
-            "RegisterMasks.RegisterSetAttribute", static (node, _) => node is TypeDeclarationSyntax, static (ctx, _) => ctx.Attributes.Length);
+            KnownNames.Namespace + "." + KnownNames.RegisterSet, static (node, _) => node is TypeDeclarationSyntax, static (ctx, _) => ctx.Attributes.Length);
         var total = files.Collect().Combine(sets.Collect()).Select(static (pair, _) => pair.Left.Sum() + pair.Right.Sum());
         context.RegisterSourceOutput(total, static (output, count) => output.AddSource("Count.g.cs", "// " + count));
     }
