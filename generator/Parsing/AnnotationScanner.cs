@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -135,7 +136,7 @@ internal static class AnnotationScanner
     /// </summary>
     private static HashSet<string> CandidateNames(Compilation compilation, CancellationToken cancellationToken)
     {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var attribute in OurAttributes)
         {
             names.Add(attribute);
@@ -163,7 +164,7 @@ internal static class AnnotationScanner
                     // [X] finds an alias named X or XAttribute, as it finds a class.
                     var aliasName = alias.Alias!.Name.Identifier.ValueText;
                     added |= names.Add(aliasName);
-                    if (aliasName.EndsWith("Attribute", System.StringComparison.Ordinal))
+                    if (aliasName.EndsWith("Attribute", StringComparison.Ordinal))
                     {
                         added |= names.Add(aliasName.Substring(0, aliasName.Length - "Attribute".Length));
                     }

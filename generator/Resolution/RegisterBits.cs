@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 
@@ -49,7 +50,7 @@ internal sealed class RegisterBits : IEnumerable<int>
         var word = index >> 6;
         if (word >= _words.Length)
         {
-            System.Array.Resize(ref _words, word + 1);
+            Array.Resize(ref _words, word + 1);
         }
         var bit = 1UL << (index & 63);
         var had = (_words[word] & bit) != 0;
@@ -74,7 +75,7 @@ internal sealed class RegisterBits : IEnumerable<int>
     {
         if (other._words.Length > _words.Length)
         {
-            System.Array.Resize(ref _words, other._words.Length);
+            Array.Resize(ref _words, other._words.Length);
         }
         for (var i = 0; i < other._words.Length; i++)
         {
