@@ -13,15 +13,17 @@ namespace RegisterMasks.Generator.Resolution;
 internal sealed class InvariantChecker
 {
     private readonly Dictionary<string, RegisterFileModel> _files;
+    private readonly Dictionary<string, Dictionary<int, string>> _displayNames;
     private readonly Dictionary<RegisterSetModel, RegisterBits> _values;
     private readonly ILookup<string, RegisterSetModel> _setsByName;
     private readonly List<DiagnosticInfo> _diagnostics;
 
     public InvariantChecker(
-        Dictionary<string, RegisterFileModel> files, IEnumerable<RegisterSetModel> sets,
+        Dictionary<string, RegisterFileModel> files, Dictionary<string, Dictionary<int, string>> displayNames, IEnumerable<RegisterSetModel> sets,
         Dictionary<RegisterSetModel, RegisterBits> values, List<DiagnosticInfo> diagnostics)
     {
         _files = files;
+        _displayNames = displayNames;
         _values = values;
         _diagnostics = diagnostics;
         _setsByName = sets.Where(set => set.FileKey is not null).ToLookup(set => set.Name, StringComparer.Ordinal);
@@ -43,7 +45,7 @@ internal sealed class InvariantChecker
             values.Add((reference.Name, registers));
         }
 
-        var names = SetResolver.DisplayNames(file);
+        var names = _displayNames[file.EnumFullName];
         string Listed(IEnumerable<int> registers) => string.Join(", ", registers.Select(index => names[index]));
         if (invariant.IsSubset)
         {

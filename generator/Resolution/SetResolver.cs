@@ -51,7 +51,10 @@ internal static class SetResolver
 
         ReportConstantCollisions(merged, values, diagnostics);
 
-        var checker = new InvariantChecker(usableFiles, merged.SelectMany(container => container.Sets), values, diagnostics);
+        // The name each index shows, per usable file: set constants, catalogs and invariant messages all print them.
+        var displayNames = usableFiles.ToDictionary(pair => pair.Key, pair => DisplayNames(pair.Value), StringComparer.Ordinal);
+
+        var checker = new InvariantChecker(usableFiles, displayNames, merged.SelectMany(container => container.Sets), values, diagnostics);
         foreach (var declaration in invariants)
         {
             diagnostics.AddRange(declaration.Diagnostics);
@@ -65,9 +68,9 @@ internal static class SetResolver
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         return new ResolutionResult(
             Masks: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal).Select(file => MaskOutput(file, hintNames)).ToEquatableArray(),
-            SetContainers: SetOutputs(merged, usableFiles, values, hintNames).ToEquatableArray(),
+            SetContainers: SetOutputs(merged, usableFiles, displayNames, values, hintNames).ToEquatableArray(),
             Catalogs: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
-                .Select(file => Catalog(file, merged, values, hintNames)).ToEquatableArray(),
+                .Select(file => Catalog(file, displayNames[file.EnumFullName], merged, values, hintNames)).ToEquatableArray(),
             Caches: CacheOutputs(caches, usableFiles, diagnostics, hintNames).ToEquatableArray(),
             Diagnostics: diagnostics
                 .Distinct()
@@ -174,10 +177,9 @@ internal static class SetResolver
     }
 
     private static IEnumerable<SetContainerOutput> SetOutputs(
-        List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<RegisterSetModel, RegisterBits> values,
-        HashSet<string> hintNames)
+        List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<string, Dictionary<int, string>> displayNames,
+        Dictionary<RegisterSetModel, RegisterBits> values, HashSet<string> hintNames)
     {
-        var namesByFile = new Dictionary<string, Dictionary<int, string>>(StringComparer.Ordinal);
         foreach (var container in containers)
         {
             if (container.Diagnostics.Any(diagnostic => diagnostic.Id == DiagnosticDescriptors.NotPartial.Id))
@@ -187,7 +189,7 @@ internal static class SetResolver
             var constants = container.Sets
                 .Where(values.ContainsKey)
                 .OrderBy(set => set.Name, StringComparer.Ordinal)
-                .Select(set => SetConstant(set, files[set.FileKey!], values[set], namesByFile))
+                .Select(set => SetConstant(set, files[set.FileKey!], displayNames[set.FileKey!], values[set]))
                 .ToEquatableArray();
             if (constants.Count == 0)
             {
@@ -200,9 +202,9 @@ internal static class SetResolver
 
     /// <summary>The file's sets whose constants are generated (so a partial type bears them), sorted by name.</summary>
     private static CatalogModel Catalog(
-        RegisterFileModel file, List<SetContainerModel> containers, Dictionary<RegisterSetModel, RegisterBits> values, HashSet<string> hintNames)
+        RegisterFileModel file, Dictionary<int, string> names, List<SetContainerModel> containers, Dictionary<RegisterSetModel, RegisterBits> values,
+        HashSet<string> hintNames)
     {
-        var names = DisplayNames(file);
         var entries = containers
             .Where(container => !container.Diagnostics.Any(diagnostic => diagnostic.Id == DiagnosticDescriptors.NotPartial.Id))
             .SelectMany(container => container.Sets
@@ -237,24 +239,17 @@ internal static class SetResolver
         return outputs;
     }
 
-    private static SetConstantModel SetConstant(
-        RegisterSetModel set, RegisterFileModel file, RegisterBits value, Dictionary<string, Dictionary<int, string>> namesByFile)
-    {
-        if (!namesByFile.TryGetValue(file.EnumFullName, out var names))
-        {
-            namesByFile.Add(file.EnumFullName, names = DisplayNames(file));
-        }
-        return new SetConstantModel(
+    private static SetConstantModel SetConstant(RegisterSetModel set, RegisterFileModel file, Dictionary<int, string> names, RegisterBits value) =>
+        new(
             Name: set.Name,
             MaskFullName: MaskFullName(file),
             IsPublic: file.IsPublic,
             Width: file.Width,
             Bits: value.Select(index => new MaskBit(names[index], index)).ToEquatableArray(),
             Summary: set.Summary);
-    }
 
     /// <summary>The name <c>Enum.ToString()</c> shows for each index: of aliases, the last declared.</summary>
-    internal static Dictionary<int, string> DisplayNames(RegisterFileModel file)
+    private static Dictionary<int, string> DisplayNames(RegisterFileModel file)
     {
         var names = new Dictionary<int, string>();
         foreach (var member in file.Members.Where(member => member.IsRegister))
