@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,7 +34,7 @@ internal static class AnnotationScanner
         foreach (var tree in compilation.SyntaxTrees)
         {
             SemanticModel? semanticModel = null;
-            foreach (var node in TypeDeclarations(tree.GetRoot(cancellationToken)))
+            foreach (var node in AttributedTypeDeclarations(tree.GetRoot(cancellationToken)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!NamesACandidate(node, names))
@@ -45,28 +46,33 @@ internal static class AnnotationScanner
                 {
                     continue;
                 }
+                var ours = OursWrittenOn(node, symbol, cancellationToken);
+                if (ours.Count == 0)
+                {
+                    continue;
+                }
 
                 // The same split as the attributes' targets: [RegisterFile] on enums, the rest on classes,
                 // structs, records and interfaces. Misplaced ones are the compiler's to report (CS0592).
                 if (node is EnumDeclarationSyntax)
                 {
-                    if (WrittenOn(node, symbol, KnownNames.RegisterFile, null, cancellationToken) is { IsEmpty: false } fileAttributes
+                    if (Of(ours, KnownNames.RegisterFile) is { IsEmpty: false } fileAttributes
                         && RegisterFileParser.Parse(new AnnotatedDeclaration(node, symbol, fileAttributes), cancellationToken) is { } file)
                     {
                         files.Add(file);
                     }
                     continue;
                 }
-                if (WrittenOn(node, symbol, KnownNames.RegisterSet, null, cancellationToken) is { IsEmpty: false } setAttributes
+                if (Of(ours, KnownNames.RegisterSet) is { IsEmpty: false } setAttributes
                     && RegisterSetParser.Parse(new AnnotatedDeclaration(node, symbol, setAttributes), cancellationToken) is { } container)
                 {
                     containers.Add(container);
                 }
-                if (WrittenOn(node, symbol, KnownNames.RegisterSetsDisjoint, KnownNames.RegisterSetSubset, cancellationToken) is { IsEmpty: false } checks)
+                if (Of(ours, KnownNames.RegisterSetsDisjoint, KnownNames.RegisterSetSubset) is { IsEmpty: false } checks)
                 {
                     invariants.Add(SetInvariantParser.Parse(new AnnotatedDeclaration(node, symbol, checks), cancellationToken));
                 }
-                if (WrittenOn(node, symbol, KnownNames.RegisterCache, null, cancellationToken) is { IsEmpty: false } cacheAttributes
+                if (Of(ours, KnownNames.RegisterCache) is { IsEmpty: false } cacheAttributes
                     && RegisterCacheParser.Parse(new AnnotatedDeclaration(node, symbol, cacheAttributes), cancellationToken) is { } cache)
                 {
                     caches.Add(cache);
@@ -77,8 +83,11 @@ internal static class AnnotationScanner
         return new AnnotationModels(files.ToEquatableArray(), containers.ToEquatableArray(), invariants.ToEquatableArray(), caches.ToEquatableArray());
     }
 
-    /// <summary>Enum, class, struct, record and interface declarations, nested ones included; never inside member bodies.</summary>
-    private static IEnumerable<BaseTypeDeclarationSyntax> TypeDeclarations(SyntaxNode root)
+    /// <summary>
+    /// Enum, class, struct, record and interface declarations bearing any attribute, nested ones
+    /// included; never inside member bodies. Only these can carry ours.
+    /// </summary>
+    internal static IEnumerable<BaseTypeDeclarationSyntax> AttributedTypeDeclarations(SyntaxNode root)
     {
         foreach (var node in root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
@@ -90,17 +99,17 @@ internal static class AnnotationScanner
     }
 
     /// <summary>
-    /// The attributes of the given kinds written on this part of the type. The symbol's attributes are
+    /// Our attributes written on this part of the type, with their syntax. The symbol's attributes are
     /// those of every partial part: each part reads only its own, or a set declared on one part
     /// would be read once per part.
     /// </summary>
-    private static ImmutableArray<(AttributeData Attribute, AttributeSyntax Syntax)> WrittenOn(
-        BaseTypeDeclarationSyntax node, INamedTypeSymbol symbol, string kind, string? otherKind, CancellationToken cancellationToken)
+    private static List<(AttributeData Attribute, AttributeSyntax Syntax)> OursWrittenOn(
+        BaseTypeDeclarationSyntax node, INamedTypeSymbol symbol, CancellationToken cancellationToken)
     {
-        var written = ImmutableArray.CreateBuilder<(AttributeData, AttributeSyntax)>();
+        var written = new List<(AttributeData, AttributeSyntax)>();
         foreach (var attribute in symbol.GetAttributes())
         {
-            if ((KnownNames.IsOurs(attribute.AttributeClass, kind) || (otherKind is not null && KnownNames.IsOurs(attribute.AttributeClass, otherKind)))
+            if (Array.Exists(OurAttributes, name => KnownNames.IsOurs(attribute.AttributeClass, name))
                 && attribute.ApplicationSyntaxReference is { } reference
                 && reference.SyntaxTree == node.SyntaxTree
                 && node.Span.Contains(reference.Span)
@@ -110,8 +119,13 @@ internal static class AnnotationScanner
                 written.Add((attribute, syntax));
             }
         }
-        return written.ToImmutable();
+        return written;
     }
+
+    /// <summary>Those of the given kinds, in the order written.</summary>
+    private static ImmutableArray<(AttributeData Attribute, AttributeSyntax Syntax)> Of(
+        List<(AttributeData Attribute, AttributeSyntax Syntax)> ours, params string[] kinds) =>
+        ours.Where(pair => Array.Exists(kinds, kind => KnownNames.IsOurs(pair.Attribute.AttributeClass, kind))).ToImmutableArray();
 
     /// <summary>Whether an attribute on the declaration could be ours, judged by the last identifier of its name.</summary>
     private static bool NamesACandidate(BaseTypeDeclarationSyntax node, HashSet<string> names)
@@ -140,7 +154,7 @@ internal static class AnnotationScanner
         foreach (var attribute in OurAttributes)
         {
             names.Add(attribute);
-            names.Add(attribute.Substring(0, attribute.Length - "Attribute".Length));
+            names.Add(WithoutSuffix(attribute));
         }
 
         var aliases = new List<UsingDirectiveSyntax>();
@@ -164,15 +178,19 @@ internal static class AnnotationScanner
                     // [X] finds an alias named X or XAttribute, as it finds a class.
                     var aliasName = alias.Alias!.Name.Identifier.ValueText;
                     added |= names.Add(aliasName);
-                    if (aliasName.EndsWith("Attribute", StringComparison.Ordinal))
+                    if (aliasName.EndsWith(AttributeSuffix, StringComparison.Ordinal))
                     {
-                        added |= names.Add(aliasName.Substring(0, aliasName.Length - "Attribute".Length));
+                        added |= names.Add(WithoutSuffix(aliasName));
                     }
                 }
             }
         }
         return names;
     }
+
+    private const string AttributeSuffix = "Attribute";
+
+    private static string WithoutSuffix(string name) => name.Substring(0, name.Length - AttributeSuffix.Length);
 
     private static string? LastIdentifier(NameSyntax name) => name switch
     {

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.Generator.Pipeline;
 
@@ -102,15 +103,5 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
     }
 
     /// <summary>Whether any type or enum in the file carries an attribute: only those can be annotations of ours.</summary>
-    private static bool HasAttributesOnTypes(SyntaxNode root)
-    {
-        foreach (var node in root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-        {
-            if (node is BaseTypeDeclarationSyntax { AttributeLists.Count: > 0 })
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool HasAttributesOnTypes(SyntaxNode root) => AnnotationScanner.AttributedTypeDeclarations(root).Any();
 }
