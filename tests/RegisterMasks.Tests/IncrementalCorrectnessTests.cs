@@ -207,8 +207,7 @@ public class IncrementalCorrectnessTests
         {
             if (oldText != newText)
             {
-                var tree = compilation.SyntaxTrees.Single(candidate => candidate.FilePath == path);
-                compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(newText, GeneratorHarness.Latest, path));
+                compilation = GeneratorHarness.ReplaceTree(compilation, path, newText);
             }
         }
         return compilation;

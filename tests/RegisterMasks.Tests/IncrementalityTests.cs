@@ -32,7 +32,7 @@ public class IncrementalityTests
     {
         var (driver, compilation) = FirstRun();
         var unrelatedPath = compilation.SyntaxTrees.Single(tree => tree.ToString() == Unrelated).FilePath;
-        var edited = ReplaceTree(compilation, unrelatedPath, Unrelated.Replace("42", "43"));
+        var edited = GeneratorHarness.ReplaceTree(compilation, unrelatedPath, Unrelated.Replace("42", "43"));
 
         var second = GeneratorHarness.Run(driver, edited);
 
@@ -67,7 +67,7 @@ public class IncrementalityTests
     {
         var (driver, compilation) = FirstRun();
         var backends = compilation.SyntaxTrees.Single(tree => tree.FilePath == "Input1.cs").ToString();
-        var edited = ReplaceTree(compilation, "Input1.cs", backends.Replace(
+        var edited = GeneratorHarness.ReplaceTree(compilation, "Input1.cs", backends.Replace(
             "[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR,",
             "[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR, VcpuReg.VCPU_EXREG_CR3,"));
 
@@ -118,12 +118,6 @@ public class IncrementalityTests
         var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation);
         Assert.Empty(first.RegisterMaskDiagnostics());
         return (first.Driver, compilation);
-    }
-
-    private static CSharpCompilation ReplaceTree(CSharpCompilation compilation, string path, string text)
-    {
-        var old = compilation.SyntaxTrees.Single(tree => tree.FilePath == path);
-        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, GeneratorHarness.Latest, path: path));
     }
 
     private static List<IncrementalStepRunReason> Reasons(GeneratorRun run, string step) =>

@@ -54,6 +54,13 @@ internal static class GeneratorHarness
                 warningLevel: 9999,
                 deterministic: true));
 
+    /// <summary>The compilation with one file's text replaced, as an edit in the IDE gives: the other trees stay the same objects.</summary>
+    public static CSharpCompilation ReplaceTree(CSharpCompilation compilation, string path, string text)
+    {
+        var old = compilation.SyntaxTrees.Single(tree => tree.FilePath == path);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, Latest, path: path));
+    }
+
     public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new RegisterMaskGenerator().AsSourceGenerator() },
