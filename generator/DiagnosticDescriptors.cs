@@ -1,106 +1,165 @@
-using System.Collections.Generic;
-using System.Linq;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace RegisterMasks.Generator;
 
 /// <summary>
-/// Every diagnostic the generator reports, in one place. IDs are stable once shipped
-/// (AnalyzerReleases.Shipped.md); each links to its entry in the README.
+/// Every diagnostic RegisterMasks reports, one descriptor per message shape: an ID groups the
+/// shapes of one rule (same title, severity and help link), and every call site only fills in
+/// values. IDs are stable once shipped (AnalyzerReleases.Shipped.md); each links to its README entry.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "RegisterMasks";
     private const string HelpBase = "https://github.com/registermasks/registermasks/blob/main/README.md#";
 
-    public static readonly DiagnosticDescriptor IndexDoesNotFit = Error(
-        "RM0001",
-        "Register index does not fit the register file's width",
+    // RM0001-RM0004: one register file, read alone.
+
+    public static readonly DiagnosticDescriptor IndexDoesNotFit = Error("RM0001", "Register index does not fit the register file's width",
         "Register '{0}' has index {1}, which does not fit register file '{2}' of width {3} (indices 0 to {4})");
 
-    public static readonly DiagnosticDescriptor NegativeIndex = Error(
-        "RM0002",
-        "Register index is negative",
+    public static readonly DiagnosticDescriptor NegativeIndex = Error("RM0002", "Register index is negative",
         "Register '{0}' has negative index {1}; register indices start at 0");
 
-    public static readonly DiagnosticDescriptor UnsupportedWidth = Error(
-        "RM0003",
-        "Register file width is not supported",
+    public static readonly DiagnosticDescriptor UnsupportedWidth = Error("RM0003", "Register file width is not supported",
         "Register file '{0}' has width {1}; supported widths are {2}");
 
-    public static readonly DiagnosticDescriptor SharedIndex = Warning(
-        "RM0004",
-        "Two registers share an index",
+    public static readonly DiagnosticDescriptor SharedIndex = Warning("RM0004", "Two registers share an index",
         "Register '{0}' shares index {1} with '{2}'; both name the same bit");
 
-    public static readonly DiagnosticDescriptor NotARegister = Error(
-        "RM0005",
-        "A set names something that is not a register of its file",
-        "Set '{0}' names {1}, which is not a register of '{2}'");
+    // RM0005: a set names something that is not a register of its file.
 
-    public static readonly DiagnosticDescriptor RegisterFileUnclear = Error(
-        "RM0006",
-        "A set's register file is mixed, unannotated or undetermined",
-        "{0}: {1}");
+    private const string NotARegisterTitle = "A set names something that is not a register of its file";
+    public static readonly DiagnosticDescriptor ValueNotARegister = Error("RM0005", NotARegisterTitle,
+        "Set '{0}' names '{1}', {2}, which is not a register of '{3}'");
+    public static readonly DiagnosticDescriptor MemberOfAnotherEnum = Error("RM0005", NotARegisterTitle,
+        "Set '{0}' names '{1}', a member of enum '{2}', which is not a register of '{3}'");
+    public static readonly DiagnosticDescriptor SentinelInSet = Error("RM0005", NotARegisterTitle,
+        "Set '{0}' names '{1}', a [NotARegister] member, which is not a register of '{2}'");
+    public static readonly DiagnosticDescriptor UndefinedValueInSet = Error("RM0005", NotARegisterTitle,
+        "Set '{0}' names '{1}' (value {2}, held by no member), which is not a register of '{3}'");
+    public static readonly DiagnosticDescriptor HalfOpenRange = Error("RM0005", NotARegisterTitle,
+        "Set '{0}' names a range with {1} but no {2}, which is not a register of '{3}'");
+    public static readonly DiagnosticDescriptor BackwardRange = Error("RM0005", NotARegisterTitle,
+        "Set '{0}' names a range From {1} ({2}) To {3} ({4}) that runs backwards, which is not a register of '{5}'");
 
-    public static readonly DiagnosticDescriptor UnknownInclude = Error(
-        "RM0007",
-        "A name given for a set names no set",
-        "{0} '{1}', which is not a set of {2}{3}");
+    // RM0006: which register file a set, cache or invariant is over.
 
-    public static readonly DiagnosticDescriptor IncludeCycle = Error(
-        "RM0008",
-        "Sets include each other in a cycle",
+    private const string FileUnclearTitle = "A set's register file is mixed, unannotated or undetermined";
+    public static readonly DiagnosticDescriptor RegisterFileArgumentNotAFile = Error("RM0006", FileUnclearTitle,
+        "Set '{0}': RegisterFile names '{1}', which is not an enum with [RegisterFile]");
+    public static readonly DiagnosticDescriptor EnumWithoutRegisterFile = Error("RM0006", FileUnclearTitle,
+        "Set '{0}': enum '{1}' of '{2}' has no [RegisterFile]; annotate it, or name the set's file with RegisterFile = typeof(...)");
+    public static readonly DiagnosticDescriptor SetFileUndetermined = Error("RM0006", FileUnclearTitle,
+        "Set '{0}': its register file cannot be determined, since it names no register; add RegisterFile = typeof(...)");
+    public static readonly DiagnosticDescriptor FileOfAnotherAssembly = Error("RM0006", FileUnclearTitle,
+        "Set '{0}': register file '{1}' is declared in another assembly; declare its sets in that assembly");
+    public static readonly DiagnosticDescriptor SetMixesFiles = Error("RM0006", FileUnclearTitle,
+        "Set '{0}': it mixes registers of '{1}' and '{2}' ('{3}')");
+    public static readonly DiagnosticDescriptor CacheFileNotAFile = Error("RM0006", FileUnclearTitle,
+        "Register cache '{0}': '{1}' is not an enum with [RegisterFile] declared in this assembly");
+    public static readonly DiagnosticDescriptor InvariantFileUndetermined = Error("RM0006", FileUnclearTitle,
+        "{0}: it names no set but All, so its register file cannot be determined");
+    public static readonly DiagnosticDescriptor InvariantMixesFiles = Error("RM0006", FileUnclearTitle,
+        "{0}: the sets it names belong to different register files");
+    public static readonly DiagnosticDescriptor InvariantFileAmbiguous = Error("RM0006", FileUnclearTitle,
+        "{0}: sets of these names exist in several register files ({1})");
+
+    // RM0007-RM0009: sets by name.
+
+    private const string UnknownSetTitle = "A name given for a set names no set";
+    public static readonly DiagnosticDescriptor UnknownInclude = Error("RM0007", UnknownSetTitle,
+        "Set '{0}' includes '{1}', which is not a set of '{2}'");
+    public static readonly DiagnosticDescriptor UnknownIncludeOtherCase = Error("RM0007", UnknownSetTitle,
+        "Set '{0}' includes '{1}', which is not a set of '{2}'; did you mean '{3}'?");
+    public static readonly DiagnosticDescriptor IncludeNotAName = Error("RM0007", UnknownSetTitle,
+        "Set '{0}' includes '{1}', which is not a set of {2}");
+    public static readonly DiagnosticDescriptor InvariantNamesNoSet = Error("RM0007", UnknownSetTitle,
+        "{0} names '{1}', which is not a set of any register file");
+
+    public static readonly DiagnosticDescriptor IncludeCycle = Error("RM0008", "Sets include each other in a cycle",
         "Set '{0}' is part of an include cycle: {1}");
 
-    public static readonly DiagnosticDescriptor DuplicateSetName = Error(
-        "RM0009",
-        "Two sets of one register file share a name",
+    public static readonly DiagnosticDescriptor DuplicateSetName = Error("RM0009", "Two sets of one register file share a name",
         "Set name '{0}' is declared {1} times for register file '{2}' (on {3})");
 
-    public static readonly DiagnosticDescriptor InvalidName = Error(
-        "RM0010",
-        "A set or mask name is invalid or collides",
-        "{0}");
+    // RM0010: names the generated code would declare.
 
-    public static readonly DiagnosticDescriptor NotPartial = Error(
-        "RM0011",
-        "A type the generator adds members to is not partial",
-        "Type '{0}' {1}");
+    private const string InvalidNameTitle = "A set or mask name is invalid or collides";
+    public static readonly DiagnosticDescriptor MaskNameNotAnIdentifier = Error("RM0010", InvalidNameTitle,
+        "Mask name '{0}' of register file '{1}' is not a valid C# identifier");
+    public static readonly DiagnosticDescriptor MaskNameTakenByType = Error("RM0010", InvalidNameTitle,
+        "Mask name '{0}' of register file '{1}' collides with type '{2}' that already exists; set MaskName to another name");
+    public static readonly DiagnosticDescriptor ExtensionsNameTaken = Error("RM0010", InvalidNameTitle,
+        "Mask name '{0}' of register file '{1}' needs the class '{0}Extensions', but type '{2}' exists and is not a static partial class; set MaskName to another name");
+    public static readonly DiagnosticDescriptor MaskNameTakenByFile = Error("RM0010", InvalidNameTitle,
+        "Mask name '{0}' of register file '{1}' is already the mask of register file '{2}'; set MaskName to another name");
+    public static readonly DiagnosticDescriptor RegisterNameReserved = Error("RM0010", InvalidNameTitle,
+        "Register '{0}' of '{1}' collides with the member '{0}' every mask has; rename the register or mark it [NotARegister]");
+    public static readonly DiagnosticDescriptor RegisterNamedAsMask = Error("RM0010", InvalidNameTitle,
+        "Register '{0}' of '{1}' has the name of its mask, which cannot hold a member of its own name; set MaskName to another name");
+    public static readonly DiagnosticDescriptor SetWithoutName = Error("RM0010", InvalidNameTitle,
+        "A register set on '{0}' has no name; pass it as the first argument");
+    public static readonly DiagnosticDescriptor SetNameNotAnIdentifier = Error("RM0010", InvalidNameTitle,
+        "Set name '{0}' is not a valid C# identifier");
+    public static readonly DiagnosticDescriptor SetNameReserved = Error("RM0010", InvalidNameTitle,
+        "Set name '{0}' is reserved: Include uses it for every register of the file");
+    public static readonly DiagnosticDescriptor SetNamedAsItsType = Error("RM0010", InvalidNameTitle,
+        "Set name '{0}' is the name of the type that declares it; a member cannot share it");
+    public static readonly DiagnosticDescriptor SetNameTakenByMember = Error("RM0010", InvalidNameTitle,
+        "Set name '{0}' collides with member '{1}' that already exists");
+    public static readonly DiagnosticDescriptor SetNameOnTwoFiles = Error("RM0010", InvalidNameTitle,
+        "Set name '{0}' is declared on '{1}' for register files {2}; one type cannot hold both constants");
 
-    public static readonly DiagnosticDescriptor RedundantRegister = Warning(
-        "RM0012",
-        "A register is redundant in a set",
-        "Set '{0}': register '{1}' {2}");
+    // RM0011: types the generator reopens.
 
-    public static readonly DiagnosticDescriptor EmptySet = Warning(
-        "RM0013",
-        "A register set is empty",
+    private const string NotPartialTitle = "A type the generator adds members to is not partial";
+    public static readonly DiagnosticDescriptor NotPartial = Error("RM0011", NotPartialTitle,
+        "Type '{0}' must be declared partial, because it declares {1}");
+    public static readonly DiagnosticDescriptor ContainerNotPartial = Error("RM0011", NotPartialTitle,
+        "Type '{0}' must be declared partial, because it contains a type that declares {1}");
+    public static readonly DiagnosticDescriptor ReadOnlyCache = Error("RM0011", NotPartialTitle,
+        "Type '{0}' must not be a readonly struct, because it is a register cache whose masks change");
+
+    // RM0012-RM0015: what a set's value turns out to be.
+
+    private const string RedundantTitle = "A register is redundant in a set";
+    public static readonly DiagnosticDescriptor ListedTwice = Warning("RM0012", RedundantTitle,
+        "Set '{0}': register '{1}' is listed twice");
+    public static readonly DiagnosticDescriptor ExcludedButAbsent = Warning("RM0012", RedundantTitle,
+        "Set '{0}': register '{1}' is excluded but the set does not hold it");
+
+    public static readonly DiagnosticDescriptor EmptySet = Warning("RM0013", "A register set is empty",
         "Set '{0}' of '{1}' holds no register");
 
-    public static readonly DiagnosticDescriptor SetsOverlap = Error(
-        "RM0014",
-        "Sets declared disjoint overlap",
+    public static readonly DiagnosticDescriptor SetsOverlap = Error("RM0014", "Sets declared disjoint overlap",
         "Sets '{0}' and '{1}' must be disjoint, but both hold {2}");
 
-    public static readonly DiagnosticDescriptor NotASubset = Error(
-        "RM0015",
-        "A set declared a subset holds registers its superset lacks",
+    public static readonly DiagnosticDescriptor NotASubset = Error("RM0015", "A set declared a subset holds registers its superset lacks",
         "Set '{0}' must be a subset of '{1}', but holds {2}, which '{1}' lacks");
 
-    public static readonly DiagnosticDescriptor NotNameableFromNamespace = Error(
-        "RM0016",
-        "A register file enum cannot be named from its namespace",
-        "Register file '{0}' {1}; its mask and extension methods live at namespace level, so declare it public or internal, outside generic types");
+    // RM0016: where the enum is declared.
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
-    {
-        IndexDoesNotFit, NegativeIndex, UnsupportedWidth, SharedIndex, NotARegister, RegisterFileUnclear,
-        UnknownInclude, IncludeCycle, DuplicateSetName, InvalidName, NotPartial, RedundantRegister, EmptySet,
-        SetsOverlap, NotASubset, NotNameableFromNamespace,
-    }.ToDictionary(descriptor => descriptor.Id);
+    private const string NotNameableTitle = "A register file enum cannot be named from its namespace";
+    private const string NotNameableAdvice = "; its mask and extension methods live at namespace level, so declare it public or internal, outside generic types";
+    public static readonly DiagnosticDescriptor EnumNotAccessible = Error("RM0016", NotNameableTitle,
+        "Register file '{0}' is {1}" + NotNameableAdvice);
+    public static readonly DiagnosticDescriptor EnumInInaccessibleType = Error("RM0016", NotNameableTitle,
+        "Register file '{0}' is inside {1} type '{2}'" + NotNameableAdvice);
+    public static readonly DiagnosticDescriptor EnumInGenericType = Error("RM0016", NotNameableTitle,
+        "Register file '{0}' is nested in generic type '{1}'" + NotNameableAdvice);
 
-    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+    /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+        IndexDoesNotFit, NegativeIndex, UnsupportedWidth, SharedIndex,
+        ValueNotARegister, MemberOfAnotherEnum, SentinelInSet, UndefinedValueInSet, HalfOpenRange, BackwardRange,
+        RegisterFileArgumentNotAFile, EnumWithoutRegisterFile, SetFileUndetermined, FileOfAnotherAssembly, SetMixesFiles,
+        CacheFileNotAFile, InvariantFileUndetermined, InvariantMixesFiles, InvariantFileAmbiguous,
+        UnknownInclude, UnknownIncludeOtherCase, IncludeNotAName, InvariantNamesNoSet, IncludeCycle, DuplicateSetName,
+        MaskNameNotAnIdentifier, MaskNameTakenByType, ExtensionsNameTaken, MaskNameTakenByFile, RegisterNameReserved,
+        RegisterNamedAsMask, SetWithoutName, SetNameNotAnIdentifier, SetNameReserved, SetNamedAsItsType, SetNameTakenByMember,
+        SetNameOnTwoFiles, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,
+        SetsOverlap, NotASubset, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);

@@ -9,6 +9,8 @@ namespace RegisterMasks.Generator;
 /// <summary>
 /// Generates a typed <c>[Flags]</c> mask per <c>[RegisterFile]</c> enum and a constant per
 /// <c>[RegisterSet]</c>. The pipeline only: parsing, resolution and emission live in their own types.
+/// It reports nothing: <see cref="RegisterMaskAnalyzer"/> reports what the same resolution finds,
+/// where editors show it and suppressions apply; here errors only decide what is left out.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class RegisterMaskGenerator : IIncrementalGenerator
@@ -55,21 +57,11 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
         var caches = resolution
             .SelectMany(static (result, _) => result.Caches)
             .WithTrackingName(TrackingNames.Caches);
-        var diagnostics = resolution
-            .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(masks, static (output, mask) => output.AddSource(mask.HintName, SourceEmitter.Mask(mask)));
         context.RegisterSourceOutput(setOutputs, static (output, sets) => output.AddSource(sets.HintName, SourceEmitter.Sets(sets)));
         context.RegisterSourceOutput(catalogs, static (output, catalog) => output.AddSource(catalog.HintName, SourceEmitter.Catalog(catalog)));
         context.RegisterSourceOutput(caches, static (output, cache) => output.AddSource(cache.HintName, SourceEmitter.Cache(cache)));
-        context.RegisterSourceOutput(diagnostics, static (output, found) =>
-        {
-            foreach (var diagnostic in found)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
     }
 }
 
@@ -83,5 +75,4 @@ internal static class TrackingNames
     public const string SetOutputs = nameof(SetOutputs);
     public const string Catalogs = nameof(Catalogs);
     public const string Caches = nameof(Caches);
-    public const string Diagnostics = nameof(Diagnostics);
 }

@@ -5,22 +5,17 @@ namespace RegisterMasks.Generator.Model;
 
 /// <summary>
 /// Where a diagnostic goes, as plain data: a <see cref="Location"/> holds its syntax tree, which
-/// would keep every model unequal across compilations and pin old trees in memory.
+/// would keep every model unequal across compilations and pin old trees in memory. The analyzer
+/// turns it back into a location in the tree of <see cref="FilePath"/>, so that suppressions and
+/// editors see it (see <see cref="RegisterMaskAnalyzer"/>).
 /// </summary>
-internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+internal sealed record LocationInfo(string FilePath, TextSpan Span)
 {
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    /// <summary>Every location we report is syntax the user wrote: a node of a parsed file.</summary>
+    public static LocationInfo From(SyntaxNode node) => new(node.SyntaxTree.FilePath, node.Span);
 
-    public static LocationInfo? From(SyntaxNode? node) => node is null ? null : From(node.GetLocation());
+    public static LocationInfo From(SyntaxToken token) => new(token.SyntaxTree!.FilePath, token.Span);
 
-    public static LocationInfo? From(SyntaxToken token) => From(token.GetLocation());
-
-    public static LocationInfo? From(Location? location)
-    {
-        if (location?.SourceTree is null)
-        {
-            return null;
-        }
-        return new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
-    }
+    /// <summary>A symbol's source location (an enum member's name); the symbols we read are declared in source.</summary>
+    public static LocationInfo From(Location location) => new(location.SourceTree!.FilePath, location.SourceSpan);
 }

@@ -4,7 +4,7 @@ namespace RegisterMasks.Generator.Model;
 /// <param name="Index">The member's value, clamped to <see cref="long"/> (see <paramref name="IndexText"/>).</param>
 /// <param name="IndexText">The value as written in messages, exact even past <see cref="long.MaxValue"/>.</param>
 /// <param name="IsRegister">False for <c>[NotARegister]</c> sentinels, which get no bit.</param>
-internal sealed record RegisterModel(string Name, long Index, string IndexText, bool IsRegister, LocationInfo? Location);
+internal sealed record RegisterModel(string Name, long Index, string IndexText, bool IsRegister, LocationInfo Location);
 
 /// <summary>A <c>[RegisterFile]</c> enum, as the parser saw it.</summary>
 /// <param name="EnumFullName">The enum's <c>global::</c>-qualified name: the key sets refer to it by.</param>
@@ -21,7 +21,7 @@ internal sealed record RegisterFileModel(
     bool IsPublic,
     int Width,
     EquatableArray<RegisterModel> Members,
-    LocationInfo? MaskNameLocation,
+    LocationInfo MaskNameLocation,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
     public bool HasErrors

@@ -1,10 +1,10 @@
 namespace RegisterMasks.Generator.Model;
 
 /// <summary>A register named by a set (listed, excluded, or a range bound), already checked to be one.</summary>
-internal sealed record RegisterReference(string Name, int Index, LocationInfo? Location);
+internal sealed record RegisterReference(string Name, int Index, LocationInfo Location);
 
 /// <summary>A set named in <c>Include</c>, with the argument that named it.</summary>
-internal sealed record IncludeReference(string Name, LocationInfo? Location);
+internal sealed record IncludeReference(string Name, LocationInfo Location);
 
 /// <summary>One <c>[RegisterSet]</c> attribute, as the parser saw it.</summary>
 /// <param name="FileKey">The register file's enum full name; null when it could not be determined (RM0006 reported).</param>
@@ -17,8 +17,8 @@ internal sealed record RegisterSetModel(
     EquatableArray<IncludeReference> Includes,
     EquatableArray<RegisterReference> Excluded,
     string? Summary,
-    LocationInfo? NameLocation,
-    LocationInfo? AttributeLocation,
+    LocationInfo NameLocation,
+    LocationInfo AttributeLocation,
     bool HasErrors);
 
 /// <summary>One type around the sets' constants, outermost first: enough to reopen it as a partial declaration.</summary>
@@ -28,10 +28,12 @@ internal sealed record ContainingType(string Keyword, string NameWithTypeParamet
 
 /// <summary>A type (one partial declaration of it) bearing <c>[RegisterSet]</c> attributes.</summary>
 /// <param name="FullName">Its metadata name, unique per type: merges partial declarations and names the output file.</param>
+/// <param name="IsPartial">Whether it and every type around it are partial, so that constants can be added (RM0011 otherwise).</param>
 internal sealed record SetContainerModel(
     string FullName,
     string DisplayName,
     string Namespace,
     EquatableArray<ContainingType> Containers,
+    bool IsPartial,
     EquatableArray<RegisterSetModel> Sets,
     EquatableArray<DiagnosticInfo> Diagnostics);

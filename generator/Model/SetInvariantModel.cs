@@ -10,7 +10,7 @@ internal sealed record SetInvariantModel(
     bool IsSubset,
     string AttributeName,
     EquatableArray<IncludeReference> Sets,
-    LocationInfo? Location);
+    LocationInfo Location);
 
 /// <summary>The checks on one declaration, and what was wrong with how they were written.</summary>
 internal sealed record SetInvariantsModel(

@@ -33,6 +33,10 @@ internal static class AnnotationScanner
 
         foreach (var tree in compilation.SyntaxTrees)
         {
+            if (GeneratedCode.IsOurs(tree))
+            {
+                continue; // the analyzer's compilation holds our output, which declares nothing to read
+            }
             SemanticModel? semanticModel = null;
             foreach (var node in AttributedTypeDeclarations(tree.GetRoot(cancellationToken)))
             {

@@ -12,19 +12,23 @@ internal static class PartialTypes
 {
     /// <summary>RM0011 for the declaration and every type around it that is not partial.</summary>
     /// <param name="what">What the type holds, for the message: "register sets whose constants are generated into it".</param>
-    public static void Check(TypeDeclarationSyntax declaration, string what, List<DiagnosticInfo> diagnostics)
+    /// <returns>Whether they all are: the generator can reopen the type.</returns>
+    public static bool Check(TypeDeclarationSyntax declaration, string what, List<DiagnosticInfo> diagnostics)
     {
+        var partial = true;
         foreach (var enclosing in declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
         {
             if (!enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
+                partial = false;
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.NotPartial,
+                    enclosing == declaration ? DiagnosticDescriptors.NotPartial : DiagnosticDescriptors.ContainerNotPartial,
                     LocationInfo.From(enclosing.Identifier),
                     enclosing.Identifier.ValueText,
-                    "must be declared partial, because it " + (enclosing == declaration ? "declares " : "contains a type that declares ") + what));
+                    what));
             }
         }
+        return partial;
     }
 
     /// <summary>The type and those around it, outermost first, as a partial declaration reopens them.</summary>

@@ -20,14 +20,12 @@ internal static class RegisterCacheParser
         }
         var declaration = (TypeDeclarationSyntax)declared.Node;
         var diagnostics = new List<DiagnosticInfo>();
-        PartialTypes.Check(declaration, "a register cache whose members are generated into it", diagnostics);
+        var hasErrors = !PartialTypes.Check(declaration, "a register cache whose members are generated into it", diagnostics);
         if (type.IsReadOnly)
         {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.NotPartial, LocationInfo.From(declaration.Identifier), type.Name,
-                "must not be a readonly struct, because it is a register cache whose masks change"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReadOnlyCache, LocationInfo.From(declaration.Identifier), type.Name));
+            hasErrors = true;
         }
-        var hasErrors = diagnostics.Count > 0;
 
         var (attribute, syntax) = declared.Attributes[0];
         var fileSyntax = new AttributeSyntaxReader(syntax).Positional.FirstOrDefault();
@@ -41,8 +39,8 @@ internal static class RegisterCacheParser
         else
         {
             diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.RegisterFileUnclear, LocationInfo.From((SyntaxNode?)fileSyntax ?? syntax), $"Register cache '{type.Name}'",
-                $"'{file?.ToDisplayString() ?? fileSyntax?.ToString() ?? "(missing)"}' is not an enum with [RegisterFile] declared in this assembly"));
+                DiagnosticDescriptors.CacheFileNotAFile, LocationInfo.From((SyntaxNode?)fileSyntax ?? syntax), type.Name,
+                file?.ToDisplayString() ?? fileSyntax?.ToString() ?? "(missing)"));
         }
 
         return new RegisterCacheModel(

@@ -79,61 +79,51 @@ internal static class RegisterFileParser
         var syntax = arguments.Named("MaskName");
         var written = attribute.NamedArguments.FirstOrDefault(pair => pair.Key == "MaskName").Value.Value as string;
         var name = written ?? enumSymbol.Name + "Mask";
-        var location = LocationInfo.From(syntax);
+        var location = syntax is null ? null : LocationInfo.From(syntax);
+        var where = location ?? LocationInfo.From(arguments.Syntax);
 
-        string? problem = null;
         if (!SymbolNames.IsValidIdentifier(name))
         {
-            problem = $"Mask name '{name}' of register file '{enumSymbol.Name}' is not a valid C# identifier";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaskNameNotAnIdentifier, where, name, enumSymbol.Name));
         }
-        else if (enumSymbol.ContainingNamespace.GetTypeMembers(name).FirstOrDefault() is { } existing)
+        else if (GeneratedCode.UserDeclared(enumSymbol.ContainingNamespace.GetTypeMembers(name)).FirstOrDefault() is { } existing)
         {
-            problem = $"Mask name '{name}' of register file '{enumSymbol.Name}' collides with type '{existing.ToDisplayString()}' that already exists; set MaskName to another name";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaskNameTakenByType, where, name, enumSymbol.Name, existing.ToDisplayString()));
         }
-        else if (enumSymbol.ContainingNamespace.GetTypeMembers(name + "Extensions").FirstOrDefault(IsNotAPartialStaticClass) is { } extensions)
+        else if (GeneratedCode.UserDeclared(enumSymbol.ContainingNamespace.GetTypeMembers(name + "Extensions")).FirstOrDefault(IsNotAPartialStaticClass) is { } extensions)
         {
-            problem = $"Mask name '{name}' of register file '{enumSymbol.Name}' needs the class '{name}Extensions', but type '{extensions.ToDisplayString()}' exists and is not a static partial class; set MaskName to another name";
-        }
-
-        if (problem is not null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, location ?? LocationInfo.From(arguments.Syntax), problem));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExtensionsNameTaken, where, name, enumSymbol.Name, extensions.ToDisplayString()));
         }
         return (name, location);
     }
 
-    /// <summary>
-    /// The mask and extension class live at namespace level, so they must be able to name the enum:
-    /// not through a generic type (which type argument?), nor past a private or protected type.
-    /// </summary>
     /// <summary>Users may extend the generated extension class with their own static partial part; anything else collides.</summary>
     private static bool IsNotAPartialStaticClass(INamedTypeSymbol type) =>
         !type.IsStatic || type.DeclaringSyntaxReferences.Any(reference =>
             reference.GetSyntax() is not TypeDeclarationSyntax declaration || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 
+    /// <summary>
+    /// The mask and extension class live at namespace level, so they must be able to name the enum:
+    /// not through a generic type (which type argument?), nor past a private or protected type.
+    /// </summary>
     private static void CheckNameableFromNamespace(INamedTypeSymbol enumSymbol, SyntaxNode node, List<DiagnosticInfo> diagnostics)
     {
-        string? problem = null;
-        for (ISymbol current = enumSymbol; current is INamedTypeSymbol type && problem is null; current = current.ContainingSymbol)
+        var where = LocationInfo.From(((EnumDeclarationSyntax)node).Identifier);
+        for (ISymbol current = enumSymbol; current is INamedTypeSymbol type; current = current.ContainingSymbol)
         {
             if (type.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
             {
-                problem = ReferenceEquals(type, enumSymbol)
-                    ? $"is {SyntaxFacts.GetText(type.DeclaredAccessibility)}"
-                    : $"is inside {SyntaxFacts.GetText(type.DeclaredAccessibility)} type '{type.ToDisplayString()}'";
+                var accessibility = SyntaxFacts.GetText(type.DeclaredAccessibility);
+                diagnostics.Add(ReferenceEquals(type, enumSymbol)
+                    ? DiagnosticInfo.Create(DiagnosticDescriptors.EnumNotAccessible, where, enumSymbol.Name, accessibility)
+                    : DiagnosticInfo.Create(DiagnosticDescriptors.EnumInInaccessibleType, where, enumSymbol.Name, accessibility, type.ToDisplayString()));
+                return;
             }
-            else if (!ReferenceEquals(type, enumSymbol) && type.IsGenericType)
+            if (!ReferenceEquals(type, enumSymbol) && type.IsGenericType)
             {
-                problem = $"is nested in generic type '{type.ToDisplayString()}'";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumInGenericType, where, enumSymbol.Name, type.ToDisplayString()));
+                return;
             }
-        }
-        if (problem is not null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.NotNameableFromNamespace,
-                LocationInfo.From(((EnumDeclarationSyntax)node).Identifier),
-                enumSymbol.Name,
-                problem));
         }
     }
 
@@ -163,7 +153,7 @@ internal static class RegisterFileParser
                 continue; // the compiler reports the missing value, the missing name, or the name declared twice (CS0102)
             }
             var (index, text) = ReadIndex(field.ConstantValue);
-            members.Add(new RegisterModel(field.Name, index, text, !IsSentinel(field), LocationInfo.From(field.Locations.FirstOrDefault())));
+            members.Add(new RegisterModel(field.Name, index, text, !IsSentinel(field), LocationInfo.From(field.Locations[0])));
         }
         return members;
     }
@@ -195,17 +185,11 @@ internal static class RegisterFileParser
 
             if (member.Name is "None" or KnownNames.AllSetName)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.InvalidName,
-                    member.Location,
-                    $"Register '{member.Name}' of '{enumName}' collides with the member '{member.Name}' every mask has; rename the register or mark it [NotARegister]"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RegisterNameReserved, member.Location, member.Name, enumName));
             }
             else if (member.Name == maskName)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.InvalidName,
-                    member.Location,
-                    $"Register '{member.Name}' of '{enumName}' has the name of its mask, which cannot hold a member of its own name; set MaskName to another name"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RegisterNamedAsMask, member.Location, member.Name, enumName));
             }
 
             if (firstAtIndex.TryGetValue(member.Index, out var first))

@@ -25,7 +25,7 @@ internal static class RegisterSetParser
         }
         var declaration = (TypeDeclarationSyntax)declared.Node;
         var diagnostics = new List<DiagnosticInfo>();
-        PartialTypes.Check(declaration, "register sets whose constants are generated into it", diagnostics);
+        var isPartial = PartialTypes.Check(declaration, "register sets whose constants are generated into it", diagnostics);
 
         var sets = new List<RegisterSetModel>();
         foreach (var (attribute, syntax) in declared.Attributes)
@@ -39,6 +39,7 @@ internal static class RegisterSetParser
             DisplayName: type.ToDisplayString(),
             Namespace: SymbolNames.Namespace(type),
             Containers: PartialTypes.Containers(type),
+            IsPartial: isPartial,
             Sets: sets.ToEquatableArray(),
             Diagnostics: diagnostics.ToEquatableArray());
     }

@@ -91,31 +91,26 @@ internal sealed class RegisterSetReader
         var name = _attribute.ConstructorArguments.Length > 0 && _attribute.ConstructorArguments[0].Kind == TypedConstantKind.Primitive
             ? _attribute.ConstructorArguments[0].Value as string
             : null;
-        string? problem = null;
+        var where = (SyntaxNode?)nameSyntax ?? _arguments.Syntax;
         if (name is null)
         {
-            problem = $"A register set on '{_container.Name}' has no name; pass it as the first argument";
+            Report(DiagnosticDescriptors.SetWithoutName, where, _container.Name);
         }
         else if (!SymbolNames.IsValidIdentifier(name))
         {
-            problem = $"Set name '{name}' is not a valid C# identifier";
+            Report(DiagnosticDescriptors.SetNameNotAnIdentifier, where, name);
         }
         else if (name == KnownNames.AllSetName)
         {
-            problem = $"Set name '{name}' is reserved: Include uses it for every register of the file";
+            Report(DiagnosticDescriptors.SetNameReserved, where, name);
         }
         else if (name == _container.Name)
         {
-            problem = $"Set name '{name}' is the name of the type that declares it; a member cannot share it";
+            Report(DiagnosticDescriptors.SetNamedAsItsType, where, name);
         }
-        else if (_container.GetMembers(name).FirstOrDefault() is { } existing)
+        else if (GeneratedCode.UserDeclared(_container.GetMembers(name)).FirstOrDefault() is { } existing)
         {
-            problem = $"Set name '{name}' collides with member '{existing.ToDisplayString()}' that already exists";
-        }
-
-        if (problem is not null)
-        {
-            Report(DiagnosticDescriptors.InvalidName, (SyntaxNode?)nameSyntax ?? _arguments.Syntax, problem);
+            Report(DiagnosticDescriptors.SetNameTakenByMember, where, name, existing.ToDisplayString());
         }
         return name ?? "";
     }
@@ -164,8 +159,7 @@ internal sealed class RegisterSetReader
             {
                 return CheckDeclaredHere(named, fileSyntax);
             }
-            Report(DiagnosticDescriptors.RegisterFileUnclear, fileSyntax, $"Set '{_name}'",
-                $"RegisterFile names '{named?.ToDisplayString() ?? fileSyntax.ToString()}', which is not an enum with [RegisterFile]");
+            Report(DiagnosticDescriptors.RegisterFileArgumentNotAFile, fileSyntax, _name, named?.ToDisplayString() ?? fileSyntax.ToString());
             return null;
         }
 
@@ -177,8 +171,7 @@ internal sealed class RegisterSetReader
                 {
                     return CheckDeclaredHere(enumType, argument.Syntax);
                 }
-                Report(DiagnosticDescriptors.RegisterFileUnclear, argument.Syntax, $"Set '{_name}'",
-                    $"enum '{enumType.ToDisplayString()}' of '{argument.Syntax}' has no [RegisterFile]; annotate it, or name the set's file with RegisterFile = typeof(...)");
+                Report(DiagnosticDescriptors.EnumWithoutRegisterFile, argument.Syntax, _name, enumType.ToDisplayString(), argument.Syntax);
                 return null;
             }
         }
@@ -188,8 +181,7 @@ internal sealed class RegisterSetReader
             _hasErrors = true; // a register argument did not bind: the compiler reports it
             return null;
         }
-        Report(DiagnosticDescriptors.RegisterFileUnclear, _arguments.Syntax.Name, $"Set '{_name}'",
-            "its register file cannot be determined, since it names no register; add RegisterFile = typeof(...)");
+        Report(DiagnosticDescriptors.SetFileUndetermined, _arguments.Syntax.Name, _name);
         return null;
     }
 
@@ -199,8 +191,7 @@ internal sealed class RegisterSetReader
         {
             return file;
         }
-        Report(DiagnosticDescriptors.RegisterFileUnclear, where, $"Set '{_name}'",
-            $"register file '{file.ToDisplayString()}' is declared in another assembly; declare its sets in that assembly");
+        Report(DiagnosticDescriptors.FileOfAnotherAssembly, where, _name, file.ToDisplayString());
         return null;
     }
 
@@ -212,7 +203,7 @@ internal sealed class RegisterSetReader
         }
         if (from is null || to is null)
         {
-            NotARegister((from ?? to)!.Syntax, from is null ? "a range with To but no From" : "a range with From but no To");
+            Report(DiagnosticDescriptors.HalfOpenRange, (from ?? to)!.Syntax, _name, from is null ? "To" : "From", from is null ? "From" : "To", FileName);
             return;
         }
         if (ReadRegister(from) is not { } first || ReadRegister(to) is not { } last)
@@ -221,7 +212,7 @@ internal sealed class RegisterSetReader
         }
         if (first.Index > last.Index)
         {
-            NotARegister(from.Syntax, $"a range From {first.Name} ({first.Index}) To {last.Name} ({last.Index}) that runs backwards");
+            Report(DiagnosticDescriptors.BackwardRange, from.Syntax, _name, first.Name, first.Index, last.Name, last.Index, FileName);
             return;
         }
 
@@ -244,19 +235,18 @@ internal sealed class RegisterSetReader
         var enumType = EnumTypeOf(argument.Value);
         if (enumType is null)
         {
-            NotARegister(expression, $"'{expression}', {Describe(argument.Value)}");
+            Report(DiagnosticDescriptors.ValueNotARegister, expression, _name, expression, Describe(argument.Value), FileName);
             return null;
         }
         if (!SymbolEqualityComparer.Default.Equals(enumType, file))
         {
             if (HasRegisterFileAttribute(enumType))
             {
-                Report(DiagnosticDescriptors.RegisterFileUnclear, expression, $"Set '{_name}'",
-                    $"it mixes registers of '{file.Name}' and '{enumType.Name}' ('{expression}')");
+                Report(DiagnosticDescriptors.SetMixesFiles, expression, _name, file.Name, enumType.Name, expression);
             }
             else
             {
-                NotARegister(expression, $"'{expression}', a member of enum '{enumType.ToDisplayString()}'");
+                Report(DiagnosticDescriptors.MemberOfAnotherEnum, expression, _name, expression, enumType.ToDisplayString(), FileName);
             }
             return null;
         }
@@ -274,7 +264,7 @@ internal sealed class RegisterSetReader
         {
             if (!named.IsRegister)
             {
-                NotARegister(expression, $"'{expression}', a [NotARegister] member");
+                Report(DiagnosticDescriptors.SentinelInSet, expression, _name, expression, FileName);
                 return null;
             }
             return new RegisterReference(named.Name, ClampToInt(index), LocationInfo.From(expression));
@@ -284,7 +274,7 @@ internal sealed class RegisterSetReader
         {
             return new RegisterReference(register.Name, ClampToInt(index), LocationInfo.From(expression));
         }
-        NotARegister(expression, $"'{expression}' (value {text}, held by no member)");
+        Report(DiagnosticDescriptors.UndefinedValueInSet, expression, _name, expression, text, FileName);
         return null;
     }
 
@@ -298,8 +288,7 @@ internal sealed class RegisterSetReader
             }
             else
             {
-                Report(DiagnosticDescriptors.UnknownInclude, argument.Syntax, $"Set '{_name}' includes", argument.Syntax.ToString(),
-                    _file is null ? "its register file" : $"'{_file.Name}'", "");
+                Report(DiagnosticDescriptors.IncludeNotAName, argument.Syntax, _name, argument.Syntax, _file is null ? "its register file" : $"'{_file.Name}'");
             }
         }
     }
@@ -339,8 +328,8 @@ internal sealed class RegisterSetReader
         _ => "not a constant of the register enum",
     };
 
-    private void NotARegister(SyntaxNode where, string what) =>
-        Report(DiagnosticDescriptors.NotARegister, where, _name, what, _file?.Name ?? "its register file");
+    /// <summary>How RM0005 names the file the set is over.</summary>
+    private string FileName => _file?.Name ?? "its register file";
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxNode where, params object[] arguments)
     {

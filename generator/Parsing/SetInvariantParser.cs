@@ -38,7 +38,7 @@ internal static class SetInvariantParser
                 else
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.UnknownInclude, LocationInfo.From(elements[i]), attributeName + " names", elements[i].ToString(), "any register file", ""));
+                        DiagnosticDescriptors.InvariantNamesNoSet, LocationInfo.From(elements[i]), attributeName, elements[i].ToString()));
                 }
             }
             invariants.Add(new SetInvariantModel(isSubset, attributeName, names.ToEquatableArray(), LocationInfo.From(syntax)));

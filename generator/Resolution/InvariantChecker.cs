@@ -77,8 +77,7 @@ internal sealed class InvariantChecker
             var files = _setsByName[reference.Name].Select(set => set.FileKey!).ToList();
             if (files.Count == 0)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnknownInclude, reference.Location, invariant.AttributeName + " names", reference.Name, "any register file", ""));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvariantNamesNoSet, reference.Location, invariant.AttributeName, reference.Name));
                 unknown = true;
                 continue;
             }
@@ -90,16 +89,17 @@ internal sealed class InvariantChecker
             return null;
         }
 
-        string? problem = candidates switch
+        var problem = candidates switch
         {
-            null => "it names no set but All, so its register file cannot be determined",
-            { Count: 0 } => "the sets it names belong to different register files",
-            { Count: > 1 } => "sets of these names exist in several register files (" + string.Join(", ", candidates.OrderBy(key => key, StringComparer.Ordinal)) + ")",
+            null => DiagnosticInfo.Create(DiagnosticDescriptors.InvariantFileUndetermined, invariant.Location, invariant.AttributeName),
+            { Count: 0 } => DiagnosticInfo.Create(DiagnosticDescriptors.InvariantMixesFiles, invariant.Location, invariant.AttributeName),
+            { Count: > 1 } => DiagnosticInfo.Create(DiagnosticDescriptors.InvariantFileAmbiguous, invariant.Location, invariant.AttributeName,
+                string.Join(", ", candidates.OrderBy(key => key, StringComparer.Ordinal))),
             _ => null,
         };
         if (problem is not null)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RegisterFileUnclear, invariant.Location, invariant.AttributeName, problem));
+            _diagnostics.Add(problem);
             return null;
         }
         return _files.TryGetValue(candidates!.Single(), out var file) ? file : null;

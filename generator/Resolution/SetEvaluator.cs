@@ -72,7 +72,7 @@ internal sealed class SetEvaluator
         {
             if (!value.Add(register.Index))
             {
-                Redundant(set, register, "is listed twice");
+                Redundant(DiagnosticDescriptors.ListedTwice, set, register);
             }
         }
     }
@@ -93,9 +93,9 @@ internal sealed class SetEvaluator
         if (!_byName.TryGetValue(include.Name, out var targets))
         {
             var suggestion = _byName.Keys.FirstOrDefault(name => string.Equals(name, include.Name, System.StringComparison.OrdinalIgnoreCase));
-            _diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnknownInclude, include.Location, $"Set '{set.Name}' includes", include.Name, $"'{_file.EnumName}'",
-                suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
+            _diagnostics.Add(suggestion is null
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.UnknownInclude, include.Location, set.Name, include.Name, _file.EnumName)
+                : DiagnosticInfo.Create(DiagnosticDescriptors.UnknownIncludeOtherCase, include.Location, set.Name, include.Name, _file.EnumName, suggestion));
             return false;
         }
         if (targets.Count > 1)
@@ -125,7 +125,7 @@ internal sealed class SetEvaluator
         {
             if (!value.Remove(register.Index))
             {
-                Redundant(set, register, "is excluded but the set does not hold it");
+                Redundant(DiagnosticDescriptors.ExcludedButAbsent, set, register);
             }
         }
     }
@@ -144,6 +144,6 @@ internal sealed class SetEvaluator
         }
     }
 
-    private void Redundant(RegisterSetModel set, RegisterReference register, string why) =>
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RedundantRegister, register.Location, set.Name, register.Name, why));
+    private void Redundant(Microsoft.CodeAnalysis.DiagnosticDescriptor why, RegisterSetModel set, RegisterReference register) =>
+        _diagnostics.Add(DiagnosticInfo.Create(why, register.Location, set.Name, register.Name));
 }

@@ -93,9 +93,7 @@ internal static class SetResolver
             if (maskOwners.TryGetValue(maskFullName, out var owner))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.InvalidName,
-                    file.MaskNameLocation,
-                    $"Mask name '{file.MaskName}' of register file '{file.EnumName}' is already the mask of register file '{owner.EnumName}'; set MaskName to another name"));
+                    DiagnosticDescriptors.MaskNameTakenByFile, file.MaskNameLocation, file.MaskName, file.EnumName, owner.EnumName));
                 continue;
             }
             maskOwners.Add(maskFullName, file);
@@ -118,6 +116,7 @@ internal static class SetResolver
             {
                 Sets = parts.SelectMany(part => part.Sets).OrderBy(set => set.AttributeLocation?.FilePath, StringComparer.Ordinal)
                     .ThenBy(set => set.AttributeLocation?.Span.Start).ToEquatableArray(),
+                IsPartial = parts.All(part => part.IsPartial),
                 Diagnostics = parts.SelectMany(part => part.Diagnostics).Distinct().ToEquatableArray(),
             };
             diagnostics.AddRange(container.Diagnostics);
@@ -155,8 +154,7 @@ internal static class SetResolver
                 var files = string.Join(", ", group.Select(set => set.FileKey!.Replace("global::", "")).Distinct().OrderBy(key => key, StringComparer.Ordinal));
                 foreach (var set in group)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, set.NameLocation,
-                        $"Set name '{set.Name}' is declared on '{container.DisplayName}' for register files {files}; one type cannot hold both constants"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNameOnTwoFiles, set.NameLocation, set.Name, container.DisplayName, files));
                     values.Remove(set);
                 }
             }
@@ -182,7 +180,7 @@ internal static class SetResolver
     {
         foreach (var container in containers)
         {
-            if (container.Diagnostics.Any(diagnostic => diagnostic.Id == DiagnosticDescriptors.NotPartial.Id))
+            if (!container.IsPartial)
             {
                 continue; // constants cannot be added to a type that is not partial
             }
@@ -206,7 +204,7 @@ internal static class SetResolver
         HashSet<string> hintNames)
     {
         var entries = containers
-            .Where(container => !container.Diagnostics.Any(diagnostic => diagnostic.Id == DiagnosticDescriptors.NotPartial.Id))
+            .Where(container => container.IsPartial)
             .SelectMany(container => container.Sets
                 .Where(set => set.FileKey == file.EnumFullName && values.ContainsKey(set))
                 .Select(set => new CatalogEntry(set.Name, container.DisplayName, values[set].Select(index => new MaskBit(names[index], index)).ToEquatableArray())))

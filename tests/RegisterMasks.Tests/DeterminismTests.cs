@@ -42,7 +42,7 @@ public class DeterminismTests
     {
         var run = GeneratorHarness.Run(inputs);
         var sources = run.Sources.OrderBy(source => source.Key, StringComparer.Ordinal).Select(source => $"== {source.Key}\n{source.Value}");
-        var diagnostics = run.GeneratorDiagnostics.Select(diagnostic => diagnostic.GetMessage(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal);
+        var diagnostics = run.AnalyzerDiagnostics.Select(diagnostic => diagnostic.GetMessage(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal);
         return string.Join("\n", sources.Concat(diagnostics));
     }
 }

@@ -19,7 +19,7 @@ public class IncrementalityTests
     private static readonly string[] ModelSteps =
     {
         TrackingNames.Annotations, TrackingNames.Resolution,
-        TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.Catalogs, TrackingNames.Diagnostics,
+        TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.Catalogs,
     };
 
     /// <summary>Every step of ours: the models' steps, and the declaration snapshot that gates them.</summary>

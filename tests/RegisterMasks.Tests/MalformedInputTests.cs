@@ -47,7 +47,7 @@ public class MalformedInputTests
     {
         var run = GeneratorHarness.Run("using RegisterMasks;\nnamespace M;\n" + declarations);
 
-        var errors = run.GeneratorDiagnostics.Concat(run.Input.GetDiagnostics()).Concat(run.CompilationDiagnostics)
+        var errors = run.AnalyzerDiagnostics.Concat(run.Input.GetDiagnostics()).Concat(run.CompilationDiagnostics)
             .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
             .ToList();
         Assert.NotEmpty(errors);

@@ -88,7 +88,7 @@ public class ModelBasedPropertyTests
 
     /// <summary>Diagnostic messages without locations, which the layout moves.</summary>
     private static string[] Messages(GeneratorRun run) =>
-        run.GeneratorDiagnostics.Select(diagnostic => diagnostic.GetMessage(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToArray();
+        run.AnalyzerDiagnostics.Select(diagnostic => diagnostic.GetMessage(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToArray();
 
     private static string Describe(ModelCase model) =>
         $"width {model.Width}, {model.Members.Length} members, {model.Sets.Length} sets, case seed {model.Seed}\n{string.Join("\n// ---- next file\n", ModelSource.Render(model))}";

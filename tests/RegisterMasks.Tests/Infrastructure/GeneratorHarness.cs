@@ -9,15 +9,23 @@ using Xunit;
 
 namespace RegisterMasks.Tests.Infrastructure;
 
-/// <summary>One run of the generator over some sources: what it wrote, reported, and the compilation after it.</summary>
+/// <summary>One run of the generator over some sources: what it wrote, the compilation after it, and what the analyzer reports there.</summary>
 internal sealed record GeneratorRun(
     GeneratorDriver Driver,
     CSharpCompilation Input,
     Compilation Output,
-    ImmutableArray<Diagnostic> GeneratorDiagnostics,
     ImmutableDictionary<string, string> Sources)
 {
+    private ImmutableArray<Diagnostic> _analyzerDiagnostics;
+
     public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
+
+    /// <summary>
+    /// What <see cref="RegisterMaskAnalyzer"/> reports on the output, as a build runs it: over the user's
+    /// files and ours. Computed once, on first use; an analyzer exception (AD0001) fails the test.
+    /// </summary>
+    public ImmutableArray<Diagnostic> AnalyzerDiagnostics =>
+        _analyzerDiagnostics.IsDefault ? _analyzerDiagnostics = AnalyzerHarness.Analyze(Output) : _analyzerDiagnostics;
 
     /// <summary>Every diagnostic of the compiled output (user code and generated code together).</summary>
     public ImmutableArray<Diagnostic> CompilationDiagnostics => Output.GetDiagnostics();
@@ -79,13 +87,15 @@ internal static class GeneratorHarness
         Assert.True(crashes.Count == 0, "The generator failed: " + string.Join(Environment.NewLine, crashes));
         var result = driver.GetRunResult().Results.Single();
         Assert.True(result.Exception is null, "The generator threw: " + result.Exception);
+        // Diagnostics are the analyzer's alone: one reported by the generator too would show twice.
+        Assert.True(result.Diagnostics.IsEmpty, "The generator reported: " + string.Join(Environment.NewLine, result.Diagnostics));
         var sources = result.GeneratedSources.ToImmutableDictionary(source => source.HintName, source => source.SourceText.ToString());
-        return new GeneratorRun(driver, input, output, result.Diagnostics, sources);
+        return new GeneratorRun(driver, input, output, sources);
     }
 
-    /// <summary>The RM diagnostics of a run, in a stable order.</summary>
+    /// <summary>The RM diagnostics of a run (the analyzer's), in a stable order.</summary>
     public static List<Diagnostic> RegisterMaskDiagnostics(this GeneratorRun run) =>
-        run.GeneratorDiagnostics.Where(diagnostic => diagnostic.Id.StartsWith("RM", StringComparison.Ordinal))
+        run.AnalyzerDiagnostics.Where(diagnostic => diagnostic.Id.StartsWith("RM", StringComparison.Ordinal))
             .OrderBy(diagnostic => diagnostic.Location.GetLineSpan().Path, StringComparer.Ordinal)
             .ThenBy(diagnostic => diagnostic.Location.SourceSpan.Start)
             .ToList();

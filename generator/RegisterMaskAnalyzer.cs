@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RegisterMasks.Generator.Model;
+using RegisterMasks.Generator.Parsing;
+using RegisterMasks.Generator.Resolution;
+
+namespace RegisterMasks.Generator;
+
+/// <summary>
+/// Reports every RM diagnostic, from the same parser and resolver the generator runs. Diagnostics
+/// reported by a generator have no syntax tree: editors do not show them and no <c>#pragma</c>,
+/// <c>[SuppressMessage]</c> or per-file severity reaches them. These are reported in the user's
+/// own trees, so all of that works.
+/// </summary>
+/// <remarks>
+/// Resolution needs every annotation of the compilation (includes, duplicate names and invariants
+/// cross files), so it runs once per compilation, on first demand. Each file's diagnostics are then
+/// reported from that file's semantic model action: an editor analyzing one open document asks for
+/// exactly that, so even cross-file rules show live, with no compilation-end action involved.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RegisterMaskAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var byFile = new CompilationDiagnostics(start.Compilation);
+            start.RegisterSemanticModelAction(analysis =>
+            {
+                var tree = analysis.SemanticModel.SyntaxTree;
+                foreach (var diagnostic in byFile.In(tree.FilePath, analysis.CancellationToken))
+                {
+                    analysis.ReportDiagnostic(diagnostic.ToDiagnostic(tree));
+                }
+            });
+        });
+    }
+
+    /// <summary>One compilation's diagnostics by file, resolved once, by whichever file asks first.</summary>
+    private sealed class CompilationDiagnostics
+    {
+        private readonly Compilation _compilation;
+        private ILookup<string, DiagnosticInfo>? _byFile;
+        private readonly object _gate = new();
+
+        public CompilationDiagnostics(Compilation compilation) => _compilation = compilation;
+
+        public IEnumerable<DiagnosticInfo> In(string filePath, CancellationToken cancellationToken)
+        {
+            // A cancelled first request leaves nothing behind: the next one starts again.
+            if (Volatile.Read(ref _byFile) is { } known)
+            {
+                return known[filePath];
+            }
+            lock (_gate)
+            {
+                _byFile ??= Resolve(cancellationToken);
+                return _byFile[filePath];
+            }
+        }
+
+        private ILookup<string, DiagnosticInfo> Resolve(CancellationToken cancellationToken)
+        {
+            var models = AnnotationScanner.Scan(_compilation, cancellationToken);
+            var result = SetResolver.Resolve(models, cancellationToken);
+            return result.Diagnostics.ToLookup(diagnostic => diagnostic.Location.FilePath, StringComparer.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RegisterMasks.Generator;
+using Xunit;
+
+namespace RegisterMasks.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="RegisterMaskAnalyzer"/> over a compilation as the compiler does, failing on any analyzer exception.</summary>
+internal static class AnalyzerHarness
+{
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, AnalyzerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var exceptions = new List<Exception>();
+        var withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(new RegisterMaskAnalyzer()),
+            new CompilationWithAnalyzersOptions(
+                options ?? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false));
+        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+        Assert.True(exceptions.Count == 0, "The analyzer threw: " + string.Join(Environment.NewLine, exceptions));
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
+        return diagnostics;
+    }
+}
