@@ -7,33 +7,47 @@ using Xunit;
 namespace RegisterMasks.Tests;
 
 /// <summary>
-/// The package end to end: packed from the solution into a temporary feed, consumed by fresh
-/// projects (a netstandard2.0 library in C# 7.3 and a net10.0 app) restored into their own
-/// NUGET_PACKAGES, so no stale copy of the package can stand in for the one just built.
+/// The package end to end: packed from the solution into a temporary feed (once for the class),
+/// consumed by fresh projects restored into their own NUGET_PACKAGES, so no stale copy of the
+/// package can stand in for the one just built.
 /// </summary>
-public class PackageTests : IDisposable
+public class PackageTests : IClassFixture<PackedPackage>
 {
-    private readonly string _work = Directory.CreateTempSubdirectory("registermasks-e2e-").FullName;
+    private readonly PackedPackage _package;
+
+    public PackageTests(PackedPackage package) => _package = package;
+
+    [Fact]
+    public void Only_RegisterMasks_is_packed_with_the_generator_Scriban_and_its_notice()
+    {
+        var package = Assert.Single(_package.Packages);
+        Assert.Equal($"RegisterMasks.{_package.Version}.nupkg", Path.GetFileName(package));
+        using var zip = ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(entry => entry.FullName).ToList();
+        Assert.Contains("analyzers/dotnet/cs/RegisterMasks.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Scriban.Signed.dll", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", StringComparison.Ordinal)); // nothing for consumers to reference at run time
+        var nuspec = new StreamReader(zip.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
+        Assert.Contains("<developmentDependency>true</developmentDependency>", nuspec);
+        Assert.DoesNotContain("<dependency ", nuspec);
+
+        // Scriban's BSD-2-Clause licence: its copyright notice and licence text travel with the binary.
+        var notice = new StreamReader(zip.GetEntry("THIRD-PARTY-NOTICES.txt")!.Open()).ReadToEnd();
+        Assert.Contains("Scriban", notice);
+        Assert.Contains("Copyright (c) 2016-2020, Alexandre Mutel", notice);
+        Assert.Contains("Redistributions in binary form must reproduce the above copyright notice", notice);
+    }
 
     [Fact]
     public void The_packed_package_builds_and_runs_a_fresh_consumer()
     {
-        var version = "1.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var feed = Path.Combine(_work, "feed");
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_work, "packages") };
-
-        // Pack the whole solution from a copy: only RegisterMasks may come out.
-        var repository = CopyRepository();
-        DotnetCli.Run(repository, environment, "pack", "Generator.sln", "-o", feed, "-p:Version=" + version);
-        var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
-        Assert.Equal($"RegisterMasks.{version}.nupkg", Path.GetFileName(package));
-        AssertPackageLayout(package);
-
-        // Consume it as a user would, from the feed.
-        var consumer = WriteConsumer(feed, version);
+        var consumer = WriteConsumer();
+        var environment = _package.Environment;
         var build = DotnetCli.Run(consumer, environment, "build", "App/App.csproj", "-c", "Release");
         Assert.DoesNotContain("CS8784", build);
         Assert.DoesNotContain("CS8785", build);
+        Assert.DoesNotContain("AD0001", build);
         Assert.Contains("0 Warning(s)", build);
 
         // Every .NET analyzer on: the generated code must draw none (the consumers' own code may).
@@ -51,56 +65,131 @@ public class PackageTests : IDisposable
         Assert.DoesNotContain(ReferencedAssemblies(library), name => name.StartsWith("RegisterMasks", StringComparison.Ordinal));
     }
 
-    private static void AssertPackageLayout(string package)
+    /// <summary>
+    /// Diagnostics come from an analyzer, in the user's trees: #pragma, [SuppressMessage] and
+    /// .editorconfig severities all reach them. Without any of those, the same code fails on exactly
+    /// the three warnings they silence, since warnings are errors here.
+    /// </summary>
+    [Fact]
+    public void Pragma_SuppressMessage_and_editorconfig_silence_RM_warnings_in_a_real_build()
     {
-        using var zip = ZipFile.OpenRead(package);
-        var entries = zip.Entries.Select(entry => entry.FullName).ToList();
-        Assert.Contains("analyzers/dotnet/cs/RegisterMasks.Generator.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/Scriban.Signed.dll", entries);
-        Assert.Contains("README.md", entries);
-        Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", StringComparison.Ordinal)); // nothing for consumers to reference at run time
-        var nuspec = new StreamReader(zip.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
-        Assert.Contains("<developmentDependency>true</developmentDependency>", nuspec);
-        Assert.DoesNotContain("<dependency ", nuspec);
-    }
+        var suppressed = SuppressionConsumer("suppressed", withSuppressions: true);
+        var clean = DotnetCli.Run(suppressed, _package.Environment, "build", "-c", "Release");
+        Assert.Contains("0 Warning(s)", clean);
+        Assert.Contains("0 Error(s)", clean);
 
-    private string CopyRepository()
-    {
-        var target = Path.Combine(_work, "repo");
-        foreach (var file in Directory.EnumerateFiles(RepositoryFiles.Root, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(RepositoryFiles.Root, file);
-            var parts = relative.Split(Path.DirectorySeparatorChar);
-            if (parts.Any(part => part is "bin" or "obj" or ".git" or "TestResults" or "__mismatch__" or "BenchmarkDotNet.Artifacts"))
-            {
-                continue;
-            }
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
-            File.Copy(file, Path.Combine(target, relative));
-        }
-        return target;
-    }
+        var bare = SuppressionConsumer("bare", withSuppressions: false);
+        var (exitCode, failed) = DotnetCli.RunUnchecked(bare, _package.Environment, "build", "-c", "Release");
+        Assert.NotEqual(0, exitCode);
+        var errors = failed.Split('\n')
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"(\w+\.cs)\((\d+),\d+\): error (\w+)"))
+            .Where(match => match.Success)
+            .Select(match => $"{match.Groups[1].Value}:{match.Groups[2].Value} {match.Groups[3].Value}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(new[] { "Regs.cs:11 RM0004", "Regs.cs:16 RM0012", "Regs.cs:21 RM0013" }, errors);
 
-    private string WriteConsumer(string feed, string version)
-    {
-        var root = Path.Combine(_work, "consumer");
-        Write(root, "nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="e2e-feed" value="{feed}" />
-              </packageSources>
-            </configuration>
+        var configured = SuppressionConsumer("configured", withSuppressions: false);
+        PackedPackage.Write(configured, ".editorconfig", """
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.RM0004.severity = none
+            dotnet_diagnostic.RM0012.severity = none
+            dotnet_diagnostic.RM0013.severity = none
             """);
-        Write(root, "global.json", File.ReadAllText(Path.Combine(RepositoryFiles.Root, "global.json")));
+        Assert.Contains("0 Warning(s)", DotnetCli.Run(configured, _package.Environment, "build", "-c", "Release"));
+    }
+
+    /// <summary>
+    /// The floor README states: a Roslyn 4.14 compiler (Microsoft.Net.Compilers.Toolset 4.14.0)
+    /// loads the generator and the analyzer, and what it generates runs.
+    /// </summary>
+    [Fact]
+    public void A_Roslyn_4_14_compiler_loads_the_generator_and_the_analyzer()
+    {
+        var root = _package.NewConsumer("roslyn414");
+        PackedPackage.Write(root, "Floor.csproj", _package.Project("net10.0",
+            // The SDK replaces a toolset package's compiler by its own unless RoslynCompilerType is set.
+            properties: "<OutputType>Exe</OutputType><Nullable>enable</Nullable><RoslynCompilerType>Package</RoslynCompilerType>",
+            items: """<PackageReference Include="Microsoft.Net.Compilers.Toolset" Version="4.14.0" PrivateAssets="all" />""")
+            .Replace("</Project>", """
+                  <Target Name="ShowCompiler" BeforeTargets="CoreCompile">
+                    <Message Importance="high" Text="Compiler: $(CSharpCoreTargetsPath)" />
+                  </Target>
+                </Project>
+                """));
+        PackedPackage.Write(root, "Program.cs", """
+            using RegisterMasks;
+
+            System.Console.WriteLine("SET=" + Sets.SET.ToStringFast());
+
+            [RegisterFile(16)]
+            enum Reg { A, B, C }
+
+            [RegisterSet("SET", Reg.A, Reg.C)]
+            static partial class Sets { }
+            """);
+        var build = DotnetCli.Run(root, _package.Environment, "build", "-c", "Release");
+        Assert.Matches(new System.Text.RegularExpressions.Regex(@"Compiler: .*microsoft\.net\.compilers\.toolset[/\\]4\.14\.0[/\\]",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase), build);
+        Assert.Contains("0 Warning(s)", build);
+        Assert.Contains("SET=A, C", DotnetCli.Run(root, _package.Environment, "run", "-c", "Release", "--no-build"));
+
+        // The analyzer runs under that compiler too: a register past the width fails the build with RM0001.
+        PackedPackage.Write(root, "Program.cs", File.ReadAllText(Path.Combine(root, "Program.cs")).Replace("enum Reg { A, B, C }", "enum Reg { A, B, C = 16 }"));
+        var (exitCode, failed) = DotnetCli.RunUnchecked(root, _package.Environment, "build", "-c", "Release");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error RM0001", failed);
+    }
+
+    /// <summary>A register file with a deliberate alias, a redundant register and an empty set, each silenced (or not).</summary>
+    private string SuppressionConsumer(string name, bool withSuppressions)
+    {
+        var root = _package.NewConsumer(name);
+        PackedPackage.Write(root, "Suppressions.csproj", _package.Project("net10.0"));
+        string Pragma(string text) => withSuppressions ? text : "";
+        const string suppressEmpty = """[SuppressMessage("RegisterMasks", "RM0013", Justification = "filled in later")]""";
+        PackedPackage.Write(root, "Regs.cs", $$"""
+            using System.Diagnostics.CodeAnalysis;
+            using RegisterMasks;
+
+            namespace Suppressions;
+
+            [RegisterFile(32)]
+            public enum Reg
+            {
+                CR3, RAX, RCX,
+            {{Pragma("#pragma warning disable RM0004 // ERAPS shares CR3's bit on purpose")}}
+                ERAPS = CR3,
+            {{Pragma("#pragma warning restore RM0004")}}
+            }
+
+            {{Pragma("#pragma warning disable RM0012")}}
+            [RegisterSet("GPRS", Reg.RAX, Reg.RCX, Reg.RAX)]
+            {{Pragma("#pragma warning restore RM0012")}}
+            public static partial class Backend { }
+
+            {{Pragma(suppressEmpty)}}
+            [RegisterSet("LATER", RegisterFile = typeof(Reg))]
+            public static partial class Later { }
+            """);
+        return root;
+    }
+
+    private string WriteConsumer()
+    {
+        var root = _package.NewConsumer("consumer");
+        var version = _package.Version;
         var strict = "<TreatWarningsAsErrors>true</TreatWarningsAsErrors><WarningsAsErrors>$(WarningsAsErrors);CS8784;CS8785</WarningsAsErrors>";
-        Write(root, "Lib/Lib.csproj", $"""
+        PackedPackage.Write(root, "Lib/Lib.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework><LangVersion>7.3</LangVersion>{strict}</PropertyGroup>
               <ItemGroup><PackageReference Include="RegisterMasks" Version="{version}" PrivateAssets="all" /></ItemGroup>
             </Project>
             """);
-        Write(root, "Lib/Regs.cs", """
+        PackedPackage.Write(root, "Lib/Regs.cs", """
             using RegisterMasks;
 
             namespace Lib
@@ -114,7 +203,7 @@ public class PackageTests : IDisposable
                 }
             }
             """);
-        Write(root, "App/App.csproj", $"""
+        PackedPackage.Write(root, "App/App.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings>{strict}</PropertyGroup>
               <ItemGroup>
@@ -123,7 +212,7 @@ public class PackageTests : IDisposable
               </ItemGroup>
             </Project>
             """);
-        Write(root, "App/Program.cs", """
+        PackedPackage.Write(root, "App/Program.cs", """
             using Lib;
             using RegisterMasks;
 
@@ -150,22 +239,4 @@ public class PackageTests : IDisposable
         return metadata.AssemblyReferences.Select(handle => metadata.GetString(metadata.GetAssemblyReference(handle).Name)).ToList();
     }
 
-    private static void Write(string root, string relative, string text)
-    {
-        var path = Path.Combine(root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A build server may still hold a file; the temp folder is cleaned by the OS.
-        }
-    }
 }

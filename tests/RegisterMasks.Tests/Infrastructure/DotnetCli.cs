@@ -8,6 +8,14 @@ internal static class DotnetCli
 {
     public static string Run(string workingDirectory, IDictionary<string, string> environment, params string[] arguments)
     {
+        var (exitCode, text) = RunUnchecked(workingDirectory, environment, arguments);
+        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', arguments)} exited {exitCode}:{Environment.NewLine}{text}");
+        return text;
+    }
+
+    /// <summary>Runs it and hands back the exit code with the output, for a build that is meant to fail.</summary>
+    public static (int ExitCode, string Output) RunUnchecked(string workingDirectory, IDictionary<string, string> environment, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -34,8 +42,6 @@ internal static class DotnetCli
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(10)), $"dotnet {string.Join(' ', arguments)} did not finish in 10 minutes");
-        var text = output.Result + error.Result;
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited {process.ExitCode}:{Environment.NewLine}{text}");
-        return text;
+        return (process.ExitCode, output.Result + error.Result);
     }
 }
