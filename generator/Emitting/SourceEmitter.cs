@@ -76,7 +76,7 @@ internal static class SourceEmitter
         };
     }
 
-    /// <summary>Fills in what every mask template reads; of aliases, the last declared names the bit, as Enum.ToString() shows it.</summary>
+    /// <summary>Fills in what every mask template reads; each bit shows the name resolution gave it.</summary>
     private static TView Describe<TView>(TView view, MaskModel mask)
         where TView : MaskViewBase
     {
@@ -89,9 +89,9 @@ internal static class SourceEmitter
         view.RegisterCount = mask.Members.Count;
         view.Width = mask.Width;
         view.BitNames = Enumerable.Repeat("null", mask.Width).ToList();
-        foreach (var member in mask.Members)
+        foreach (var bit in mask.Bits)
         {
-            view.BitNames[member.Index] = Literals.Quoted(member.Name);
+            view.BitNames[bit.Index] = Literals.Quoted(bit.Name);
         }
         return view;
     }
@@ -114,10 +114,11 @@ internal static class SourceEmitter
         var allBits = mask.Members.Aggregate(0UL, (bits, member) => bits | (1UL << member.Index));
         var underlying = Literals.UnderlyingType(width);
 
-        // Enum.ToString() names a value by the last member declared with it: the mask declares
-        // None, the registers in index order, then All, so the same rule picks each case's text.
+        // Enum.ToString() names a value by the last member declared with it. The mask declares None,
+        // the bits, then All, so All names a value it shares with a bit (a one-register file) or with
+        // None (an empty one); which register names a bit is the resolver's (MaskModel.Bits).
         var named = new List<(ulong Value, string Name)> { (0UL, "None") };
-        named.AddRange(mask.Members.Select(member => (1UL << member.Index, member.Name)));
+        named.AddRange(mask.Bits.Select(bit => (1UL << bit.Index, bit.Name)));
         named.Add((allBits, "All"));
         var cases = named
             .GroupBy(entry => entry.Value)

@@ -5,6 +5,7 @@ internal sealed record MaskBit(string Name, int Index);
 
 /// <summary>Everything the emitter needs to write one register file's mask and extensions.</summary>
 /// <param name="Members">One per register, in index order; aliases keep declaration order among themselves.</param>
+/// <param name="Bits">One per index that has a register, ascending, with the name that shows for it (see <see cref="SetConstantModel.Bits"/>).</param>
 internal sealed record MaskModel(
     string HintName,
     string Namespace,
@@ -12,10 +13,14 @@ internal sealed record MaskModel(
     string EnumFullName,
     bool IsPublic,
     int Width,
-    EquatableArray<MaskBit> Members);
+    EquatableArray<MaskBit> Members,
+    EquatableArray<MaskBit> Bits);
 
 /// <summary>One set's constant, its value already computed.</summary>
-/// <param name="Bits">The set's registers in ascending index, one name per index.</param>
+/// <param name="Bits">
+/// The set's registers in ascending index, one name per index: of aliases, the one <c>Enum.ToString()</c>
+/// shows (the last declared). The resolver decides that name, once, for every output that prints one.
+/// </param>
 internal sealed record SetConstantModel(
     string Name,
     string MaskFullName,

@@ -1,17 +1,32 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace RegisterMasks.Generator.Model;
 
 /// <summary>One member of a <c>[RegisterFile]</c> enum, in declaration order.</summary>
 /// <param name="Index">The member's value, clamped to <see cref="long"/> (see <paramref name="IndexText"/>).</param>
 /// <param name="IndexText">The value as written in messages, exact even past <see cref="long.MaxValue"/>.</param>
 /// <param name="IsRegister">False for <c>[NotARegister]</c> sentinels, which get no bit.</param>
-internal sealed record RegisterModel(string Name, long Index, string IndexText, bool IsRegister, LocationInfo Location);
+/// <param name="HasBit">
+/// Whether the mask gets a bit for it: a register whose index fits the width and whose name the mask
+/// can take. One that cannot is reported where it is declared, and left out of the mask and of every
+/// set that names it, so that the rest of the file still generates.
+/// </param>
+internal sealed record RegisterModel(string Name, long Index, string IndexText, bool IsRegister, LocationInfo Location)
+{
+    public bool HasBit { get; init; } = IsRegister;
+}
 
 /// <summary>A <c>[RegisterFile]</c> enum, as the parser saw it.</summary>
 /// <param name="EnumFullName">The enum's <c>global::</c>-qualified name: the key sets refer to it by.</param>
 /// <param name="EnumName">The enum's name as a user reads it in messages.</param>
 /// <param name="Namespace">The namespace the mask is generated in, empty for the global namespace.</param>
 /// <param name="IsPublic">Whether the enum is visible outside its assembly (the mask gets the same).</param>
-/// <param name="Width">The width in bits, already checked to be supported when <paramref name="HasErrors"/> is false.</param>
+/// <param name="Width">The width in bits, already checked to be supported when <paramref name="IsUsable"/>.</param>
+/// <param name="IsUsable">
+/// Whether a mask can be generated at all: a supported width, a free and valid mask name, an enum the
+/// namespace can name. A register with an error of its own does not make the file unusable (see <see cref="RegisterModel.HasBit"/>).
+/// </param>
 /// <param name="Diagnostics">What the parser found wrong with this file alone.</param>
 internal sealed record RegisterFileModel(
     string EnumFullName,
@@ -22,20 +37,9 @@ internal sealed record RegisterFileModel(
     int Width,
     EquatableArray<RegisterModel> Members,
     LocationInfo MaskNameLocation,
+    bool IsUsable,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    public bool HasErrors
-    {
-        get
-        {
-            foreach (var diagnostic in Diagnostics)
-            {
-                if (diagnostic.IsError)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
+    /// <summary>The registers that have a bit, in declaration order.</summary>
+    public IEnumerable<RegisterModel> Registers => Members.Where(member => member.HasBit);
 }

@@ -33,9 +33,9 @@ internal static class RegisterFileParser
         var width = ReadWidth(attribute, arguments, enumName, diagnostics);
         var (maskName, maskNameLocation) = ReadMaskName(enumSymbol, attribute, arguments, diagnostics);
         CheckNameableFromNamespace(enumSymbol, declared.Node, diagnostics);
+        var isUsable = !diagnostics.Any(diagnostic => diagnostic.IsError); // so far, only what concerns the file as a whole
 
-        var members = ReadMembers(enumSymbol, cancellationToken);
-        CheckMembers(members, enumName, maskName, width, diagnostics);
+        var members = CheckMembers(ReadMembers(enumSymbol, cancellationToken), enumName, maskName, width, diagnostics);
 
         return new RegisterFileModel(
             EnumFullName: SymbolNames.FullyQualified(enumSymbol),
@@ -46,6 +46,7 @@ internal static class RegisterFileParser
             Width: width,
             Members: members.ToEquatableArray(),
             MaskNameLocation: maskNameLocation ?? LocationInfo.From(declared.Node.Identifier),
+            IsUsable: isUsable,
             Diagnostics: diagnostics.ToEquatableArray());
     }
 
@@ -168,11 +169,19 @@ internal static class RegisterFileParser
 
     internal static bool IsSentinel(IFieldSymbol field) => KnownNames.HasAttribute(field, KnownNames.NotARegister);
 
-    private static void CheckMembers(IReadOnlyList<RegisterModel> members, string enumName, string maskName, int width, List<DiagnosticInfo> diagnostics)
+    /// <summary>The rules for one register; a register that breaks one gets no bit (<see cref="RegisterModel.HasBit"/>).</summary>
+    private static List<RegisterModel> CheckMembers(IReadOnlyList<RegisterModel> members, string enumName, string maskName, int width, List<DiagnosticInfo> diagnostics)
     {
         var firstAtIndex = new Dictionary<long, RegisterModel>();
-        foreach (var member in members.Where(member => member.IsRegister))
+        var checkedMembers = new List<RegisterModel>(members.Count);
+        foreach (var member in members)
         {
+            if (!member.IsRegister)
+            {
+                checkedMembers.Add(member);
+                continue;
+            }
+            var reported = diagnostics.Count;
             if (member.Index < 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NegativeIndex, member.Location, member.Name, member.IndexText));
@@ -191,6 +200,8 @@ internal static class RegisterFileParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RegisterNamedAsMask, member.Location, member.Name, enumName));
             }
+            var hasBit = diagnostics.Count == reported;
+            checkedMembers.Add(hasBit ? member : member with { HasBit = false });
 
             if (firstAtIndex.TryGetValue(member.Index, out var first))
             {
@@ -201,5 +212,6 @@ internal static class RegisterFileParser
                 firstAtIndex.Add(member.Index, member);
             }
         }
+        return checkedMembers;
     }
 }

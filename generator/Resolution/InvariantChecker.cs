@@ -109,7 +109,7 @@ internal sealed class InvariantChecker
     {
         if (name == KnownNames.AllSetName)
         {
-            return RegisterBits.From(file.Members.Where(member => member.IsRegister).Select(member => (int)member.Index), file.Width);
+            return RegisterBits.From(file.Registers.Select(member => (int)member.Index), file.Width);
         }
         var sets = _setsByName[name].Where(set => set.FileKey == file.EnumFullName).ToList();
         return sets.Count == 1 && _values.TryGetValue(sets[0], out var registers) ? registers : null;

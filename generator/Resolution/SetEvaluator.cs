@@ -19,10 +19,18 @@ internal sealed class SetEvaluator
     private readonly List<RegisterSetModel> _stack = new();
     private readonly HashSet<RegisterSetModel> _inCycle = new(ReferenceComparer<RegisterSetModel>.Instance);
 
+    /// <summary>
+    /// Registers that got no bit (an error of their own, reported at the member). A set naming one is
+    /// computed without it, as the compiler recovers from an error: its constant stays there for the
+    /// code that uses it, and the build still fails, on the register's error alone.
+    /// </summary>
+    private readonly HashSet<string> _withoutBit;
+
     public SetEvaluator(RegisterFileModel file, IReadOnlyList<RegisterSetModel> sets, List<DiagnosticInfo> diagnostics)
     {
         _file = file;
         _diagnostics = diagnostics;
+        _withoutBit = new HashSet<string>(file.Members.Where(member => member.IsRegister && !member.HasBit).Select(member => member.Name));
         _byName = sets.GroupBy(set => set.Name).ToDictionary(group => group.Key, group => group.ToList());
     }
 
@@ -59,7 +67,7 @@ internal sealed class SetEvaluator
         {
             return _values[set] = null;
         }
-        if (value.Count == 0)
+        if (value.Count == 0 && !set.Listed.Any(register => _withoutBit.Contains(register.Name)))
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptySet, set.AttributeLocation, set.Name, _file.EnumName));
         }
@@ -70,6 +78,10 @@ internal sealed class SetEvaluator
     {
         foreach (var register in set.Listed)
         {
+            if (_withoutBit.Contains(register.Name))
+            {
+                continue;
+            }
             if (!value.Add(register.Index))
             {
                 Redundant(DiagnosticDescriptors.ListedTwice, set, register);
@@ -81,12 +93,9 @@ internal sealed class SetEvaluator
     {
         if (include.Name == KnownNames.AllSetName)
         {
-            foreach (var member in _file.Members)
+            foreach (var member in _file.Registers)
             {
-                if (member.IsRegister)
-                {
-                    value.Add((int)member.Index);
-                }
+                value.Add((int)member.Index);
             }
             return true;
         }
@@ -123,6 +132,10 @@ internal sealed class SetEvaluator
     {
         foreach (var register in set.Excluded)
         {
+            if (_withoutBit.Contains(register.Name))
+            {
+                continue;
+            }
             if (!value.Remove(register.Index))
             {
                 Redundant(DiagnosticDescriptors.ExcludedButAbsent, set, register);

@@ -67,7 +67,8 @@ internal static class SetResolver
         // Roslyn compares hint names without case: two names differing only in case must not meet.
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         return new ResolutionResult(
-            Masks: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal).Select(file => MaskOutput(file, hintNames)).ToEquatableArray(),
+            Masks: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
+                .Select(file => MaskOutput(file, displayNames[file.EnumFullName], hintNames)).ToEquatableArray(),
             SetContainers: SetOutputs(merged, usableFiles, displayNames, values, hintNames).ToEquatableArray(),
             Catalogs: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
                 .Select(file => Catalog(file, displayNames[file.EnumFullName], merged, values, hintNames)).ToEquatableArray(),
@@ -81,7 +82,7 @@ internal static class SetResolver
                 .ToEquatableArray());
     }
 
-    /// <summary>Files without errors whose mask name is free in their namespace; the first by enum name keeps a contested mask name.</summary>
+    /// <summary>Files that can have a mask, whose mask name is free in their namespace; the first by enum name keeps a contested mask name.</summary>
     private static Dictionary<string, RegisterFileModel> SelectUsableFiles(IReadOnlyList<RegisterFileModel> files, List<DiagnosticInfo> diagnostics)
     {
         var usable = new Dictionary<string, RegisterFileModel>(StringComparer.Ordinal);
@@ -97,7 +98,7 @@ internal static class SetResolver
                 continue;
             }
             maskOwners.Add(maskFullName, file);
-            if (!file.HasErrors)
+            if (file.IsUsable)
             {
                 usable[file.EnumFullName] = file;
             }
@@ -161,9 +162,9 @@ internal static class SetResolver
         }
     }
 
-    private static MaskModel MaskOutput(RegisterFileModel file, HashSet<string> hintNames)
+    private static MaskModel MaskOutput(RegisterFileModel file, Dictionary<int, string> names, HashSet<string> hintNames)
     {
-        var registers = file.Members.Where(member => member.IsRegister).OrderBy(member => member.Index);
+        var registers = file.Registers.OrderBy(member => member.Index);
         return new MaskModel(
             HintName: UniqueHintName(file.Namespace.Length == 0 ? file.MaskName : file.Namespace + "." + file.MaskName, "", hintNames),
             Namespace: file.Namespace,
@@ -171,7 +172,8 @@ internal static class SetResolver
             EnumFullName: file.EnumFullName,
             IsPublic: file.IsPublic,
             Width: file.Width,
-            Members: registers.Select(member => new MaskBit(member.Name, (int)member.Index)).ToEquatableArray());
+            Members: registers.Select(member => new MaskBit(member.Name, (int)member.Index)).ToEquatableArray(),
+            Bits: names.OrderBy(pair => pair.Key).Select(pair => new MaskBit(pair.Value, pair.Key)).ToEquatableArray());
     }
 
     private static IEnumerable<SetContainerOutput> SetOutputs(
@@ -250,7 +252,7 @@ internal static class SetResolver
     private static Dictionary<int, string> DisplayNames(RegisterFileModel file)
     {
         var names = new Dictionary<int, string>();
-        foreach (var member in file.Members.Where(member => member.IsRegister))
+        foreach (var member in file.Registers)
         {
             names[(int)member.Index] = member.Name;
         }

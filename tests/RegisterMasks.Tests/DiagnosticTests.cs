@@ -20,15 +20,62 @@ public class DiagnosticTests
         """;
 
     [Fact]
-    public void RM0001_index_past_the_width_is_reported_at_the_member_and_the_file_emits_nothing()
+    public void RM0001_index_past_the_width_is_reported_at_the_member_which_alone_is_left_out_of_the_mask_and_sets()
     {
-        var run = Run("[RegisterFile(8)] public enum R { A = 0, TOO_FAR = 8 }\n[RegisterSet(\"S\", R.A)] public static partial class Sets { }");
+        var run = Run("[RegisterFile(8)] public enum R { A = 0, B = 1, TOO_FAR = 8 }\n" +
+            "[RegisterSet(\"S\", R.A)]\n[RegisterSet(\"FAR\", R.B, R.TOO_FAR)]\n[RegisterSet(\"HOLDS_FAR\", Include = new[] { \"FAR\" }, RegisterFile = typeof(R))]\n" +
+            "[RegisterSet(\"EVERY\", Include = new[] { \"All\" }, RegisterFile = typeof(R))]\npublic static partial class Sets { }");
         var diagnostic = Expect(run, "RM0001", DiagnosticSeverity.Error, "TOO_FAR",
             "Register 'TOO_FAR' has index 8, which does not fit register file 'R' of width 8 (indices 0 to 7)");
         Assert.NotNull(diagnostic);
-        Assert.DoesNotContain("D.RMask.g.cs", run.Sources.Keys);
-        Assert.DoesNotContain("D.Sets.RegisterSets.g.cs", run.Sources.Keys); // its sets have no mask to be
+        Assert.Single(run.RegisterMaskDiagnostics()); // the sets that name it get no diagnostic of their own
+
+        // Everything the error does not touch is generated, so the user's other code keeps compiling.
+        var mask = run.Source("D.RMask.g.cs");
+        Assert.Contains("A = 1 << 0", mask);
+        Assert.Contains("B = 1 << 1", mask);
+        Assert.DoesNotContain("TOO_FAR", mask);
+        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        Assert.Contains("const global::D.RMask S =", sets);
+        Assert.Contains("const global::D.RMask EVERY =\n            global::D.RMask.A |\n            global::D.RMask.B;", sets);
+        // A set naming it (or including one that does) is computed without it: its uses still compile,
+        // and the build fails on RM0001 alone.
+        Assert.Contains("const global::D.RMask FAR =\n            global::D.RMask.B;", sets);
+        Assert.Contains("const global::D.RMask HOLDS_FAR =\n            global::D.RMask.B;", sets);
+        Assert.DoesNotContain("TOO_FAR", sets);
+        Assert.Empty(run.ErrorsOutsideUserSource());
         AssertHealthyEmitted(run);
+    }
+
+    /// <summary>
+    /// README's example mistake: RBX = 40 in a 32-bit file pushes every register after it past the width
+    /// too. Each is reported at its member; the registers before it, and the sets of them, still generate,
+    /// so the code using those compiles, and the only other errors are the uses of the registers reported.
+    /// </summary>
+    [Fact]
+    public void RM0001_one_bad_index_leaves_the_rest_of_the_file_usable()
+    {
+        var run = GeneratorHarness.Run(Header + """
+            [RegisterFile(32)]
+            public enum VcpuReg { RAX, RCX, RDX, RBX = 40, RSP, RIP }
+
+            [RegisterSet("LOW", VcpuReg.RAX, VcpuReg.RCX)]
+            [RegisterSet("WITH_RBX", VcpuReg.RAX, VcpuReg.RBX)]
+            [RegisterSet("ONLY_LATE", From = VcpuReg.RSP, To = VcpuReg.RIP)]
+            public static partial class Sets { }
+
+            public static class Use
+            {
+                public static VcpuRegMask Low() => Sets.LOW.With(VcpuReg.RDX);
+                public static bool Counts() => Sets.LOW.Count() == 2 && VcpuRegMask.All.Count() == 3
+                    && Sets.WITH_RBX == VcpuRegMask.RAX && Sets.ONLY_LATE == VcpuRegMask.None;
+            }
+            """);
+        Assert.Equal(new[] { "RM0001 RBX", "RM0001 RSP", "RM0001 RIP" },
+            run.RegisterMaskDiagnostics().Select(diagnostic => diagnostic.Id + " " + Text(run, diagnostic)));
+        Assert.Empty(run.CompilationDiagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+        var assembly = run.Load();
+        Assert.Equal(true, assembly.Invoke("D.Use", "Counts"));
     }
 
     [Fact]
@@ -44,7 +91,9 @@ public class DiagnosticTests
     {
         var run = Run("[RegisterFile(16)] public enum R { BELOW = -1, A = 0 }");
         Expect(run, "RM0002", DiagnosticSeverity.Error, "BELOW", "Register 'BELOW' has negative index -1; register indices start at 0");
-        Assert.DoesNotContain("D.RMask.g.cs", run.Sources.Keys);
+        var mask = run.Source("D.RMask.g.cs");
+        Assert.Contains("A = 1 << 0", mask);
+        Assert.DoesNotContain("BELOW", mask);
         AssertHealthyEmitted(run);
     }
 
@@ -355,7 +404,8 @@ public class DiagnosticTests
     private static Diagnostic Expect(GeneratorRun run, string id, DiagnosticSeverity severity, string? at, string message)
     {
         var diagnostics = run.RegisterMaskDiagnostics();
-        var diagnostic = Assert.Single(diagnostics);
+        Assert.True(diagnostics.Count == 1, "Expected one RM diagnostic, got: " + string.Join("; ", diagnostics));
+        var diagnostic = diagnostics[0];
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(severity, diagnostic.Severity);
         Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
