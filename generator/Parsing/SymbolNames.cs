@@ -9,6 +9,10 @@ internal static class SymbolNames
 {
     public static string FullyQualified(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
+    /// <summary>A <see cref="FullyQualified"/> name as messages show it: without <c>global::</c>.</summary>
+    public static string WithoutGlobalPrefix(string fullyQualified) =>
+        fullyQualified.StartsWith("global::", System.StringComparison.Ordinal) ? fullyQualified.Substring("global::".Length) : fullyQualified;
+
     public static string Namespace(ISymbol symbol) =>
         symbol.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "";
 

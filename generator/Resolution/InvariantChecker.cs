@@ -94,7 +94,7 @@ internal sealed class InvariantChecker
             null => DiagnosticInfo.Create(DiagnosticDescriptors.InvariantFileUndetermined, invariant.Location, invariant.AttributeName),
             { Count: 0 } => DiagnosticInfo.Create(DiagnosticDescriptors.InvariantMixesFiles, invariant.Location, invariant.AttributeName),
             { Count: > 1 } => DiagnosticInfo.Create(DiagnosticDescriptors.InvariantFileAmbiguous, invariant.Location, invariant.AttributeName,
-                string.Join(", ", candidates.OrderBy(key => key, StringComparer.Ordinal))),
+                string.Join(", ", candidates.Select(SymbolNames.WithoutGlobalPrefix).OrderBy(name => name, StringComparer.Ordinal))),
             _ => null,
         };
         if (problem is not null)

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using RegisterMasks.Generator.Model;
+using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.Generator.Resolution;
 
@@ -152,7 +153,7 @@ internal static class SetResolver
                 .Where(group => group.Select(set => set.FileKey).Distinct().Count() > 1);
             foreach (var group in colliding)
             {
-                var files = string.Join(", ", group.Select(set => set.FileKey!.Replace("global::", "")).Distinct().OrderBy(key => key, StringComparer.Ordinal));
+                var files = string.Join(", ", group.Select(set => SymbolNames.WithoutGlobalPrefix(set.FileKey!)).Distinct().OrderBy(key => key, StringComparer.Ordinal));
                 foreach (var set in group)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNameOnTwoFiles, set.NameLocation, set.Name, container.DisplayName, files));

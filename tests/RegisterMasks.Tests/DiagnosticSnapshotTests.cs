@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using RegisterMasks.Generator;
+using RegisterMasks.Tests.Infrastructure;
+using Snapshooter;
+using Snapshooter.Xunit;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// Every message shape, as the analyzer reports it: one case per descriptor, snapshotted as
+/// (ID, severity, span, the text under it, message). A changed message is one reviewed snapshot
+/// diff; a descriptor no case reaches fails <see cref="Every_descriptor_has_a_case"/>.
+/// </summary>
+public class DiagnosticSnapshotTests
+{
+    private const string Header = "using RegisterMasks;\nnamespace D;\n";
+
+    /// <summary>Case name, and the source that shows its message shape.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Cases = new Dictionary<string, string>
+    {
+        ["IndexDoesNotFit"] = "[RegisterFile(8)] public enum R { A, FAR = 8 }",
+        ["NegativeIndex"] = "[RegisterFile(8)] public enum R { BELOW = -1, A }",
+        ["UnsupportedWidth"] = "[RegisterFile(12)] public enum R { A }",
+        ["SharedIndex"] = "[RegisterFile(8)] public enum R { A, B, B2 = 1 }",
+        ["ValueNotARegister"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, 3)] public static partial class C { }",
+        ["MemberOfAnotherEnum"] = "[RegisterFile(8)] public enum R { A }\npublic enum O { X }\n[RegisterSet(\"S\", R.A, O.X)] public static partial class C { }",
+        ["SentinelInSet"] = "[RegisterFile(8)] public enum R { A, [NotARegister] COUNT }\n[RegisterSet(\"S\", R.A, R.COUNT)] public static partial class C { }",
+        ["UndefinedValueInSet"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, (R)5)] public static partial class C { }",
+        ["HalfOpenRange"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"S\", R.A, To = R.B)] public static partial class C { }",
+        ["BackwardRange"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"S\", From = R.B, To = R.A)] public static partial class C { }",
+        ["RegisterFileArgumentNotAFile"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", RegisterFile = typeof(string))] public static partial class C { }",
+        ["EnumWithoutRegisterFile"] = "public enum P { X }\n[RegisterSet(\"S\", P.X)] public static partial class C { }",
+        ["SetFileUndetermined"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\")] public static partial class C { }",
+        ["FileOfAnotherAssembly"] = "[RegisterSet(\"S\", Lib.LibReg.A)] public static partial class C { }",
+        ["SetMixesFiles"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n[RegisterSet(\"S\", R.A, Q.X)] public static partial class C { }",
+        ["CacheFileNotAFile"] = "public enum P { X }\n[RegisterCache(typeof(P))] public sealed partial class Cache { }",
+        ["InvariantFileUndetermined"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSetsDisjoint(\"All\", \"All\")] public static class I { }",
+        ["InvariantMixesFiles"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
+            "[RegisterSet(\"RS\", R.A)][RegisterSet(\"QS\", Q.X)] public static partial class C { }\n[RegisterSetsDisjoint(\"RS\", \"QS\")] public static class I { }",
+        ["InvariantFileAmbiguous"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
+            "[RegisterSet(\"S\", R.A)] public static partial class C1 { }\n[RegisterSet(\"S\", Q.X)] public static partial class C2 { }\n[RegisterSetSubset(\"S\", \"All\")] public static class I { }",
+        ["UnknownInclude"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Include = new[] { \"NOPE\" })] public static partial class C { }",
+        ["UnknownIncludeOtherCase"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"BASE\", R.A)]\n[RegisterSet(\"S\", R.A, Include = new[] { \"base\" })] public static partial class C { }",
+        ["IncludeNotAName"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Include = new string[] { null! })] public static partial class C { }",
+        ["InvariantNamesNoSet"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A)] public static partial class C { }\n[RegisterSetSubset(\"S\", \"NOPE\")] public static class I { }",
+        ["IncludeCycle"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"PING\", R.A, Include = new[] { \"PONG\" })]\n[RegisterSet(\"PONG\", R.B, Include = new[] { \"PING\" })] public static partial class C { }",
+        ["DuplicateSetName"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"S\", R.A)] public static partial class C1 { }\n[RegisterSet(\"S\", R.B)] public static partial class C2 { }",
+        ["MaskNameNotAnIdentifier"] = "[RegisterFile(8, MaskName = \"not valid\")] public enum R { A }",
+        ["MaskNameTakenByType"] = "[RegisterFile(8)] public enum R { A }\npublic class RMask { }",
+        ["ExtensionsNameTaken"] = "[RegisterFile(8)] public enum R { A }\npublic class RMaskExtensions { }",
+        ["MaskNameTakenByFile"] = "[RegisterFile(8, MaskName = \"Shared\")] public enum R { A }\n[RegisterFile(8, MaskName = \"Shared\")] public enum Q { X }",
+        ["RegisterNameReserved"] = "[RegisterFile(8)] public enum R { A, None }",
+        ["RegisterNamedAsMask"] = "[RegisterFile(8)] public enum R { A, RMask }",
+        ["SetWithoutName"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(null!, R.A)] public static partial class C { }",
+        ["SetNameNotAnIdentifier"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"not valid\", R.A)] public static partial class C { }",
+        ["SetNameReserved"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"All\", R.A)] public static partial class C { }",
+        ["SetNamedAsItsType"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"C\", R.A)] public static partial class C { }",
+        ["SetNameTakenByMember"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A)] public static partial class C { public const int S = 1; }",
+        ["SetNameOnTwoFiles"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n[RegisterSet(\"S\", R.A)]\n[RegisterSet(\"S\", Q.X)] public static partial class C { }",
+        ["NotPartial"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A)] public static class C { }",
+        ["ContainerNotPartial"] = "[RegisterFile(8)] public enum R { A }\npublic static class Outer { [RegisterSet(\"S\", R.A)] public static partial class C { } }",
+        ["ReadOnlyCache"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R))] public readonly partial struct Cache { }",
+        ["ListedTwice"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, R.A)] public static partial class C { }",
+        ["ExcludedButAbsent"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"S\", R.A, Exclude = new object[] { R.B })] public static partial class C { }",
+        ["EmptySet"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", RegisterFile = typeof(R))] public static partial class C { }",
+        ["SetsOverlap"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"X\", R.A, R.B)][RegisterSet(\"Y\", R.B)] public static partial class C { }\n[RegisterSetsDisjoint(\"X\", \"Y\")] public static class I { }",
+        ["NotASubset"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"X\", R.A, R.B)][RegisterSet(\"Y\", R.B)] public static partial class C { }\n[RegisterSetSubset(\"X\", \"Y\")] public static class I { }",
+        ["EnumNotAccessible"] = "public static partial class Outer { [RegisterFile(8)] private enum R { A } }",
+        ["EnumInInaccessibleType"] = "public static partial class Outer { private static class Inner { [RegisterFile(8)] public enum R { A } } }",
+        ["EnumInGenericType"] = "public static partial class Outer<T> { [RegisterFile(8)] public enum R { A } }",
+    };
+
+    /// <summary>A register file compiled into another assembly, which the cases reference.</summary>
+    private static readonly Lazy<MetadataReference> s_library = new(() =>
+    {
+        var library = GeneratorHarness.Run("namespace Lib { [RegisterMasks.RegisterFile(8)] public enum LibReg { A } }");
+        using var stream = new MemoryStream();
+        Assert.True(library.Output.Emit(stream).Success);
+        return MetadataReference.CreateFromImage(stream.ToArray());
+    });
+
+    public static IEnumerable<object[]> CaseNames() => Cases.Keys.Order(StringComparer.Ordinal).Select(name => new object[] { name });
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Message_shape(string name)
+    {
+        var references = Basic.Reference.Assemblies.Net80.References.All.Append(s_library.Value);
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Compilation(new[] { Header + Cases[name] }, references: references));
+        var diagnostics = run.RegisterMaskDiagnostics();
+        Assert.Contains(diagnostics, diagnostic => DescriptorName(diagnostic.Descriptor) == name);
+        Snapshot.Match(string.Join("\n", diagnostics.Select(diagnostic => Describe(run, diagnostic))), SnapshotNameExtension.Create(name));
+    }
+
+    [Fact]
+    public void Every_descriptor_has_a_case()
+    {
+        var names = DiagnosticDescriptors.All.Select(DescriptorName).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), Cases.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(names.Count, DiagnosticDescriptors.All.Distinct().Count()); // no field is listed twice
+    }
+
+    /// <summary>The descriptor's field name in <see cref="DiagnosticDescriptors"/>.</summary>
+    private static string DescriptorName(DiagnosticDescriptor descriptor) =>
+        typeof(DiagnosticDescriptors).GetFields().Single(field => field.FieldType == typeof(DiagnosticDescriptor) && ReferenceEquals(field.GetValue(null), descriptor)).Name;
+
+    private static string Describe(GeneratorRun run, Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        var text = diagnostic.Location.SourceTree!.ToString().Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{diagnostic.Id} {diagnostic.Severity} {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})-({span.EndLinePosition.Line + 1},{span.EndLinePosition.Character + 1}) `{text}`: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}");
+    }
+}
