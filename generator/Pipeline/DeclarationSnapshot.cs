@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.Generator.Pipeline;
 
@@ -14,9 +12,10 @@ namespace RegisterMasks.Generator.Pipeline;
 /// compilation). Two snapshots are equal when they have the same options, the same reference
 /// objects, and the same files, each either the same tree or one that differs only where no
 /// declaration can see: inside method and accessor bodies and non-constant initializers.
-/// That is Roslyn's own top-level equivalence, which decides the same thing for the IDE.
-/// A file with attributes on a type must be equal in text instead: our diagnostics point into
-/// such files, and an edit inside a body there moves every position after it.
+/// That is Roslyn's own top-level equivalence, which decides the same thing for the IDE. It holds
+/// for files with annotations too: their models carry locations, which such an edit moves, but the
+/// generator never reports them (the analyzer reads every compilation afresh), and nothing it
+/// generates depends on where a declaration sits.
 /// </summary>
 /// <remarks>
 /// Equal snapshots keep the first one (Roslyn caches the previous value), so comparisons are
@@ -95,13 +94,6 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
         {
             return false;
         }
-        if (HasAttributesOnTypes(before.GetRoot()) || HasAttributesOnTypes(after.GetRoot()))
-        {
-            return before.GetText().ContentEquals(after.GetText());
-        }
         return SyntaxFactory.AreEquivalent(before, after, topLevel: true);
     }
-
-    /// <summary>Whether any type or enum in the file carries an attribute: only those can be annotations of ours.</summary>
-    private static bool HasAttributesOnTypes(SyntaxNode root) => AnnotationScanner.AttributedTypeDeclarations(root).Any();
 }

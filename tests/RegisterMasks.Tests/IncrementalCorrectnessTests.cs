@@ -29,12 +29,14 @@ public class IncrementalCorrectnessTests
     }
 
     [Fact]
-    public void A_body_edit_above_a_diagnostic_moves_the_diagnostic()
+    public void A_body_edit_above_a_diagnostic_reads_nothing_again_and_the_analyzer_moves_the_diagnostic()
     {
         var before = new Code { ListsATwice = true };
         var after = before with { ExtraLinesInAnnotatedBody = 3 };
 
         var (incremental, fresh) = RunBoth(before, after);
+
+        Assert.Empty(Ran(incremental)); // a body edit in an annotated file stays on the fast path
 
         var moved = Assert.Single(incremental.RegisterMaskDiagnostics());
         var original = Assert.Single(Fresh(before).RegisterMaskDiagnostics());
@@ -76,6 +78,32 @@ public class IncrementalCorrectnessTests
 
         Assert.Empty(incremental.RegisterMaskDiagnostics());
         Assert.Equal(Fresh(before).GeneratedCode, fresh.GeneratedCode);
+        AssertSame(fresh, incremental);
+    }
+
+    [Fact]
+    public void An_alias_declared_in_another_file_starts_a_set_written_through_it()
+    {
+        var before = new Code { SetThroughPlainFileAlias = true };
+        var after = before with { AliasInPlainFile = true };
+
+        var (incremental, fresh) = RunBoth(before, after);
+
+        Assert.DoesNotContain("N.FarSets.RegisterSets.g.cs", Fresh(before).Sources.Keys); // [FarSet] binds to nothing yet
+        Assert.Contains("FAR_SET", fresh.Source("N.FarSets.RegisterSets.g.cs"));
+        AssertSame(fresh, incremental);
+    }
+
+    [Fact]
+    public void A_type_that_starts_shadowing_the_attribute_name_in_another_file_takes_the_sets_away()
+    {
+        var before = new Code();
+        var after = before with { ShadowsTheSetAttribute = true };
+
+        var (incremental, fresh) = RunBoth(before, after);
+
+        Assert.Contains("N.Sets.RegisterSets.g.cs", Fresh(before).Sources.Keys);
+        Assert.DoesNotContain("N.Sets.RegisterSets.g.cs", fresh.Sources.Keys); // [RegisterSet] in N is now N's own attribute
         AssertSame(fresh, incremental);
     }
 
@@ -148,6 +176,9 @@ public class IncrementalCorrectnessTests
         public bool ListsD { get; init; } = true;
         public bool SetThroughAlias { get; init; }
         public bool SetUnderPreprocessorSymbol { get; init; }
+        public bool AliasInPlainFile { get; init; }
+        public bool ShadowsTheSetAttribute { get; init; }
+        public bool SetThroughPlainFileAlias { get; init; }
 
         public string Plain => $$"""
             namespace Ids
@@ -162,7 +193,11 @@ public class IncrementalCorrectnessTests
                 }
             }
             {{(TypeNamedLikeTheMask ? "namespace N { public class RMask { } }" : "")}}
+            {{(ShadowsTheSetAttribute ? "namespace N { public sealed class RegisterSetAttribute : System.Attribute { public RegisterSetAttribute(string name, params object[] registers) { } } }" : "")}}
             """;
+
+        /// <summary>Usings must come first: a global alias, declared in the plain file, that the annotated file may use.</summary>
+        public string PlainWithUsings => (AliasInPlainFile ? "global using FarSet = RegisterMasks.RegisterSetAttribute;\n" : "") + Plain;
 
         public string Annotated => $$"""
             using RegisterMasks;
@@ -181,13 +216,18 @@ public class IncrementalCorrectnessTests
 
                 [{{(SetThroughAlias ? "Set" : "RegisterSet")}}("FIRST", (R)Ids.Index.First{{(ListsATwice ? ", R.A, R.A" : "")}}{{(ListsD ? ", R.D" : "")}})]
                 public static partial class Sets { }
+
+                {{(SetThroughPlainFileAlias ? "[FarSet(\"FAR_SET\", R.B)] public static partial class FarSets { }" : "")}}
             {{(SetUnderPreprocessorSymbol ? "#if EXTRA\n    [RegisterSet(\"EXTRA_SET\", R.C)] public static partial class Sets { }\n#endif" : "")}}
             }
             """;
     }
 
-    private static Code Edit(Code code, Random random) => random.Next(8) switch
+    private static Code Edit(Code code, Random random) => random.Next(11) switch
     {
+        8 => code with { AliasInPlainFile = !code.AliasInPlainFile },
+        9 => code with { ShadowsTheSetAttribute = !code.ShadowsTheSetAttribute },
+        10 => code with { SetThroughPlainFileAlias = !code.SetThroughPlainFileAlias },
         0 => code with { Factor = code.Factor + 1 },
         1 => code with { First = random.Next(4) },
         2 => code with { TypeNamedLikeTheMask = !code.TypeNamedLikeTheMask },
@@ -198,12 +238,12 @@ public class IncrementalCorrectnessTests
         _ => code with { SetThroughAlias = !code.SetThroughAlias },
     };
 
-    private static CSharpCompilation Compile(Code code) => GeneratorHarness.Compilation(new[] { code.Plain, code.Annotated });
+    private static CSharpCompilation Compile(Code code) => GeneratorHarness.Compilation(new[] { code.PlainWithUsings, code.Annotated });
 
     /// <summary>Replaces only the files whose text changed, as the IDE does: the others stay the same tree objects.</summary>
     private static CSharpCompilation Update(CSharpCompilation compilation, Code before, Code after)
     {
-        foreach (var (path, oldText, newText) in new[] { ("Input0.cs", before.Plain, after.Plain), ("Input1.cs", before.Annotated, after.Annotated) })
+        foreach (var (path, oldText, newText) in new[] { ("Input0.cs", before.PlainWithUsings, after.PlainWithUsings), ("Input1.cs", before.Annotated, after.Annotated) })
         {
             if (oldText != newText)
             {
