@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using RegisterMasks.Generator.Emitting;
-using RegisterMasks.Generator.Parsing;
 using RegisterMasks.Generator.Pipeline;
 using RegisterMasks.Generator.Resolution;
 
@@ -32,10 +31,11 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => new DeclarationSnapshot(compilation))
             .WithTrackingName(TrackingNames.Declarations);
 
-        // Every annotated declaration read into plain models: runs only when declarations changed,
-        // and its equatable result stops the steps after it when they parse the same.
+        // Every annotated declaration read into plain models: runs only when declarations changed, and
+        // reads again only the files whose change it can confine to them (an edit of our attributes'
+        // arguments); its equatable result stops the steps after it when they parse the same.
         var annotations = declarations
-            .Select(static (snapshot, cancellationToken) => AnnotationScanner.Scan(snapshot.Compilation, cancellationToken))
+            .Select(static (snapshot, cancellationToken) => AnnotationReuse.Scan(snapshot, cancellationToken))
             .WithTrackingName(TrackingNames.Annotations);
 
         // Sets include sets of other types and need their file's registers: values, duplicate

@@ -23,75 +23,105 @@ internal static class AnnotationScanner
         KnownNames.RegisterSetSubset, KnownNames.RegisterCache,
     };
 
+    /// <summary>Every annotation of the compilation.</summary>
     public static AnnotationModels Scan(Compilation compilation, CancellationToken cancellationToken)
     {
         var names = CandidateNames(compilation, cancellationToken);
+        return FileAnnotations.Combine(compilation.SyntaxTrees.Select(tree => ScanFile(compilation, tree, names, cancellationToken)));
+    }
+
+    /// <summary>The annotations of some files of the compilation, each file's alone.</summary>
+    public static List<FileAnnotations> ScanFiles(Compilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    {
+        var names = CandidateNames(compilation, cancellationToken);
+        return trees.Select(tree => ScanFile(compilation, tree, names, cancellationToken)).ToList();
+    }
+
+    private static FileAnnotations ScanFile(Compilation compilation, SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
+    {
         var files = new List<RegisterFileModel>();
         var containers = new List<SetContainerModel>();
         var invariants = new List<SetInvariantsModel>();
         var caches = new List<RegisterCacheModel>();
-
-        foreach (var tree in compilation.SyntaxTrees)
+        if (GeneratedCode.IsOurs(tree))
         {
-            if (GeneratedCode.IsOurs(tree))
-            {
-                continue; // the analyzer's compilation holds our output, which declares nothing to read
-            }
-            SemanticModel? semanticModel = null;
-            foreach (var node in AttributedTypeDeclarations(tree.GetRoot(cancellationToken)))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!NamesACandidate(node, names))
-                {
-                    continue;
-                }
-                semanticModel ??= compilation.GetSemanticModel(tree);
-                if (semanticModel.GetDeclaredSymbol(node, cancellationToken) is not INamedTypeSymbol symbol)
-                {
-                    continue;
-                }
-                var ours = OursWrittenOn(node, symbol, cancellationToken);
-                if (ours.Count == 0)
-                {
-                    continue;
-                }
+            return FileAnnotations.None(tree.FilePath); // the analyzer's compilation holds our output, which declares nothing to read
+        }
 
-                // The same split as the attributes' targets: [RegisterFile] on enums, the rest on classes,
-                // structs, records and interfaces. Misplaced ones are the compiler's to report (CS0592).
-                if (node is EnumDeclarationSyntax)
+        SemanticModel? semanticModel = null;
+        foreach (var node in AttributedTypeDeclarations(tree.GetRoot(cancellationToken)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!NamesACandidate(node, names))
+            {
+                continue;
+            }
+            semanticModel ??= compilation.GetSemanticModel(tree);
+            if (semanticModel.GetDeclaredSymbol(node, cancellationToken) is not INamedTypeSymbol symbol)
+            {
+                continue;
+            }
+            var ours = OursWrittenOn(node, symbol, cancellationToken);
+            if (ours.Count == 0)
+            {
+                continue;
+            }
+
+            // The same split as the attributes' targets: [RegisterFile] on enums, the rest on classes,
+            // structs, records and interfaces. Misplaced ones are the compiler's to report (CS0592).
+            if (node is EnumDeclarationSyntax)
+            {
+                if (Of(ours, KnownNames.RegisterFile) is { IsEmpty: false } fileAttributes
+                    && RegisterFileParser.Parse(new AnnotatedDeclaration(node, symbol, fileAttributes), cancellationToken) is { } file)
                 {
-                    if (Of(ours, KnownNames.RegisterFile) is { IsEmpty: false } fileAttributes
-                        && RegisterFileParser.Parse(new AnnotatedDeclaration(node, symbol, fileAttributes), cancellationToken) is { } file)
+                    files.Add(file);
+                }
+                continue;
+            }
+            if (Of(ours, KnownNames.RegisterSet) is { IsEmpty: false } setAttributes
+                && RegisterSetParser.Parse(new AnnotatedDeclaration(node, symbol, setAttributes), cancellationToken) is { } container)
+            {
+                containers.Add(container);
+            }
+            if (Of(ours, KnownNames.RegisterSetsDisjoint, KnownNames.RegisterSetSubset) is { IsEmpty: false } checks)
+            {
+                invariants.Add(SetInvariantParser.Parse(new AnnotatedDeclaration(node, symbol, checks), cancellationToken));
+            }
+            if (Of(ours, KnownNames.RegisterCache) is { IsEmpty: false } cacheAttributes
+                && RegisterCacheParser.Parse(new AnnotatedDeclaration(node, symbol, cacheAttributes), cancellationToken) is { } cache)
+            {
+                caches.Add(cache);
+            }
+        }
+        return new FileAnnotations(tree.FilePath, files.ToEquatableArray(), containers.ToEquatableArray(), invariants.ToEquatableArray(), caches.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The argument lists of attributes on types whose names could be ours: the only text an edit may
+    /// change for <see cref="Pipeline.AnnotationReuse"/> to read that file alone again.
+    /// </summary>
+    internal static IEnumerable<AttributeArgumentListSyntax> CandidateArgumentLists(SyntaxNode root, HashSet<string> names)
+    {
+        foreach (var declaration in AttributedTypeDeclarations(root))
+        {
+            foreach (var list in declaration.AttributeLists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    if (attribute.ArgumentList is { } arguments && LastIdentifier(attribute.Name) is { } identifier && names.Contains(identifier))
                     {
-                        files.Add(file);
+                        yield return arguments;
                     }
-                    continue;
-                }
-                if (Of(ours, KnownNames.RegisterSet) is { IsEmpty: false } setAttributes
-                    && RegisterSetParser.Parse(new AnnotatedDeclaration(node, symbol, setAttributes), cancellationToken) is { } container)
-                {
-                    containers.Add(container);
-                }
-                if (Of(ours, KnownNames.RegisterSetsDisjoint, KnownNames.RegisterSetSubset) is { IsEmpty: false } checks)
-                {
-                    invariants.Add(SetInvariantParser.Parse(new AnnotatedDeclaration(node, symbol, checks), cancellationToken));
-                }
-                if (Of(ours, KnownNames.RegisterCache) is { IsEmpty: false } cacheAttributes
-                    && RegisterCacheParser.Parse(new AnnotatedDeclaration(node, symbol, cacheAttributes), cancellationToken) is { } cache)
-                {
-                    caches.Add(cache);
                 }
             }
         }
-
-        return new AnnotationModels(files.ToEquatableArray(), containers.ToEquatableArray(), invariants.ToEquatableArray(), caches.ToEquatableArray());
     }
 
     /// <summary>
     /// Enum, class, struct, record and interface declarations bearing any attribute, nested ones
     /// included; never inside member bodies. Only these can carry ours.
     /// </summary>
-    internal static IEnumerable<BaseTypeDeclarationSyntax> AttributedTypeDeclarations(SyntaxNode root)
+    private static IEnumerable<BaseTypeDeclarationSyntax> AttributedTypeDeclarations(SyntaxNode root)
     {
         foreach (var node in root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
@@ -152,7 +182,7 @@ internal static class AnnotationScanner
     /// (global or local, in any file) that names one of them, followed through aliases of aliases.
     /// Too many names only binds a declaration for nothing; too few would miss one.
     /// </summary>
-    private static HashSet<string> CandidateNames(Compilation compilation, CancellationToken cancellationToken)
+    internal static HashSet<string> CandidateNames(Compilation compilation, CancellationToken cancellationToken)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var attribute in OurAttributes)

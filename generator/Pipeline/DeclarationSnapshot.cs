@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using RegisterMasks.Generator.Model;
 
 namespace RegisterMasks.Generator.Pipeline;
 
@@ -25,6 +28,9 @@ namespace RegisterMasks.Generator.Pipeline;
 /// </remarks>
 internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
 {
+    private static long s_taken;
+    private readonly long _order = Interlocked.Increment(ref s_taken);
+    private DeclarationSnapshot? _predecessor;
     private readonly WeakReference<Compilation> _compilation;
     private readonly string? _assemblyName;
     private readonly CompilationOptions _options;
@@ -48,6 +54,23 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
         ? compilation
         : throw new InvalidOperationException("The compilation of a declaration snapshot was read after its generator run ended.");
 
+    public string? AssemblyName => _assemblyName;
+
+    public CompilationOptions Options => _options;
+
+    public ImmutableArray<MetadataReference> References => _references;
+
+    public ImmutableArray<SyntaxTree> Trees => _trees;
+
+    /// <summary>What the annotations step read from this snapshot's files, one entry per tree, for the next snapshot to reuse.</summary>
+    public List<FileAnnotations>? Files { get; set; }
+
+    /// <summary>
+    /// The snapshot this one was found unequal to, if any: the one whose <see cref="Files"/> a partial
+    /// rescan may reuse. Taken once, so that no chain of old snapshots (and their trees) stays alive.
+    /// </summary>
+    public DeclarationSnapshot? TakePredecessor() => Interlocked.Exchange(ref _predecessor, null);
+
     public bool Equals(DeclarationSnapshot? other)
     {
         if (other is null)
@@ -58,17 +81,22 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
         {
             return true;
         }
-        if (_assemblyName != other._assemblyName || !_options.Equals(other._options)
-            || _references.Length != other._references.Length || _trees.Length != other._trees.Length)
+        if (SameDeclarations(other))
+        {
+            return true;
+        }
+        // Roslyn compares a new snapshot with the one it replaces, and only then: the newer remembers
+        // the older, whose files' models a partial rescan may reuse (AnnotationReuse).
+        var (newer, older) = _order > other._order ? (this, other) : (other, this);
+        newer._predecessor = older;
+        return false;
+    }
+
+    private bool SameDeclarations(DeclarationSnapshot other)
+    {
+        if (!SameSettings(other) || _trees.Length != other._trees.Length)
         {
             return false;
-        }
-        for (var i = 0; i < _references.Length; i++)
-        {
-            if (!ReferenceEquals(_references[i], other._references[i]))
-            {
-                return false;
-            }
         }
         for (var i = 0; i < _trees.Length; i++)
         {
@@ -80,11 +108,28 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
         return true;
     }
 
+    /// <summary>The same assembly name, options and reference objects.</summary>
+    public bool SameSettings(DeclarationSnapshot other)
+    {
+        if (_assemblyName != other._assemblyName || !_options.Equals(other._options) || _references.Length != other._references.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < _references.Length; i++)
+        {
+            if (!ReferenceEquals(_references[i], other._references[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public override bool Equals(object? obj) => obj is DeclarationSnapshot other && Equals(other);
 
     public override int GetHashCode() => unchecked(((_assemblyName?.GetHashCode() ?? 0) * 397) ^ _trees.Length);
 
-    private static bool SameDeclarations(SyntaxTree before, SyntaxTree after)
+    public static bool SameDeclarations(SyntaxTree before, SyntaxTree after)
     {
         if (ReferenceEquals(before, after))
         {

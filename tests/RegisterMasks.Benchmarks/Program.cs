@@ -14,6 +14,7 @@ if (args.Contains("--steps"))
 {
     StepTimes.Print("KvmSample", 200);
     StepTimes.Print("Large", 10);
+    StepTimes.Print("Realistic", 10);
     return;
 }
 

@@ -107,6 +107,38 @@ public class IncrementalCorrectnessTests
         AssertSame(fresh, incremental);
     }
 
+    /// <summary>
+    /// An edit of our attributes' arguments reads that file alone again (the other files' models are
+    /// the very objects read before), and what depends on it across files still follows: the set of
+    /// another file that includes the edited one, over the edited register file.
+    /// </summary>
+    [Theory]
+    [InlineData("a register added to a set")]
+    [InlineData("the register file's width")]
+    [InlineData("an invalid width")]
+    [InlineData("the mask's name")]
+    [InlineData("an include in the other file")]
+    public void An_edit_of_our_arguments_reads_that_file_alone_and_its_effects_elsewhere_follow(string edit)
+    {
+        var before = new Code();
+        var after = edit switch
+        {
+            "a register added to a set" => before with { ListsATwice = true },
+            "the register file's width" => before with { Width = 16 },
+            "an invalid width" => before with { Width = 12 },
+            "the mask's name" => before with { MaskName = "Custom" },
+            _ => before with { OtherInclude = "NOPE" },
+        };
+
+        var (incremental, fresh) = RunBoth(before, after);
+
+        AssertSame(fresh, incremental);
+        Assert.NotEqual(Describe(Fresh(before)).Concat(Fresh(before).Sources.Values), Describe(fresh).Concat(fresh.Sources.Values)); // the edit matters
+        var edited = edit == "an include in the other file" ? 2 : 1;
+        var reused = AnnotationReuseProbe.ReusedFiles(Compile(before), Update(Compile(before), before, after));
+        Assert.Equal(new[] { 0, 1, 2 }.Where(index => index != edited), reused);
+    }
+
     [Fact]
     public void A_preprocessor_symbol_defined_in_the_parse_options_is_seen()
     {
@@ -179,6 +211,9 @@ public class IncrementalCorrectnessTests
         public bool AliasInPlainFile { get; init; }
         public bool ShadowsTheSetAttribute { get; init; }
         public bool SetThroughPlainFileAlias { get; init; }
+        public int Width { get; init; } = 8;
+        public string? MaskName { get; init; }
+        public string OtherInclude { get; init; } = "FIRST";
 
         public string Plain => $$"""
             namespace Ids
@@ -194,6 +229,16 @@ public class IncrementalCorrectnessTests
             }
             {{(TypeNamedLikeTheMask ? "namespace N { public class RMask { } }" : "")}}
             {{(ShadowsTheSetAttribute ? "namespace N { public sealed class RegisterSetAttribute : System.Attribute { public RegisterSetAttribute(string name, params object[] registers) { } } }" : "")}}
+            """;
+
+        /// <summary>A third file: a set over the annotated file's register file, including one of its sets.</summary>
+        public string Others => $$"""
+            using RegisterMasks;
+            namespace N
+            {
+                [RegisterSet("OTHER", R.B, Include = new[] { "{{OtherInclude}}" })]
+                public static partial class OtherSets { }
+            }
             """;
 
         /// <summary>Usings must come first: a global alias, declared in the plain file, that the annotated file may use.</summary>
@@ -212,7 +257,7 @@ public class IncrementalCorrectnessTests
                     }
                 }
 
-                [RegisterFile(8)] public enum R { A, B, C, D }
+                [RegisterFile({{Width}}{{(MaskName is null ? "" : $", MaskName = \"{MaskName}\"")}})] public enum R { A, B, C, D }
 
                 [{{(SetThroughAlias ? "Set" : "RegisterSet")}}("FIRST", (R)Ids.Index.First{{(ListsATwice ? ", R.A, R.A" : "")}}{{(ListsD ? ", R.D" : "")}})]
                 public static partial class Sets { }
@@ -223,8 +268,11 @@ public class IncrementalCorrectnessTests
             """;
     }
 
-    private static Code Edit(Code code, Random random) => random.Next(11) switch
+    private static Code Edit(Code code, Random random) => random.Next(14) switch
     {
+        11 => code with { Width = new[] { 8, 16, 12, 128 }[random.Next(4)] },
+        12 => code with { MaskName = random.Next(2) == 0 ? null : "Custom" },
+        13 => code with { OtherInclude = random.Next(2) == 0 ? "FIRST" : "NOPE" },
         8 => code with { AliasInPlainFile = !code.AliasInPlainFile },
         9 => code with { ShadowsTheSetAttribute = !code.ShadowsTheSetAttribute },
         10 => code with { SetThroughPlainFileAlias = !code.SetThroughPlainFileAlias },
@@ -238,12 +286,12 @@ public class IncrementalCorrectnessTests
         _ => code with { SetThroughAlias = !code.SetThroughAlias },
     };
 
-    private static CSharpCompilation Compile(Code code) => GeneratorHarness.Compilation(new[] { code.PlainWithUsings, code.Annotated });
+    private static CSharpCompilation Compile(Code code) => GeneratorHarness.Compilation(new[] { code.PlainWithUsings, code.Annotated, code.Others });
 
     /// <summary>Replaces only the files whose text changed, as the IDE does: the others stay the same tree objects.</summary>
     private static CSharpCompilation Update(CSharpCompilation compilation, Code before, Code after)
     {
-        foreach (var (path, oldText, newText) in new[] { ("Input0.cs", before.PlainWithUsings, after.PlainWithUsings), ("Input1.cs", before.Annotated, after.Annotated) })
+        foreach (var (path, oldText, newText) in new[] { ("Input0.cs", before.PlainWithUsings, after.PlainWithUsings), ("Input1.cs", before.Annotated, after.Annotated), ("Input2.cs", before.Others, after.Others) })
         {
             if (oldText != newText)
             {
@@ -280,4 +328,18 @@ public class IncrementalCorrectnessTests
 
     private static IEnumerable<string> Describe(GeneratorRun run) =>
         run.RegisterMaskDiagnostics().Select(diagnostic => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage()}");
+}
+
+/// <summary>Which files' models a partial rescan took over unchanged from the scan before it, as the pipeline runs them.</summary>
+internal static class AnnotationReuseProbe
+{
+    public static List<int> ReusedFiles(Compilation before, Compilation after)
+    {
+        var first = new RegisterMasks.Generator.Pipeline.DeclarationSnapshot(before);
+        RegisterMasks.Generator.Pipeline.AnnotationReuse.Scan(first, CancellationToken.None);
+        var second = new RegisterMasks.Generator.Pipeline.DeclarationSnapshot(after);
+        Assert.False(second.Equals(first)); // as Roslyn compares them; the newer remembers the older
+        RegisterMasks.Generator.Pipeline.AnnotationReuse.Scan(second, CancellationToken.None);
+        return Enumerable.Range(0, first.Files!.Count).Where(index => ReferenceEquals(first.Files[index], second.Files![index])).ToList();
+    }
 }

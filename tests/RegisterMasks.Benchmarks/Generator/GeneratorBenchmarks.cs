@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using RegisterMasks.Generator;
 
 namespace RegisterMasks.Benchmarks.Generator;
@@ -17,11 +19,14 @@ public class GeneratorBenchmarks
     private CSharpCompilation _declarationsEdited = null!;
     private CSharpCompilation _unrelatedEdit = null!;
     private CSharpCompilation _setEdit = null!;
+    private CSharpCompilation _annotatedBodyEdit = null!;
+    private Compilation _output = null!;
     private CSharpCompilation _floorUnrelatedEdit = null!;
     private GeneratorDriver _primed = null!;
     private GeneratorDriver _floorPrimed = null!;
 
-    [Params("KvmSample", "Large")]
+    /// <summary>The sample; 32 register files and 500 plain files; the same with common type attributes on a third of those.</summary>
+    [Params("KvmSample", "Large", "Realistic")]
     public string Input { get; set; } = "KvmSample";
 
     [GlobalSetup]
@@ -32,6 +37,8 @@ public class GeneratorBenchmarks
         _declarationsEdited = GeneratorInputs.WithEveryAnnotatedFileEdited(_compilation);
         _unrelatedEdit = GeneratorInputs.WithUnrelatedEdit(_compilation);
         _setEdit = GeneratorInputs.WithSetEdit(_compilation, Input);
+        _annotatedBodyEdit = GeneratorInputs.WithAnnotatedBodyEdit(_compilation, Input);
+        _primed.RunGeneratorsAndUpdateCompilation(_compilation, out _output, out _);
         // The floor generator reads our attributes, which the real generator defines: add them as source.
         var floorCompilation = GeneratorInputs.WithAttributesAsSource(_compilation, _primed);
         _floorUnrelatedEdit = GeneratorInputs.WithUnrelatedEdit(floorCompilation);
@@ -58,16 +65,20 @@ public class GeneratorBenchmarks
     public GeneratorDriver ColdRun() => NewDriver().RunGenerators(_compilation.Clone());
 
     /// <summary>
-    /// A primed driver after every annotated file changed (a line added at its top): every attribute
+    /// A primed driver after every annotated file changed (a using alias added at its top): every attribute
     /// is bound and parsed again and every model differs (locations moved), so the resolver runs
     /// again; the outputs compare equal, so nothing is rendered.
     /// </summary>
     [Benchmark]
     public GeneratorDriver WarmFullRun() => _primed.RunGenerators(_declarationsEdited.Clone());
 
-    /// <summary>A keystroke inside a method body of a file without annotations.</summary>
+    /// <summary>A keystroke inside a method body of a file without annotations (in Realistic, one with common type attributes).</summary>
     [Benchmark]
     public GeneratorDriver IncrementalUnrelatedEdit() => _primed.RunGenerators(_unrelatedEdit.Clone());
+
+    /// <summary>A keystroke inside a method body of a file with annotations.</summary>
+    [Benchmark]
+    public GeneratorDriver IncrementalAnnotatedBodyEdit() => _primed.RunGenerators(_annotatedBodyEdit.Clone());
 
     /// <summary>A keystroke that changes one set: everything is read again, one type and one catalog re-rendered.</summary>
     [Benchmark]
@@ -79,6 +90,20 @@ public class GeneratorBenchmarks
     /// </summary>
     [Benchmark]
     public GeneratorDriver AttributeFloorUnrelatedEdit() => _floorPrimed.RunGenerators(_floorUnrelatedEdit.Clone());
+
+    /// <summary>The compiler on the generator's output: what a build binds and checks, the analyzer's baseline.</summary>
+    [Benchmark]
+    public int CompilerGetDiagnosticsOfOutput() => _output.Clone().GetDiagnostics().Length;
+
+    /// <summary>The same with <see cref="RegisterMaskAnalyzer"/> running, as a build runs it: the difference is the analyzer's cost.</summary>
+    [Benchmark]
+    public int CompilerAndAnalyzer() => WithAnalyzer(_output.Clone(), new RegisterMaskAnalyzer()).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+
+    /// <param name="logTime">Records the analyzer's execution time, for <c>GetAnalyzerTelemetryInfoAsync</c>.</param>
+    internal static CompilationWithAnalyzers WithAnalyzer(Compilation compilation, DiagnosticAnalyzer analyzer, bool logTime = false) =>
+        compilation.WithAnalyzers(
+            ImmutableArray.Create(analyzer),
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: logTime));
 
     /// <param name="trackSteps">Records each step's outputs and time, as the IDE does not: for diagnosis only.</param>
     internal static GeneratorDriver NewDriver(bool trackSteps = false) =>

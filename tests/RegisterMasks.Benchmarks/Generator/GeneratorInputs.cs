@@ -39,12 +39,15 @@ internal static class GeneratorInputs
         }
     }
 
-    /// <summary>Every file with an attribute on a type gets a comment line at its top: every declaration of ours moves.</summary>
+    /// <summary>
+    /// Every file with an annotation gets a using alias at its top: a top-level edit, so every annotation
+    /// is read again, and every declaration of ours moves, so every model differs and resolution runs again.
+    /// </summary>
     public static CSharpCompilation WithEveryAnnotatedFileEdited(CSharpCompilation compilation)
     {
         foreach (var tree in compilation.SyntaxTrees.Where(tree => tree.ToString().Contains("[Register", StringComparison.Ordinal)).ToList())
         {
-            compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText("// edited\n" + tree, ParseOptions, tree.FilePath, Encoding.UTF8));
+            compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText("using EditedAlias = System.Int32;\n" + tree, ParseOptions, tree.FilePath, Encoding.UTF8));
         }
         return compilation;
     }
@@ -64,6 +67,11 @@ internal static class GeneratorInputs
     public static CSharpCompilation WithUnrelatedEdit(CSharpCompilation compilation) =>
         WithEdit(compilation, UnrelatedPath, text => text.Replace("value * 2", "value * 3"));
 
+    /// <summary>A keystroke inside a method body of a file with annotations (the vCPU cache; a helper beside the large input's sets).</summary>
+    public static CSharpCompilation WithAnnotatedBodyEdit(CSharpCompilation compilation, string input) => input == "KvmSample"
+        ? WithEdit(compilation, "Vcpu.cs", text => text.Replace("_regs[(int)register] = value;", "_regs[(int)register] = value + 0;"))
+        : WithEdit(compilation, "Sets0.cs", text => text.Replace("return value * 2;", "return value * 3;"));
+
     /// <summary>A keystroke that changes one set: a register added to it.</summary>
     public static CSharpCompilation WithSetEdit(CSharpCompilation compilation, string input) => input == "KvmSample"
         ? WithEdit(compilation, "Backends.cs", text => text.Replace(
@@ -77,8 +85,13 @@ internal static class GeneratorInputs
     public static CSharpCompilation WithAttributesAsSource(CSharpCompilation compilation, GeneratorDriver generated) =>
         compilation.AddSyntaxTrees(generated.GetRunResult().GeneratedTrees.Where(tree => tree.FilePath.Contains("Attribute")));
 
-    private static IEnumerable<(string Path, string Text)> Sources(string input) =>
-        input == "KvmSample" ? KvmSample() : Large();
+    private static IEnumerable<(string Path, string Text)> Sources(string input) => input switch
+    {
+        "KvmSample" => KvmSample(),
+        "Large" => Large(realistic: false),
+        "Realistic" => Large(realistic: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(input), input, "no such benchmark input"),
+    };
 
     private static IEnumerable<(string Path, string Text)> KvmSample()
     {
@@ -87,16 +100,21 @@ internal static class GeneratorInputs
         {
             yield return (name, File.ReadAllText(Path.Combine(sample, name)));
         }
-        yield return (UnrelatedPath, Unrelated(0));
+        yield return (UnrelatedPath, Unrelated(0, attributed: false));
     }
 
-    /// <summary>32 register files of 64 registers, 64 sets each with ranges and includes, and 500 unrelated files.</summary>
-    private static IEnumerable<(string Path, string Text)> Large()
+    /// <summary>
+    /// 32 register files of 64 registers, 64 sets each with ranges and includes (beside a helper with a
+    /// method body), and 500 unrelated files; <paramref name="realistic"/> puts common type attributes
+    /// (<c>[Serializable]</c>, <c>[DebuggerDisplay]</c>, <c>[Description]</c>) on a third of those, as real projects have.
+    /// </summary>
+    private static IEnumerable<(string Path, string Text)> Large(bool realistic)
     {
         for (var file = 0; file < 32; file++)
         {
             var registers = string.Join(", ", Enumerable.Range(0, 64).Select(i => $"R{i}"));
             var text = new StringBuilder($"using RegisterMasks;\nnamespace Large.F{file};\n\n[RegisterFile(64)]\npublic enum Reg{file} {{ {registers} }}\n");
+            text.Append("\npublic static class Helper\n{\n    public static int Twice(int value)\n    {\n        return value * 2;\n    }\n}\n\n");
             for (var owner = 0; owner < 8; owner++)
             {
                 for (var set = owner * 8; set < owner * 8 + 8; set++)
@@ -111,18 +129,19 @@ internal static class GeneratorInputs
         }
         for (var i = 0; i < 500; i++)
         {
-            yield return ($"Unrelated{i}.cs", Unrelated(i));
+            yield return ($"Unrelated{i}.cs", Unrelated(i, attributed: realistic && i % 3 == 0));
         }
     }
 
     /// <summary>Ordinary code for the compiler to bind: a type with fields, properties, loops and LINQ.</summary>
-    private static string Unrelated(int i) => $$"""
+    private static string Unrelated(int i, bool attributed) => $$"""
         using System;
         using System.Collections.Generic;
         using System.Linq;
 
         namespace Unrelated.N{{i % 20}};
 
+        {{(attributed ? "[Serializable]\n[System.Diagnostics.DebuggerDisplay(\"{Answer}\")]\n[System.ComponentModel.Description(\"a service\")]" : "")}}
         public sealed class Service{{i}}
         {
             private readonly Dictionary<string, int> _counts = new();

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RegisterMasks.Generator.Model;
+using RegisterMasks.Generator.Parsing;
+
+namespace RegisterMasks.Generator.Pipeline;
+
+/// <summary>
+/// Reads a snapshot's annotations, reusing what the snapshot before it read of every file an edit
+/// left alone. That is sound only for one kind of edit, checked here, else every file is read again:
+/// </summary>
+/// <remarks>
+/// The rule: the two compilations have the same settings and files, and each file is either the same
+/// tree, or top-level equivalent (a body edit: its models are unchanged), or differs only inside the
+/// argument lists of attributes on types whose names could be ours. Those arguments are read by that
+/// file's parsers alone: no other file's model reads another file's attribute arguments (a set names
+/// an enum, its members and their values, and asks whether it bears [RegisterFile], never with which
+/// arguments); everything across files is the resolver's, which runs again over all models. So only
+/// the files edited that way are read again, against the new compilation. Any other edit (a name, a
+/// constant, a member, a using, an attribute added, removed or renamed) reads everything again.
+/// </remarks>
+internal static class AnnotationReuse
+{
+    public static AnnotationModels Scan(DeclarationSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var compilation = snapshot.Compilation;
+        var previous = snapshot.TakePredecessor();
+        List<FileAnnotations> files;
+        if (previous?.Files is { } known && EditedArguments(previous, snapshot, compilation, cancellationToken) is { } edited)
+        {
+            files = new List<FileAnnotations>(known);
+            var again = AnnotationScanner.ScanFiles(compilation, edited.Select(index => snapshot.Trees[index]), cancellationToken);
+            for (var i = 0; i < edited.Count; i++)
+            {
+                files[edited[i]] = again[i];
+            }
+        }
+        else
+        {
+            files = AnnotationScanner.ScanFiles(compilation, snapshot.Trees, cancellationToken);
+        }
+        snapshot.Files = files;
+        return FileAnnotations.Combine(files);
+    }
+
+    /// <summary>The indexes of the files that differ only in our attributes' arguments; null when any edit is of another kind.</summary>
+    private static List<int>? EditedArguments(DeclarationSnapshot before, DeclarationSnapshot after, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (!after.SameSettings(before) || before.Trees.Length != after.Trees.Length)
+        {
+            return null;
+        }
+        HashSet<string>? names = null;
+        var edited = new List<int>();
+        for (var i = 0; i < after.Trees.Length; i++)
+        {
+            var (old, current) = (before.Trees[i], after.Trees[i]);
+            if (DeclarationSnapshot.SameDeclarations(old, current))
+            {
+                continue;
+            }
+            if (old.FilePath != current.FilePath || !old.Options.Equals(current.Options))
+            {
+                return null;
+            }
+            // Both sides are equal outside these argument lists, usings included, so the new compilation's names serve both.
+            names ??= AnnotationScanner.CandidateNames(compilation, cancellationToken);
+            if (!SyntaxFactory.AreEquivalent(WithoutOurArguments(old, names, cancellationToken), WithoutOurArguments(current, names, cancellationToken), topLevel: true))
+            {
+                return null;
+            }
+            edited.Add(i);
+        }
+        return edited;
+    }
+
+    private static SyntaxNode WithoutOurArguments(SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        return root.ReplaceNodes(AnnotationScanner.CandidateArgumentLists(root, names), static (_, _) => SyntaxFactory.AttributeArgumentList());
+    }
+}
