@@ -52,6 +52,8 @@ internal static class DiagnosticDescriptors
         "Set '{0}': enum '{1}' of '{2}' has no [RegisterFile]; annotate it, or name the set's file with RegisterFile = typeof(...)");
     public static readonly DiagnosticDescriptor SetFileUndetermined = Error("RM0006", FileUnclearTitle,
         "Set '{0}': its register file cannot be determined, since it names no register; add RegisterFile = typeof(...)");
+    public static readonly DiagnosticDescriptor IncludesNameNoSingleFile = Error("RM0006", FileUnclearTitle,
+        "Set '{0}': its register file cannot be determined, since it names no register and its Includes do not all name sets of one register file; add RegisterFile = typeof(...)");
     public static readonly DiagnosticDescriptor FileOfAnotherAssembly = Error("RM0006", FileUnclearTitle,
         "Set '{0}': register file '{1}' is declared in another assembly; declare its sets in that assembly");
     public static readonly DiagnosticDescriptor SetMixesFiles = Error("RM0006", FileUnclearTitle,
@@ -153,7 +155,7 @@ internal static class DiagnosticDescriptors
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         IndexDoesNotFit, NegativeIndex, UnsupportedWidth, SharedIndex,
         ValueNotARegister, MemberOfAnotherEnum, SentinelInSet, UndefinedValueInSet, HalfOpenRange, BackwardRange,
-        RegisterFileArgumentNotAFile, EnumWithoutRegisterFile, SetFileUndetermined, FileOfAnotherAssembly, SetMixesFiles,
+        RegisterFileArgumentNotAFile, EnumWithoutRegisterFile, SetFileUndetermined, IncludesNameNoSingleFile, FileOfAnotherAssembly, SetMixesFiles,
         CacheFileNotAFile, InvariantFileUndetermined, InvariantMixesFiles, InvariantFileAmbiguous,
         UnknownInclude, UnknownIncludeOtherCase, IncludeNotAName, InvariantNamesNoSet, IncludeCycle, DuplicateSetName,
         MaskNameNotAnIdentifier, MaskNameTakenByType, ExtensionsNameTaken, MaskNameTakenByFile, RegisterNameReserved,

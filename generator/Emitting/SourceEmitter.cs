@@ -160,7 +160,7 @@ internal static class SourceEmitter
 
         return new ConstantView
         {
-            Name = constant.Name,
+            Name = SymbolNames.Escaped(constant.Name),
             Accessibility = constant.IsPublic ? "public" : "internal",
             MaskFullName = constant.MaskFullName,
             SummaryLines = summary.Replace("\r\n", "\n").Split('\n').Select(line => Literals.XmlEscaped(line.TrimEnd())).ToList(),

@@ -7,7 +7,7 @@ internal sealed record RegisterReference(string Name, int Index, LocationInfo Lo
 internal sealed record IncludeReference(string Name, LocationInfo Location);
 
 /// <summary>One <c>[RegisterSet]</c> attribute, as the parser saw it.</summary>
-/// <param name="FileKey">The register file's enum full name; null when it could not be determined (RM0006 reported).</param>
+/// <param name="FileKey">The register file's enum full name; null when it could not be determined (RM0006 reported) or is to be taken from the includes (<see cref="FileFromIncludes"/>).</param>
 /// <param name="Listed">Registers from the constructor and the expanded <c>From</c>..<c>To</c> range, in the order written.</param>
 /// <param name="HasErrors">True when the parser reported an error: the set emits nothing, and sets including it are skipped silently.</param>
 internal sealed record RegisterSetModel(
@@ -19,7 +19,14 @@ internal sealed record RegisterSetModel(
     string? Summary,
     LocationInfo NameLocation,
     LocationInfo AttributeLocation,
-    bool HasErrors);
+    bool HasErrors)
+{
+    /// <summary>It names no register and no RegisterFile, but includes sets: the resolver takes its file from theirs.</summary>
+    public bool FileFromIncludes { get; init; }
+
+    /// <summary>Where to say that its file could not be determined: the attribute's name.</summary>
+    public LocationInfo? FileLocation { get; init; }
+}
 
 /// <summary>One type around the sets' constants, outermost first: enough to reopen it as a partial declaration.</summary>
 /// <param name="Keyword">class, struct, interface, record or record struct.</param>

@@ -22,6 +22,7 @@ internal sealed class RegisterSetReader
     private string _name = "";
     private INamedTypeSymbol? _file;
     private bool _hasErrors;
+    private bool _fileFromIncludes;
     private IReadOnlyList<RegisterModel>? _members;
 
     public RegisterSetReader(INamedTypeSymbol container, AttributeData attribute, AttributeSyntax syntax, List<DiagnosticInfo> diagnostics)
@@ -69,7 +70,11 @@ internal sealed class RegisterSetReader
             Summary: NamedValue("Summary").Value as string,
             NameLocation: LocationInfo.From((SyntaxNode?)nameSyntax ?? _arguments.Syntax),
             AttributeLocation: LocationInfo.From(_arguments.Syntax),
-            HasErrors: _hasErrors);
+            HasErrors: _hasErrors)
+        {
+            FileFromIncludes = _fileFromIncludes,
+            FileLocation = LocationInfo.From(_arguments.Syntax.Name),
+        };
     }
 
     private RegisterSetModel Unreadable(ExpressionSyntax? nameSyntax) => new(
@@ -88,17 +93,19 @@ internal sealed class RegisterSetReader
 
     private string ReadName(ExpressionSyntax? nameSyntax)
     {
-        var name = _attribute.ConstructorArguments.Length > 0 && _attribute.ConstructorArguments[0].Kind == TypedConstantKind.Primitive
+        var written = _attribute.ConstructorArguments.Length > 0 && _attribute.ConstructorArguments[0].Kind == TypedConstantKind.Primitive
             ? _attribute.ConstructorArguments[0].Value as string
             : null;
+        // "namespace" and "@namespace" both declare @namespace, whose name (for Include and nameof) is namespace.
+        var name = written is { Length: > 1 } && written[0] == '@' ? written.Substring(1) : written;
         var where = (SyntaxNode?)nameSyntax ?? _arguments.Syntax;
         if (name is null)
         {
             Report(DiagnosticDescriptors.SetWithoutName, where, _container.Name);
         }
-        else if (!SymbolNames.IsValidIdentifier(name))
+        else if (!SymbolNames.IsValidIdentifierOrKeyword(name))
         {
-            Report(DiagnosticDescriptors.SetNameNotAnIdentifier, where, name);
+            Report(DiagnosticDescriptors.SetNameNotAnIdentifier, where, written!);
         }
         else if (name == KnownNames.AllSetName)
         {
@@ -179,6 +186,11 @@ internal sealed class RegisterSetReader
         if (registers.Any(argument => argument.Value.Kind == TypedConstantKind.Error))
         {
             _hasErrors = true; // a register argument did not bind: the compiler reports it
+            return null;
+        }
+        if (NamesASetToInclude())
+        {
+            _fileFromIncludes = true; // the resolver decides it from the sets included
             return null;
         }
         Report(DiagnosticDescriptors.SetFileUndetermined, _arguments.Syntax.Name, _name);
@@ -277,6 +289,11 @@ internal sealed class RegisterSetReader
         Report(DiagnosticDescriptors.UndefinedValueInSet, expression, _name, expression, text, FileName);
         return null;
     }
+
+    /// <summary>Whether Include names a set other than All: one whose file a set naming no register can take.</summary>
+    private bool NamesASetToInclude() =>
+        NamedValue("Include") is { Kind: TypedConstantKind.Array, IsNull: false } includes
+        && includes.Values.Any(value => value.Value is string name && name != KnownNames.AllSetName);
 
     private IEnumerable<IncludeReference> ReadIncludes()
     {

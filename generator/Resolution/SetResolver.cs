@@ -28,7 +28,7 @@ internal static class SetResolver
     {
         var diagnostics = new List<DiagnosticInfo>();
         var usableFiles = SelectUsableFiles(files, diagnostics);
-        var merged = MergePartialDeclarations(containers, diagnostics);
+        var merged = FileFromIncludes.Assign(MergePartialDeclarations(containers, diagnostics), diagnostics);
 
         var values = new Dictionary<RegisterSetModel, RegisterBits>(ReferenceComparer<RegisterSetModel>.Instance);
         foreach (var fileSets in merged.SelectMany(container => container.Sets).GroupBy(set => set.FileKey))

@@ -33,6 +33,8 @@ public class DiagnosticSnapshotTests
         ["RegisterFileArgumentNotAFile"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", RegisterFile = typeof(string))] public static partial class C { }",
         ["EnumWithoutRegisterFile"] = "public enum P { X }\n[RegisterSet(\"S\", P.X)] public static partial class C { }",
         ["SetFileUndetermined"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\")] public static partial class C { }",
+        ["IncludesNameNoSingleFile"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
+            "[RegisterSet(\"RS\", R.A)][RegisterSet(\"QS\", Q.X)][RegisterSet(\"S\", Include = new[] { \"RS\", \"QS\" })] public static partial class C { }",
         ["FileOfAnotherAssembly"] = "[RegisterSet(\"S\", Lib.LibReg.A)] public static partial class C { }",
         ["SetMixesFiles"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n[RegisterSet(\"S\", R.A, Q.X)] public static partial class C { }",
         ["CacheFileNotAFile"] = "public enum P { X }\n[RegisterCache(typeof(P))] public sealed partial class Cache { }",

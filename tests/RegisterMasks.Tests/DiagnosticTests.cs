@@ -163,10 +163,22 @@ public class DiagnosticTests
     [Fact]
     public void RM0006_a_set_whose_file_cannot_be_determined()
     {
-        var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"A_SET\", R.A)]\n[RegisterSet(\"WHICH\", Include = new[] { \"A_SET\" })] public static partial class Sets { }");
+        var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"A_SET\", R.A)]\n[RegisterSet(\"WHICH\", Exclude = new object[0])] public static partial class Sets { }");
         Expect(run, "RM0006", DiagnosticSeverity.Error, "RegisterSet",
             "Set 'WHICH': its register file cannot be determined, since it names no register; add RegisterFile = typeof(...)");
         Assert.Contains("A_SET", run.Source("D.Sets.RegisterSets.g.cs"));
+    }
+
+    [Fact]
+    public void RM0006_a_set_that_only_includes_sets_of_two_files()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
+            "[RegisterSet(\"R_SET\", R.A)]\n[RegisterSet(\"Q_SET\", Q.X)]\n[RegisterSet(\"BOTH\", Include = new[] { \"R_SET\", \"Q_SET\" })] public static partial class Sets { }");
+        Expect(run, "RM0006", DiagnosticSeverity.Error, "RegisterSet",
+            "Set 'BOTH': its register file cannot be determined, since it names no register and its Includes do not all name sets of one register file; add RegisterFile = typeof(...)");
+        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        Assert.Contains("R_SET", sets);
+        Assert.DoesNotContain("BOTH", sets);
     }
 
     [Fact]

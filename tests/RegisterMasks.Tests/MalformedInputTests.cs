@@ -38,7 +38,7 @@ public class MalformedInputTests
         "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A)] public static partial class S1 { void M( }",
         "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A)] public static partial class Dup { }\n[RegisterSet(\"S\", R.A)] public static partial class Dup { }",
         "[RegisterFile(8)] [RegisterFile(16)] public enum R { A }",
-        "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"Ärger\", R.A)] public static partial class S1 { }\n[RegisterSet(\"@class\", R.A)] public static partial class S2 { }",
+        "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"Ärger\", R.A)] public static partial class S1 { }\n[RegisterSet(\"@@class\", R.A)] public static partial class S2 { }",
     };
 
     [Theory]

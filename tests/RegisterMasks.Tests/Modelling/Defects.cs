@@ -15,7 +15,7 @@ internal sealed record Defect(string Name, string[] Ids, Func<ModelCase, Random,
     public override string ToString() => Name;
 
     private static readonly string[] UnsupportedWidths = { "0", "-1", "1", "7", "12", "65", "100", "200", "1025", "int.MaxValue", "int.MinValue" };
-    private static readonly string[] InvalidNames = { "", " ", "not valid", "1abc", "class", "a-b", "All\n" };
+    private static readonly string[] InvalidNames = { "", " ", "not valid", "1abc", "@@class", "a-b", "All\n" };
 
     public static readonly Defect[] All =
     {

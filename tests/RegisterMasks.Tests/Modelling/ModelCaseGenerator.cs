@@ -101,6 +101,8 @@ internal static class ModelCaseGenerator
         }
         var excluded = Enumerable.Range(0, random.Next(3)).Select(_ => Pick()).ToArray();
         var listsNone = listed.Length == 0 && range is null;
+        // SPEC: a set naming no register takes its file from its excludes, or from the sets it includes.
+        var fileFromOthers = excluded.Length > 0 || includes.Any(name => name != "All");
         return new ModelSet(
             string.Format(System.Globalization.CultureInfo.InvariantCulture, SetNamePatterns[random.Next(SetNamePatterns.Length)], number),
             random.Next(containers),
@@ -108,7 +110,7 @@ internal static class ModelCaseGenerator
             range,
             includes.ToArray(),
             excluded,
-            NamesFile: listsNone || random.Next(4) == 0,
+            NamesFile: (listsNone && !fileFromOthers) || random.Next(4) == 0,
             Summary: random.Next(4) == 0 ? $"Set {number}: <regs> & \"more\"" : null);
     }
 
