@@ -104,6 +104,22 @@ internal static class Probe
                     foreach (var r in mask.Registers()) listed.Add((int)r);
                     if (!listed.SequenceEqual(Indices(a))) return at + "Registers: " + string.Join(",", listed);
                     if (!mask.Registers().Select(r => (int)r).SequenceEqual(Indices(a))) return at + "Registers as IEnumerable";
+
+                    // Version 2: reading a mask as allocators do.
+                    var held = Indices(a);
+                    if (mask.IsEmpty() != (a == 0)) return at + "IsEmpty";
+                    if (mask.IsSupersetOf(other) != ((b & ~a) == 0)) return at + "IsSupersetOf";
+                    if (mask.TryGetSingle(out var single) != (held.Count == 1) || (held.Count == 1 && (int)single != held[0]) || (held.Count != 1 && single != default({{enumName}}))) return at + "TryGetSingle";
+                    if (mask.TryGetLowest(out var lowest) != (held.Count > 0) || (held.Count > 0 && (int)lowest != held[0])) return at + "TryGetLowest";
+                    if (mask.TryGetHighest(out var highest) != (held.Count > 0) || (held.Count > 0 && (int)highest != held[held.Count - 1])) return at + "TryGetHighest";
+                    var descending = new List<int>();
+                    foreach (var r in mask.RegistersDescending()) descending.Add((int)r);
+                    if (!descending.SequenceEqual(Enumerable.Reverse(held))) return at + "RegistersDescending: " + string.Join(",", descending);
+                    if (!mask.RegistersDescending().Select(r => (int)r).SequenceEqual(Enumerable.Reverse(held))) return at + "RegistersDescending as IEnumerable";
+                    var popped = new List<int>();
+                    var rest = mask;
+                    while (rest.TryPopLowest(out var next)) popped.Add((int)next);
+                    if (!popped.SequenceEqual(held) || rest != {{maskName}}.None) return at + "TryPopLowest: " + string.Join(",", popped);
                 }
                 return "";
             }

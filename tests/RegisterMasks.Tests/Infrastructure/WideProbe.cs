@@ -72,6 +72,18 @@ internal static class WideProbe
                     if (!(mask & other).Registers().Select(r => (int)r).SequenceEqual(ia.Intersect(ib).OrderBy(i => i))) return at + "&";
                     if (!(mask ^ other).Registers().Select(r => (int)r).SequenceEqual(ia.Union(ib).Except(ia.Intersect(ib)).OrderBy(i => i))) return at + "^";
                     if (mask.IsSubsetOf(other) != ia.All(ib.Contains)) return at + "IsSubsetOf";
+
+                    // Version 2: reading a mask as allocators do.
+                    if (mask.IsEmpty() != (ia.Count == 0)) return at + "IsEmpty";
+                    if (mask.IsSupersetOf(other) != ib.All(ia.Contains)) return at + "IsSupersetOf";
+                    if (mask.TryGetSingle(out var single) != (ia.Count == 1) || (ia.Count == 1 && (int)single != ia[0]) || (ia.Count != 1 && single != default({{enumName}}))) return at + "TryGetSingle";
+                    if (mask.TryGetLowest(out var lowest) != (ia.Count > 0) || (ia.Count > 0 && (int)lowest != ia[0])) return at + "TryGetLowest";
+                    if (mask.TryGetHighest(out var highest) != (ia.Count > 0) || (ia.Count > 0 && (int)highest != ia[ia.Count - 1])) return at + "TryGetHighest";
+                    if (!mask.RegistersDescending().Select(r => (int)r).SequenceEqual(Enumerable.Reverse(ia))) return at + "RegistersDescending";
+                    var popped = new List<int>();
+                    var rest = mask;
+                    while (rest.TryPopLowest(out var next)) popped.Add((int)next);
+                    if (!popped.SequenceEqual(ia) || rest != {{maskName}}.None) return at + "TryPopLowest";
                     if (mask.Overlaps(other) != ia.Any(ib.Contains)) return at + "Overlaps";
                     if ((mask == other) != ia.SequenceEqual(ib) || mask.Equals(other) != ia.SequenceEqual(ib) || mask.Equals((object)other) != ia.SequenceEqual(ib)) return at + "==";
                     if (ia.SequenceEqual(ib) && mask.GetHashCode() != other.GetHashCode()) return at + "GetHashCode";
