@@ -86,6 +86,7 @@ internal static class SourceEmitter
         view.MaskName = mask.MaskName;
         view.MaskFullName = MaskFullName(mask.Namespace, mask.MaskName);
         view.EnumName = mask.EnumFullName;
+        view.EnumText = Literals.Quoted(SymbolNames.WithoutGlobalPrefix(mask.EnumFullName));
         view.RegisterCount = mask.Members.Count;
         view.Width = mask.Width;
         view.BitNames = Enumerable.Repeat("null", mask.Width).ToList();

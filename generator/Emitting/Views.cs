@@ -14,6 +14,9 @@ internal abstract class MaskViewBase
     public string MaskName { get; set; } = "";
     public string MaskFullName { get; set; } = "";
     public string EnumName { get; set; } = "";
+
+    /// <summary>The enum's name as messages show it, a C# string literal (<c>nameof</c> cannot take <c>global::</c>).</summary>
+    public string EnumText { get; set; } = "";
     public int RegisterCount { get; set; }
     public int Width { get; set; }
 

@@ -7,6 +7,9 @@ namespace RegisterMasks.Tests.Infrastructure;
 /// </summary>
 internal static class Probe
 {
+    /// <summary>The mask enum's underlying type at a width, as the generator picks it.</summary>
+    private static string Underlying(int width) => width switch { 8 => "byte", 16 => "ushort", 32 => "uint", _ => "ulong" };
+
     public static string For(string enumName, string maskName, int width) => $$"""
         using System.Collections.Generic;
         using System.Linq;
@@ -120,6 +123,21 @@ internal static class Probe
                     var rest = mask;
                     while (rest.TryPopLowest(out var next)) popped.Add((int)next);
                     if (!popped.SequenceEqual(held) || rest != {{maskName}}.None) return at + "TryPopLowest: " + string.Join(",", popped);
+
+                    // Version 2: raw bits in and out, one rule for bits that name no register.
+                    bool unknown = (a & ~AllBits) != 0;
+                    if ((ulong)mask.ToBits() != a) return at + "ToBits";
+                    if (mask.HasUnknownBits() != unknown) return at + "HasUnknownBits";
+                    if ((ulong)mask.Truncate() != (a & AllBits)) return at + "Truncate";
+                    if ((ulong){{maskName}}Extensions.FromBitsTruncate(({{Underlying(width)}})a) != (a & AllBits)) return at + "FromBitsTruncate";
+                    if ({{maskName}}Extensions.TryFromBits(({{Underlying(width)}})a, out var fromBits) == unknown || (ulong)fromBits != (unknown ? 0UL : a)) return at + "TryFromBits";
+                    try
+                    {
+                        if ((ulong){{maskName}}Extensions.FromBits(({{Underlying(width)}})a) != a || unknown) return at + "FromBits accepted an unknown bit";
+                    }
+                    catch (System.ArgumentOutOfRangeException) when (unknown)
+                    {
+                    }
                 }
                 return "";
             }

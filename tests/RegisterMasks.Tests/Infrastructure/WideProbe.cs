@@ -36,6 +36,17 @@ internal static class WideProbe
                 return (model, mask);
             }
 
+            /// <summary>The registers of the last word.</summary>
+            private static {{maskName}} LastWord()
+            {
+                var last = {{maskName}}.None;
+                foreach (var register in {{maskName}}.All.Registers())
+                {
+                    if ((int)register >= (Words - 1) * 64) last = last.With(register);
+                }
+                return last;
+            }
+
             private static List<int> Indices(ulong[] model) =>
                 Enumerable.Range(0, Words * 64).Where(i => ((model[i >> 6] >> (i & 63)) & 1) != 0).ToList();
 
@@ -84,6 +95,22 @@ internal static class WideProbe
                     var rest = mask;
                     while (rest.TryPopLowest(out var next)) popped.Add((int)next);
                     if (!popped.SequenceEqual(ia) || rest != {{maskName}}.None) return at + "TryPopLowest";
+
+                    // Version 2: words in and out, one rule for bits that name no register.
+                    var words = mask.ToWords();
+                    if ({{maskName}}.WordCount != Words || !words.SequenceEqual(a)) return at + "ToWords";
+                    if ({{maskName}}.FromWords(words) != mask || !{{maskName}}.TryFromWords(words, out var fromWords) || fromWords != mask) return at + "FromWords";
+                    if ({{maskName}}.FromWords(words.Take(Words - 1).ToArray()) != (mask & ~LastWord())) return at + "FromWords, a word short";
+                    var stray = words.Concat(new[] { 1UL << random.Next(64) }).ToArray();
+                    if ({{maskName}}.TryFromWords(stray, out fromWords) || fromWords != {{maskName}}.None || {{maskName}}.FromWordsTruncate(stray) != mask) return at + "TryFromWords with a stray word";
+                    try
+                    {
+                        {{maskName}}.FromWords(stray);
+                        return at + "FromWords accepted a stray word";
+                    }
+                    catch (System.ArgumentOutOfRangeException)
+                    {
+                    }
                     if (mask.Overlaps(other) != ia.Any(ib.Contains)) return at + "Overlaps";
                     if ((mask == other) != ia.SequenceEqual(ib) || mask.Equals(other) != ia.SequenceEqual(ib) || mask.Equals((object)other) != ia.SequenceEqual(ib)) return at + "==";
                     if (ia.SequenceEqual(ib) && mask.GetHashCode() != other.GetHashCode()) return at + "GetHashCode";
