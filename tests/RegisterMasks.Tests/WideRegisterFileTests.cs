@@ -57,6 +57,18 @@ public class WideRegisterFileTests
         Assert.Equal(true, assembly.Invoke("W.Values", "IsStaticReadonly"));
     }
 
+    /// <summary>Debuggers show a struct mask as its registers' names, as they show an enum mask (SPEC v2).</summary>
+    [Fact]
+    public void A_struct_mask_shows_its_registers_in_the_debugger()
+    {
+        var run = GeneratorHarness.Run("using RegisterMasks;\nnamespace W;\n[RegisterFile(128)] public enum X { A = 0, D = 127 }");
+        var mask = run.Load(cleanly: true).GetType("W.XMask", throwOnError: true)!;
+        var display = Assert.Single(mask.GetCustomAttributes(typeof(System.Diagnostics.DebuggerDisplayAttribute), inherit: false).Cast<System.Diagnostics.DebuggerDisplayAttribute>());
+        Assert.Equal("{ToString(),nq}", display.Value);
+        var all = mask.GetField("All")!.GetValue(null)!;
+        Assert.Equal("All", all.ToString()); // what the expression shows
+    }
+
     [Fact]
     public void RM0001_and_RM0014_adapt_to_wide_files()
     {
