@@ -140,6 +140,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotASubset = Error("RM0015", "A set declared a subset holds registers its superset lacks",
         "Set '{0}' must be a subset of '{1}', but holds {2}, which '{1}' lacks");
 
+    // RM0017: a partition.
+
+    private const string PartitionTitle = "Sets declared a partition do not split their whole exactly";
+    public static readonly DiagnosticDescriptor PartitionMisses = Error("RM0017", PartitionTitle,
+        "Sets {0} must partition '{1}', but none of them holds {2}");
+    public static readonly DiagnosticDescriptor PartitionOverlaps = Error("RM0017", PartitionTitle,
+        "Sets {0} must partition '{1}', but more than one of them holds {2}");
+    public static readonly DiagnosticDescriptor PartitionExceeds = Error("RM0017", PartitionTitle,
+        "Sets {0} must partition '{1}', but they hold {2}, which '{1}' lacks");
+
     // RM0016: where the enum is declared.
 
     private const string NotNameableTitle = "A register file enum cannot be named from its namespace";
@@ -161,7 +171,7 @@ internal static class DiagnosticDescriptors
         MaskNameNotAnIdentifier, MaskNameTakenByType, ExtensionsNameTaken, MaskNameTakenByFile, RegisterNameReserved,
         RegisterNamedAsMask, SetWithoutName, SetNameNotAnIdentifier, SetNameReserved, SetNamedAsItsType, SetNameTakenByMember,
         SetNameOnTwoFiles, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,
-        SetsOverlap, NotASubset, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType);
+        SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);

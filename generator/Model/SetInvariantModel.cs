@@ -5,9 +5,9 @@ namespace RegisterMasks.Generator.Model;
 /// <c>static_assert(!(A &amp; B))</c>: sets that must be disjoint, or one that must be a subset of another.
 /// </summary>
 /// <param name="AttributeName">How messages name the check: <c>[RegisterSetsDisjoint]</c> or <c>[RegisterSetSubset]</c>.</param>
-/// <param name="Sets">The sets named, in order (subset first, then superset).</param>
+/// <param name="Sets">The sets named, in order (subset first, then superset; for a partition, the whole, then its parts).</param>
 internal sealed record SetInvariantModel(
-    bool IsSubset,
+    InvariantKind Kind,
     string AttributeName,
     EquatableArray<IncludeReference> Sets,
     LocationInfo Location);
@@ -16,3 +16,11 @@ internal sealed record SetInvariantModel(
 internal sealed record SetInvariantsModel(
     EquatableArray<SetInvariantModel> Invariants,
     EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>Which relation an invariant declares.</summary>
+internal enum InvariantKind
+{
+    Disjoint,
+    Subset,
+    Partition,
+}

@@ -20,7 +20,7 @@ internal static class AnnotationScanner
     private static readonly string[] OurAttributes =
     {
         KnownNames.RegisterFile, KnownNames.RegisterSet, KnownNames.RegisterSetsDisjoint,
-        KnownNames.RegisterSetSubset, KnownNames.RegisterCache,
+        KnownNames.RegisterSetSubset, KnownNames.RegisterSetsPartition, KnownNames.RegisterCache,
     };
 
     /// <summary>Every annotation of the compilation.</summary>
@@ -83,7 +83,7 @@ internal static class AnnotationScanner
             {
                 containers.Add(container);
             }
-            if (Of(ours, KnownNames.RegisterSetsDisjoint, KnownNames.RegisterSetSubset) is { IsEmpty: false } checks)
+            if (Of(ours, KnownNames.RegisterSetsDisjoint, KnownNames.RegisterSetSubset, KnownNames.RegisterSetsPartition) is { IsEmpty: false } checks)
             {
                 invariants.Add(SetInvariantParser.Parse(new AnnotatedDeclaration(node, symbol, checks), cancellationToken));
             }

@@ -15,6 +15,7 @@ internal static class KnownNames
     public const string NotARegister = "NotARegisterAttribute";
     public const string RegisterSetsDisjoint = "RegisterSetsDisjointAttribute";
     public const string RegisterSetSubset = "RegisterSetSubsetAttribute";
+    public const string RegisterSetsPartition = "RegisterSetsPartitionAttribute";
     public const string RegisterCache = "RegisterCacheAttribute";
 
     /// <summary>The name <c>Include</c> uses for every register of the file; no set may take it.</summary>

@@ -17,13 +17,21 @@ internal static class SetInvariantParser
         foreach (var (attribute, syntax) in declared.Attributes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var isSubset = KnownNames.IsOurs(attribute.AttributeClass, KnownNames.RegisterSetSubset);
-            var attributeName = isSubset ? "[RegisterSetSubset]" : "[RegisterSetsDisjoint]";
+            var kind = KnownNames.IsOurs(attribute.AttributeClass, KnownNames.RegisterSetSubset) ? InvariantKind.Subset
+                : KnownNames.IsOurs(attribute.AttributeClass, KnownNames.RegisterSetsPartition) ? InvariantKind.Partition
+                : InvariantKind.Disjoint;
+            var attributeName = kind switch
+            {
+                InvariantKind.Subset => "[RegisterSetSubset]",
+                InvariantKind.Partition => "[RegisterSetsPartition]",
+                _ => "[RegisterSetsDisjoint]",
+            };
             // Values from the attribute as bound (both constructors take strings), locations from the syntax.
             var arguments = new AttributeSyntaxReader(syntax).Positional.ToList();
-            var elements = arguments.Count == 1 && AttributeSyntaxReader.IsArrayLiteral(arguments[0])
-                ? AttributeSyntaxReader.ArrayElements(arguments[0]).ToList()
-                : arguments;
+            // A params array may be passed whole (new[] { ... }) after the arguments before it.
+            var elements = arguments
+                .SelectMany(argument => AttributeSyntaxReader.IsArrayLiteral(argument) ? AttributeSyntaxReader.ArrayElements(argument) : new[] { argument })
+                .ToList();
             var values = attribute.ConstructorArguments.SelectMany(argument => argument.Kind == TypedConstantKind.Array
                 ? (argument.IsNull ? Enumerable.Empty<TypedConstant>() : argument.Values)
                 : new[] { argument }).ToList();
@@ -41,7 +49,7 @@ internal static class SetInvariantParser
                         DiagnosticDescriptors.InvariantNamesNoSet, LocationInfo.From(elements[i]), attributeName, elements[i].ToString()));
                 }
             }
-            invariants.Add(new SetInvariantModel(isSubset, attributeName, names.ToEquatableArray(), LocationInfo.From(syntax)));
+            invariants.Add(new SetInvariantModel(kind, attributeName, names.ToEquatableArray(), LocationInfo.From(syntax)));
         }
         return new SetInvariantsModel(invariants.ToEquatableArray(), diagnostics.ToEquatableArray());
     }

@@ -47,7 +47,12 @@ internal sealed class InvariantChecker
 
         var names = _displayNames[file.EnumFullName];
         string Listed(IEnumerable<int> registers) => string.Join(", ", registers.Select(index => names[index]));
-        if (invariant.IsSubset)
+        if (invariant.Kind == InvariantKind.Partition)
+        {
+            CheckPartition(invariant, values, Listed);
+            return;
+        }
+        if (invariant.Kind == InvariantKind.Subset)
         {
             if (values.Count == 2 && values[0].Registers.Except(values[1].Registers).ToList() is { Count: > 0 } extra)
             {
@@ -64,6 +69,43 @@ internal sealed class InvariantChecker
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetsOverlap, invariant.Location, values[i].Name, values[j].Name, Listed(shared)));
                 }
             }
+        }
+    }
+
+    /// <summary>The parts must hold the whole exactly: no register of it missing, none held twice, none from outside it.</summary>
+    private void CheckPartition(SetInvariantModel invariant, List<(string Name, RegisterBits Registers)> values, Func<IEnumerable<int>, string> listed)
+    {
+        if (values.Count < 2)
+        {
+            return; // a whole and no parts declares nothing
+        }
+        var (whole, parts) = (values[0], values.Skip(1).ToList());
+        var partNames = string.Join(", ", parts.Select(part => "'" + part.Name + "'"));
+        var held = new HashSet<int>();
+        var twice = new SortedSet<int>();
+        foreach (var part in parts)
+        {
+            foreach (var index in part.Registers)
+            {
+                if (!held.Add(index))
+                {
+                    twice.Add(index);
+                }
+            }
+        }
+        var missing = whole.Registers.Where(index => !held.Contains(index)).ToList();
+        var outside = held.Where(index => !whole.Registers.Contains(index)).OrderBy(index => index).ToList();
+        if (missing.Count > 0)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PartitionMisses, invariant.Location, partNames, whole.Name, listed(missing)));
+        }
+        if (twice.Count > 0)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PartitionOverlaps, invariant.Location, partNames, whole.Name, listed(twice)));
+        }
+        if (outside.Count > 0)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PartitionExceeds, invariant.Location, partNames, whole.Name, listed(outside)));
         }
     }
 

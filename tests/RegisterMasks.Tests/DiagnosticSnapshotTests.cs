@@ -69,6 +69,12 @@ public class DiagnosticSnapshotTests
         ["EmptySet"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", RegisterFile = typeof(R))] public static partial class C { }",
         ["SetsOverlap"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"X\", R.A, R.B)][RegisterSet(\"Y\", R.B)] public static partial class C { }\n[RegisterSetsDisjoint(\"X\", \"Y\")] public static class I { }",
         ["NotASubset"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"X\", R.A, R.B)][RegisterSet(\"Y\", R.B)] public static partial class C { }\n[RegisterSetSubset(\"X\", \"Y\")] public static class I { }",
+        ["PartitionMisses"] = "[RegisterFile(8)] public enum R { A, B, C }\n[RegisterSet(\"X\", R.A, R.B, R.C)][RegisterSet(\"P1\", R.A)][RegisterSet(\"P2\", R.B)] public static partial class C { }\n" +
+            "[RegisterSetsPartition(\"X\", \"P1\", \"P2\")] public static class I { }",
+        ["PartitionOverlaps"] = "[RegisterFile(8)] public enum R { A, B, C }\n[RegisterSet(\"P1\", R.A, R.B)][RegisterSet(\"P2\", R.B, R.C)] public static partial class C { }\n" +
+            "[RegisterSetsPartition(\"All\", new[] { \"P1\", \"P2\" })] public static class I { }",
+        ["PartitionExceeds"] = "[RegisterFile(8)] public enum R { A, B, C }\n[RegisterSet(\"X\", R.A, R.B)][RegisterSet(\"P1\", R.A)][RegisterSet(\"P2\", R.B, R.C)] public static partial class C { }\n" +
+            "[RegisterSetsPartition(\"X\", \"P1\", \"P2\")] public static class I { }",
         ["EnumNotAccessible"] = "public static partial class Outer { [RegisterFile(8)] private enum R { A } }",
         ["EnumInInaccessibleType"] = "public static partial class Outer { private static class Inner { [RegisterFile(8)] public enum R { A } } }",
         ["EnumInGenericType"] = "public static partial class Outer<T> { [RegisterFile(8)] public enum R { A } }",

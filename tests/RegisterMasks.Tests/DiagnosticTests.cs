@@ -78,6 +78,18 @@ public class DiagnosticTests
         Assert.Equal(true, assembly.Invoke("D.Use", "Counts"));
     }
 
+    /// <summary>A partition that holds: the parts split the whole exactly, written either way a params array can be.</summary>
+    [Theory]
+    [InlineData("[RegisterSetsPartition(nameof(Sets.GPRS), nameof(Sets.CALLER), nameof(Sets.CALLEE))]")]
+    [InlineData("[RegisterSetsPartition(\"All\", new[] { \"GPRS\", \"FLAGS\" })]")]
+    public void RM0017_a_partition_that_holds_is_silent(string partition)
+    {
+        var run = Run("[RegisterFile(8)] public enum R { RAX, RBX, RCX, RDX, FLAGS_REG }\n" +
+            "[RegisterSet(\"GPRS\", From = R.RAX, To = R.RDX)][RegisterSet(\"CALLER\", R.RAX, R.RCX, R.RDX)][RegisterSet(\"CALLEE\", R.RBX)][RegisterSet(\"FLAGS\", R.FLAGS_REG)]\n" +
+            "public static partial class Sets { }\n" + partition + " public static class Checks { }");
+        Assert.Empty(run.RegisterMaskDiagnostics());
+    }
+
     [Fact]
     public void RM0001_covers_the_narrowing_from_64_to_32_bits()
     {
