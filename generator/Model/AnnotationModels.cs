@@ -12,13 +12,12 @@ internal sealed record AnnotationModels(
 
 /// <summary>The annotated declarations of one file: what a partial rescan keeps for the files it does not read again.</summary>
 internal sealed record FileAnnotations(
-    string FilePath,
     EquatableArray<RegisterFileModel> RegisterFiles,
     EquatableArray<SetContainerModel> SetContainers,
     EquatableArray<SetInvariantsModel> Invariants,
     EquatableArray<RegisterCacheModel> Caches)
 {
-    public static FileAnnotations None(string filePath) => new(filePath, default, default, default, default);
+    public static readonly FileAnnotations None = new(default, default, default, default);
 
     /// <summary>The compilation's models, from its files' in the compilation's order.</summary>
     public static AnnotationModels Combine(IEnumerable<FileAnnotations> files)

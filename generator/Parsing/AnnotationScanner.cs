@@ -24,11 +24,8 @@ internal static class AnnotationScanner
     };
 
     /// <summary>Every annotation of the compilation.</summary>
-    public static AnnotationModels Scan(Compilation compilation, CancellationToken cancellationToken)
-    {
-        var names = CandidateNames(compilation, cancellationToken);
-        return FileAnnotations.Combine(compilation.SyntaxTrees.Select(tree => ScanFile(compilation, tree, names, cancellationToken)));
-    }
+    public static AnnotationModels Scan(Compilation compilation, CancellationToken cancellationToken) =>
+        FileAnnotations.Combine(ScanFiles(compilation, compilation.SyntaxTrees, cancellationToken));
 
     /// <summary>The annotations of some files of the compilation, each file's alone.</summary>
     public static List<FileAnnotations> ScanFiles(Compilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
@@ -39,14 +36,14 @@ internal static class AnnotationScanner
 
     private static FileAnnotations ScanFile(Compilation compilation, SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
     {
+        if (GeneratedCode.IsOurs(tree))
+        {
+            return FileAnnotations.None; // the analyzer's compilation holds our output, which declares nothing to read
+        }
         var files = new List<RegisterFileModel>();
         var containers = new List<SetContainerModel>();
         var invariants = new List<SetInvariantsModel>();
         var caches = new List<RegisterCacheModel>();
-        if (GeneratedCode.IsOurs(tree))
-        {
-            return FileAnnotations.None(tree.FilePath); // the analyzer's compilation holds our output, which declares nothing to read
-        }
 
         SemanticModel? semanticModel = null;
         foreach (var node in AttributedTypeDeclarations(tree.GetRoot(cancellationToken)))
@@ -93,7 +90,7 @@ internal static class AnnotationScanner
                 caches.Add(cache);
             }
         }
-        return new FileAnnotations(tree.FilePath, files.ToEquatableArray(), containers.ToEquatableArray(), invariants.ToEquatableArray(), caches.ToEquatableArray());
+        return new FileAnnotations(files.ToEquatableArray(), containers.ToEquatableArray(), invariants.ToEquatableArray(), caches.ToEquatableArray());
     }
 
     /// <summary>

@@ -54,12 +54,6 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
         ? compilation
         : throw new InvalidOperationException("The compilation of a declaration snapshot was read after its generator run ended.");
 
-    public string? AssemblyName => _assemblyName;
-
-    public CompilationOptions Options => _options;
-
-    public ImmutableArray<MetadataReference> References => _references;
-
     public ImmutableArray<SyntaxTree> Trees => _trees;
 
     /// <summary>What the annotations step read from this snapshot's files, one entry per tree, for the next snapshot to reuse.</summary>
