@@ -210,17 +210,7 @@ public sealed class EditorSession : IDisposable
     /// <summary>The sample, with the package in place of the repository's reference to the generator project.</summary>
     private void CopySample()
     {
-        var source = Path.Combine(RepositoryFiles.Root, "sample");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(RepositoryFiles.Root, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            {
-                continue;
-            }
-            Directory.CreateDirectory(Path.GetDirectoryName(PathOf(relative))!);
-            File.Copy(file, PathOf(relative));
-        }
+        RepositoryFiles.Copy("sample", Root);
         var project = PathOf("sample/Sample.csproj");
         var text = File.ReadAllText(project);
         var withPackage = System.Text.RegularExpressions.Regex.Replace(text, "<ProjectReference Include=\"../generator/[^>]*/>",

@@ -71,17 +71,7 @@ public sealed class PackedPackage : IDisposable
     private string CopyRepository()
     {
         var target = Path.Combine(Work, "repo");
-        foreach (var file in Directory.EnumerateFiles(RepositoryFiles.Root, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(RepositoryFiles.Root, file);
-            var parts = relative.Split(Path.DirectorySeparatorChar);
-            if (parts.Any(part => part is "bin" or "obj" or ".git" or "TestResults" or "__mismatch__" or "BenchmarkDotNet.Artifacts"))
-            {
-                continue;
-            }
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
-            File.Copy(file, Path.Combine(target, relative));
-        }
+        RepositoryFiles.Copy("", target);
         return target;
     }
 
