@@ -161,6 +161,17 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EnumInGenericType = Error("RM0016", NotNameableTitle,
         "Register file '{0}' is nested in generic type '{1}'" + NotNameableAdvice);
 
+    // RM0018-RM0019: a register cache's values (ValueType).
+
+    public static readonly DiagnosticDescriptor CacheLoadRegisterMissing = Warning("RM0018", "A register cache with values implements no LoadRegister",
+        "Register cache '{0}' holds values of type '{1}' but implements no 'partial void LoadRegister({2} register, ref {1} value)', so Read can never load a register");
+
+    private const string CacheValuesTitle = "A register cache cannot hold values of its ValueType";
+    public static readonly DiagnosticDescriptor CacheValueTypeUnusable = Error("RM0019", CacheValuesTitle,
+        "Register cache '{0}': ValueType '{1}' cannot hold a register's value, since it is {2}");
+    public static readonly DiagnosticDescriptor CacheValuesInStruct = Error("RM0019", CacheValuesTitle,
+        "Register cache '{0}' is a struct, whose copies would share one array of values; declare it a class to give it a ValueType");
+
     /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         IndexDoesNotFit, NegativeIndex, UnsupportedWidth, SharedIndex,
@@ -171,7 +182,8 @@ internal static class DiagnosticDescriptors
         MaskNameNotAnIdentifier, MaskNameTakenByType, ExtensionsNameTaken, MaskNameTakenByFile, RegisterNameReserved,
         RegisterNamedAsMask, SetWithoutName, SetNameNotAnIdentifier, SetNameReserved, SetNamedAsItsType, SetNameTakenByMember,
         SetNameOnTwoFiles, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,
-        SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType);
+        SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,
+        CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);

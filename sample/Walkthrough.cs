@@ -6,11 +6,14 @@ public static class Walkthrough
     public static void Run(TextWriter output)
     {
         output.WriteLine("A VM exit on a VMX vCPU: regs_avail / regs_dirty after each step");
-        var vcpu = new Vcpu(Vmx.VMX_REGS_LAZY_LOAD_SET, register =>
-        {
-            output.WriteLine($"      (vmcs_read {register})");
-            return 0x1000UL + (ulong)register;
-        });
+        var vcpu = new Vcpu(
+            Vmx.VMX_REGS_LAZY_LOAD_SET,
+            readFromHardware: register =>
+            {
+                output.WriteLine($"      (vmcs_read {register})");
+                return 0x1000UL + (ulong)register;
+            },
+            writeToHardware: (register, value) => output.WriteLine($"      (write back {register} = 0x{value:X})"));
 
         Show(output, vcpu, "VM exit: regs_avail = ~VMX_REGS_LAZY_LOAD_SET, regs_dirty = 0");
         vcpu.Read(VcpuReg.VCPU_REGS_RAX);
@@ -20,7 +23,7 @@ public static class Walkthrough
         vcpu.Write(VcpuReg.VCPU_REGS_RIP, 0xFFFF_8000_0000_1000UL);
         vcpu.Write(VcpuReg.VCPU_REGS_RAX, 42);
         Show(output, vcpu, "skip the instruction (write RIP) and return 42 in RAX");
-        vcpu.FlushDirty((register, value) => output.WriteLine($"      (write back {register} = 0x{value:X})"));
+        vcpu.WriteBackDirty();
         Show(output, vcpu, "VM entry: dirty registers written back");
 
         // A debugger command names registers as text: TryParse reads what ToStringFast prints, or "A | B", or hex.

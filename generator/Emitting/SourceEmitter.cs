@@ -41,12 +41,17 @@ internal static class SourceEmitter
 
     internal static CacheView CacheViewOf(RegisterCacheOutput cache)
     {
+        var accessibility = cache.IsPublic ? "public" : "internal";
         return Reopen(new CacheView
         {
-            Accessibility = cache.IsPublic ? "public" : "internal",
+            Accessibility = accessibility,
             MaskFullName = cache.MaskFullName,
             ExtensionsFullName = cache.MaskFullName + "Extensions",
             EnumName = cache.EnumFullName,
+            HasValues = cache.Values is not null,
+            ValueType = cache.Values?.TypeName ?? "",
+            ValueAccessibility = cache.Values is { Accessibility: var most } && most != "public" ? most : accessibility,
+            SlotCount = Literals.Invariant(cache.SlotCount),
         }, cache.Namespace, cache.Containers);
     }
 

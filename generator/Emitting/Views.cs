@@ -120,6 +120,12 @@ internal sealed class CacheView : ReopenedTypeView
     public string MaskFullName { get; set; } = "";
     public string ExtensionsFullName { get; set; } = "";
     public string EnumName { get; set; } = "";
+
+    /// <summary>With <c>ValueType</c>: an array of values beside the masks, read and written through the cache.</summary>
+    public bool HasValues { get; set; }
+    public string ValueType { get; set; } = "";
+    public string ValueAccessibility { get; set; } = "";
+    public string SlotCount { get; set; } = "";
 }
 
 /// <summary>A wide mask: a readonly struct over 64-bit words, with the enum mask's members.</summary>

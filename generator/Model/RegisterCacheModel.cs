@@ -2,20 +2,30 @@ namespace RegisterMasks.Generator.Model;
 
 /// <summary>A <c>[RegisterCache]</c> type, as the parser saw it.</summary>
 /// <param name="FileKey">The register file's enum full name; null when <c>typeof</c> named no register file (RM0006 reported).</param>
-/// <param name="HasErrors">True when the type cannot take the generated members (RM0011).</param>
+/// <param name="HasErrors">True when the type cannot take the generated members (RM0011, RM0019).</param>
+/// <param name="Values">What <c>ValueType</c> asks the cache to hold; null without one.</param>
 internal sealed record RegisterCacheModel(
     string FullName,
     string Namespace,
     EquatableArray<ContainingType> Containers,
     string? FileKey,
     bool HasErrors,
+    CacheValues? Values,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
+/// <summary>The values a cache holds beside its masks (<c>ValueType</c>).</summary>
+/// <param name="TypeName">The value type, <c>global::</c>-qualified.</param>
+/// <param name="Accessibility">The most the value members can be: public, internal or private, by how visible the value type is.</param>
+internal sealed record CacheValues(string TypeName, string Accessibility);
+
 /// <summary>A register cache to emit: where, and over which mask.</summary>
+/// <param name="SlotCount">With values: one slot per register index, up to the highest register's.</param>
 internal sealed record RegisterCacheOutput(
     string HintName,
     string Namespace,
     EquatableArray<ContainingType> Containers,
     string MaskFullName,
     string EnumFullName,
-    bool IsPublic);
+    bool IsPublic,
+    CacheValues? Values,
+    int SlotCount);

@@ -43,12 +43,14 @@ internal static class RegisterCacheParser
                 file?.ToDisplayString() ?? fileSyntax?.ToString() ?? "(missing)"));
         }
 
+        var values = CacheValueReader.Read(type, file as INamedTypeSymbol, attribute, new AttributeSyntaxReader(syntax), diagnostics, ref hasErrors);
         return new RegisterCacheModel(
             FullName: PartialTypes.FullMetadataName(type),
             Namespace: SymbolNames.Namespace(type),
             Containers: PartialTypes.Containers(type),
             FileKey: fileKey,
             HasErrors: hasErrors,
+            Values: values,
             Diagnostics: diagnostics.ToEquatableArray());
     }
 }

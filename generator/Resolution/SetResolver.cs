@@ -235,7 +235,9 @@ internal static class SetResolver
                 cache.Containers,
                 MaskFullName(file),
                 file.EnumFullName,
-                file.IsPublic));
+                file.IsPublic,
+                cache.Values,
+                SlotCount: file.Registers.Select(register => (int)register.Index + 1).DefaultIfEmpty(0).Max()));
         }
         return outputs;
     }

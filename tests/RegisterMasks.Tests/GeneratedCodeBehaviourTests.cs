@@ -31,6 +31,31 @@ public class GeneratedCodeBehaviourTests
         AssertProbeAgrees("CheckCache", width, seed: 4000 + width);
 
     [Theory]
+    [InlineData(8)]
+    [InlineData(32)]
+    [InlineData(64)]
+    [InlineData(128)]
+    public void Register_cache_values_load_and_store_as_a_model_of_KVM_says_over_random_operations(int width)
+    {
+        foreach (var (source, ns) in new[] { (TestInputs.WidthFile(width), "Widths"), (TestInputs.AliasedFile(width), "Aliased") })
+        {
+            var assembly = CompileWithCacheProbe(source, ns, width);
+            var mismatch = (string)assembly.Invoke("CacheProbe", "Check", 5000 + width, 2000)!;
+            Assert.True(mismatch.Length == 0, $"{ns}, width {width}: {mismatch}");
+        }
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(64)]
+    [InlineData(128)]
+    public void Register_cache_Read_and_Write_allocate_nothing(int width)
+    {
+        var assembly = CompileWithCacheProbe(TestInputs.WidthFile(width), "Widths", width);
+        Assert.Equal(0L, assembly.Invoke("CacheProbe", "AllocatedByReadAndWrite"));
+    }
+
+    [Theory]
     [InlineData(" R0 | R1 ", true, 0b11UL)]
     [InlineData("R1, R0", true, 0b11UL)]
     [InlineData("None", true, 0UL)]
@@ -303,6 +328,14 @@ public class GeneratedCodeBehaviourTests
     private static System.Reflection.Assembly CompileWithProbe(string source, string ns, int width)
     {
         var run = GeneratorHarness.Run(source, $"using {ns};\n" + Probe.For($"Reg{width}", $"Reg{width}Mask", width));
+        run.AssertCompilesCleanly();
+        return run.Load();
+    }
+
+    private static System.Reflection.Assembly CompileWithCacheProbe(string source, string ns, int width)
+    {
+        var run = GeneratorHarness.Run(source, $"using {ns};\n" + CacheProbe.For($"Reg{width}", $"Reg{width}Mask"));
+        Assert.DoesNotContain(run.RegisterMaskDiagnostics(), diagnostic => diagnostic.Id is "RM0018" or "RM0019");
         run.AssertCompilesCleanly();
         return run.Load();
     }
