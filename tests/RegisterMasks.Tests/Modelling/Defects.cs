@@ -86,6 +86,20 @@ internal sealed record Defect(string Name, string[] Ids, Func<ModelCase, Random,
                 .Where(pair => !model.Value(pair.A).IsSubsetOf(model.Value(pair.B))).OrderBy(_ => random.Next()).FirstOrDefault();
             return pair.A is null ? null : source + $"\n[RegisterSetSubset(\"{pair.A}\", \"{pair.B}\")] {Marker}\npublic static class SubsetCheck {{ }}\n";
         }),
+        new("partition that is not one", new[] { "RM0017" }, (model, random, source) =>
+        {
+            // Two sets partition All only when disjoint and together every register: rare, and then skipped.
+            var pair = Pairs(model).OrderBy(_ => random.Next()).FirstOrDefault();
+            return pair.A is null || (!model.Value(pair.A).Overlaps(model.Value(pair.B)) && model.Value(pair.A).Union(model.Value(pair.B)).ToHashSet().SetEquals(model.Value("All")))
+                ? null
+                : source + $"\n[RegisterSetsPartition(\"All\", \"{pair.A}\", \"{pair.B}\")] {Marker}\npublic static class PartitionCheck {{ }}\n";
+        }),
+        new("cache with values and no LoadRegister", new[] { "RM0018" }, (model, random, source) =>
+            source + $"\n[RegisterCache(typeof({model.Qualified(model.EnumName)}), ValueType = typeof(ulong) {Marker})]\npublic sealed partial class ValuesNeverLoaded\n{{\n}}\n"),
+        new("cache whose values cannot be held", new[] { "RM0019" }, (model, random, source) =>
+            source + (random.Next(2) == 0
+                ? $"\n[RegisterCache(typeof({model.Qualified(model.EnumName)}), ValueType = typeof(System.Span<int>) {Marker})]\npublic sealed partial class SpanCache\n{{\n}}\n"
+                : $"\n[RegisterCache(typeof({model.Qualified(model.EnumName)}), ValueType = typeof(ulong) {Marker})]\npublic partial struct StructCache\n{{\n}}\n")),
     };
 
     private static string Register(ModelCase model, Random random)
