@@ -78,8 +78,29 @@ public class CompileMatrixTests
         var model = AsCSharp73(ModelCaseGenerator.Draw(seed));
         var parseOptions = new CSharpParseOptions(version, preprocessorSymbols: Symbols(target));
         var references = target == Target.NetStandard20 ? NetStandard20.References.All : Net80.References.All;
-        var compilation = GeneratorHarness.Compilation(ModelSource.Render(model).Concat(extra), parseOptions, references: references);
+        var compilation = GeneratorHarness.Compilation(ModelSource.Render(model).Append(ValueCaches(model)).Concat(extra), parseOptions, references: references);
         return GeneratorHarness.Run(GeneratorHarness.CreateDriver(parseOptions), compilation);
+    }
+
+    /// <summary>Register caches with values (a value type and a reference type, whose nullability the generated partial methods must not contradict), in C# 7.3.</summary>
+    private static string ValueCaches(ModelCase model)
+    {
+        var registerFile = model.Qualified(model.EnumName);
+        return $$"""
+            [RegisterMasks.RegisterCache(typeof({{registerFile}}), ValueType = typeof(ulong))]
+            public sealed partial class NumberCache
+            {
+                partial void LoadRegister({{registerFile}} register, ref ulong value) { value = (ulong)register; }
+                partial void StoreRegister({{registerFile}} register, ulong value) { }
+            }
+
+            [RegisterMasks.RegisterCache(typeof({{registerFile}}), ValueType = typeof(string))]
+            internal sealed partial class NameCache
+            {
+                partial void LoadRegister({{registerFile}} register, ref string value) { value = register.ToString(); }
+                public string First() { return Read(default({{registerFile}})); }
+            }
+            """;
     }
 
     /// <summary>The model without what C# 7.3 cannot declare (file-scoped namespaces, records) and without invariants, which may fail on purpose.</summary>
