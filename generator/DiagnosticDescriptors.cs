@@ -172,6 +172,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CacheValuesInStruct = Error("RM0019", CacheValuesTitle,
         "Register cache '{0}' is a struct, whose copies would share one array of values; declare it a class to give it a ValueType");
 
+    // RM0020: a deliberate alias.
+
+    public static readonly DiagnosticDescriptor AliasOfNothing = Error("RM0020", "A register marked [RegisterAlias] aliases no register",
+        "Register '{0}' is marked [RegisterAlias], but no other register has its index {1}; remove [RegisterAlias], or give it the index of the register it aliases");
+
     /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         IndexDoesNotFit, NegativeIndex, UnsupportedWidth, SharedIndex,
@@ -183,7 +188,7 @@ internal static class DiagnosticDescriptors
         RegisterNamedAsMask, SetWithoutName, SetNameNotAnIdentifier, SetNameReserved, SetNamedAsItsType, SetNameTakenByMember,
         SetNameOnTwoFiles, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,
         SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,
-        CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct);
+        CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct, AliasOfNothing);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);

@@ -12,9 +12,15 @@ namespace RegisterMasks.Generator.Model;
 /// can take. One that cannot is reported where it is declared, and left out of the mask and of every
 /// set that names it, so that the rest of the file still generates.
 /// </param>
+/// <param name="IsAlias">
+/// Marked <c>[RegisterAlias]</c>: it names the bit of another register of its index on purpose
+/// (no RM0004), and that register, not it, names the bit in text.
+/// </param>
 internal sealed record RegisterModel(string Name, long Index, string IndexText, bool IsRegister, LocationInfo Location)
 {
     public bool HasBit { get; init; } = IsRegister;
+
+    public bool IsAlias { get; init; }
 }
 
 /// <summary>A <c>[RegisterFile]</c> enum, as the parser saw it.</summary>

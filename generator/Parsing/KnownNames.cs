@@ -13,6 +13,7 @@ internal static class KnownNames
     public const string RegisterFile = "RegisterFileAttribute";
     public const string RegisterSet = "RegisterSetAttribute";
     public const string NotARegister = "NotARegisterAttribute";
+    public const string RegisterAlias = "RegisterAliasAttribute";
     public const string RegisterSetsDisjoint = "RegisterSetsDisjointAttribute";
     public const string RegisterSetSubset = "RegisterSetSubsetAttribute";
     public const string RegisterSetsPartition = "RegisterSetsPartitionAttribute";

@@ -154,7 +154,10 @@ internal static class RegisterFileParser
                 continue; // the compiler reports the missing value, the missing name, or the name declared twice (CS0102)
             }
             var (index, text) = ReadIndex(field.ConstantValue);
-            members.Add(new RegisterModel(field.Name, index, text, !IsSentinel(field), LocationInfo.From(field.Locations[0])));
+            members.Add(new RegisterModel(field.Name, index, text, !IsSentinel(field), LocationInfo.From(field.Locations[0]))
+            {
+                IsAlias = KnownNames.HasAttribute(field, KnownNames.RegisterAlias),
+            });
         }
         return members;
     }
@@ -203,6 +206,10 @@ internal static class RegisterFileParser
             var hasBit = diagnostics.Count == reported;
             checkedMembers.Add(hasBit ? member : member with { HasBit = false });
 
+            if (member.IsAlias)
+            {
+                continue;   // meant to share its index: checked below, once every register is known
+            }
             if (firstAtIndex.TryGetValue(member.Index, out var first))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SharedIndex, member.Location, member.Name, member.IndexText, first.Name));
@@ -210,6 +217,15 @@ internal static class RegisterFileParser
             else
             {
                 firstAtIndex.Add(member.Index, member);
+            }
+        }
+        for (var i = 0; i < checkedMembers.Count; i++)
+        {
+            var alias = checkedMembers[i];
+            if (alias is { IsRegister: true, IsAlias: true } && !firstAtIndex.ContainsKey(alias.Index))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasOfNothing, alias.Location, alias.Name, alias.IndexText));
+                checkedMembers[i] = alias with { HasBit = false };
             }
         }
         return checkedMembers;

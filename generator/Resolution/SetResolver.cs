@@ -165,7 +165,7 @@ internal static class SetResolver
 
     private static MaskModel MaskOutput(RegisterFileModel file, Dictionary<int, string> names, HashSet<string> hintNames)
     {
-        var registers = file.Registers.OrderBy(member => member.Index);
+        var registers = InTextOrder(file);
         return new MaskModel(
             HintName: UniqueHintName(file.Namespace.Length == 0 ? file.MaskName : file.Namespace + "." + file.MaskName, "", hintNames),
             Namespace: file.Namespace,
@@ -251,16 +251,25 @@ internal static class SetResolver
             Bits: value.Select(index => new MaskBit(names[index], index)).ToEquatableArray(),
             Summary: set.Summary);
 
-    /// <summary>The name <c>Enum.ToString()</c> shows for each index: of aliases, the last declared.</summary>
+    /// <summary>The name each index shows: the last of <see cref="InTextOrder"/>, as <c>Enum.ToString()</c> picks it on the mask.</summary>
     private static Dictionary<int, string> DisplayNames(RegisterFileModel file)
     {
         var names = new Dictionary<int, string>();
-        foreach (var member in file.Registers)
+        foreach (var member in InTextOrder(file))
         {
             names[(int)member.Index] = member.Name;
         }
         return names;
     }
+
+    /// <summary>
+    /// The registers in the order the mask declares them: by index, and at one index the
+    /// <c>[RegisterAlias]</c> members before the others, each in declaration order. Of members
+    /// sharing a value, <c>Enum.ToString()</c> shows the last declared, so the register an alias
+    /// aliases names the bit, and <c>ToStringFast</c> still agrees.
+    /// </summary>
+    private static IEnumerable<RegisterModel> InTextOrder(RegisterFileModel file) =>
+        file.Registers.OrderBy(member => member.Index).ThenBy(member => member.IsAlias ? 0 : 1);
 
     internal static string MaskFullName(RegisterFileModel file) =>
         file.Namespace.Length == 0 ? "global::" + file.MaskName : "global::" + file.Namespace + "." + file.MaskName;

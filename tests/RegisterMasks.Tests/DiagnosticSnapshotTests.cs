@@ -78,6 +78,7 @@ public class DiagnosticSnapshotTests
         ["EnumNotAccessible"] = "public static partial class Outer { [RegisterFile(8)] private enum R { A } }",
         ["EnumInInaccessibleType"] = "public static partial class Outer { private static class Inner { [RegisterFile(8)] public enum R { A } } }",
         ["EnumInGenericType"] = "public static partial class Outer<T> { [RegisterFile(8)] public enum R { A } }",
+        ["AliasOfNothing"] = "[RegisterFile(8)] public enum R { A, [RegisterAlias] B }",
         ["CacheLoadRegisterMissing"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public sealed partial class Cache { }",
         ["CacheValueTypeUnusable"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(System.Span<byte>))] public sealed partial class Cache { }",
         ["CacheValuesInStruct"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public partial struct Cache { }",

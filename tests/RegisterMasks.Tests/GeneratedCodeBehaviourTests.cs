@@ -282,6 +282,51 @@ public class GeneratedCodeBehaviourTests
         Assert.Equal(0, assembly.Invoke("Catalog.Values", "NoneNamed"));
     }
 
+    [Theory]
+    [InlineData(32)]
+    [InlineData(128)]
+    public void A_register_alias_shares_the_bit_and_the_register_it_aliases_names_it(int width)
+    {
+        var source = $$"""
+            using RegisterMasks;
+            namespace Alias
+            {
+                [RegisterFile({{width}})]
+                public enum Reg
+                {
+                    [RegisterAlias] EARLY = 3,   // declared before the register it aliases
+                    RAX = 0,
+                    RIP = 3,
+                    CR3 = 11,
+                    [RegisterAlias] ERAPS = 11,  // KVM's: dirtying CR3 dirties ERAPS
+                }
+
+                [RegisterSet("WITH_ERAPS", Reg.RAX, Reg.ERAPS)]
+                public static partial class Sets { }
+            }
+            """;
+        var probe = """
+            using System.Linq;
+            using Alias;
+            public static class Values
+            {
+                public static string Text() => string.Join(" / ", RegMask.All.ToStringFast(), Reg.ERAPS.ToMask().ToStringFast(), Reg.EARLY.ToMask().ToStringFast(),
+                    Reg.CR3.ToMask().ToString(), Sets.WITH_ERAPS.ToStringFast(), string.Join(",", RegMask.All.Registers().Select(r => (int)r)),
+                    string.Join(",", RegMaskSets.NameOf(Sets.WITH_ERAPS)), (Reg.ERAPS.ToMask() == Reg.CR3.ToMask()).ToString());
+            }
+            """;
+        var run = GeneratorHarness.Run(source, probe);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        Assert.Equal(
+            "All / CR3 / RIP / CR3 / RAX, CR3 / 0,3,11 / WITH_ERAPS / True",
+            run.Load().Invoke("Values", "Text"));
+
+        var nothingAliased = GeneratorHarness.Run(source.Replace("[RegisterAlias] ERAPS = 11", "[RegisterAlias] ERAPS = 12"), probe);
+        var error = Assert.Single(nothingAliased.RegisterMaskDiagnostics());
+        Assert.Equal(("RM0020", "ERAPS"), (error.Id, error.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1]));
+    }
+
     [Fact]
     public void The_README_quick_start_compiles_and_gives_the_values_it_claims()
     {

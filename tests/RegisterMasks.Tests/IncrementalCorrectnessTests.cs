@@ -140,6 +140,21 @@ public class IncrementalCorrectnessTests
     }
 
     [Fact]
+    public void Marking_an_alias_takes_its_warning_away_and_gives_the_bit_back_its_name()
+    {
+        var before = new Code { HasAliasOfB = true };
+        var after = before with { AliasMarked = true };
+
+        var (incremental, fresh) = RunBoth(before, after);
+
+        Assert.Equal("RM0004", Assert.Single(Fresh(before).RegisterMaskDiagnostics()).Id);
+        Assert.Empty(incremental.RegisterMaskDiagnostics());
+        Assert.Contains("\"B2\",", Fresh(before).Source("N.RMask.g.cs"));   // the last declared names the bit (in the names by index)...
+        Assert.DoesNotContain("\"B2\",", fresh.Source("N.RMask.g.cs"));    // ...unless it is marked an alias
+        AssertSame(fresh, incremental);
+    }
+
+    [Fact]
     public void A_preprocessor_symbol_defined_in_the_parse_options_is_seen()
     {
         var code = new Code { SetUnderPreprocessorSymbol = true };
@@ -214,6 +229,8 @@ public class IncrementalCorrectnessTests
         public int Width { get; init; } = 8;
         public string? MaskName { get; init; }
         public string OtherInclude { get; init; } = "FIRST";
+        public bool HasAliasOfB { get; init; }
+        public bool AliasMarked { get; init; }
 
         public string Plain => $$"""
             namespace Ids
@@ -257,7 +274,7 @@ public class IncrementalCorrectnessTests
                     }
                 }
 
-                [RegisterFile({{Width}}{{(MaskName is null ? "" : $", MaskName = \"{MaskName}\"")}})] public enum R { A, B, C, D }
+                [RegisterFile({{Width}}{{(MaskName is null ? "" : $", MaskName = \"{MaskName}\"")}})] public enum R { A, B, C, D{{(HasAliasOfB ? (AliasMarked ? ", [RegisterAlias] B2 = 1" : ", B2 = 1") : "")}} }
 
                 [{{(SetThroughAlias ? "Set" : "RegisterSet")}}("FIRST", (R)Ids.Index.First{{(ListsATwice ? ", R.A, R.A" : "")}}{{(ListsD ? ", R.D" : "")}})]
                 public static partial class Sets { }
@@ -268,8 +285,10 @@ public class IncrementalCorrectnessTests
             """;
     }
 
-    private static Code Edit(Code code, Random random) => random.Next(14) switch
+    private static Code Edit(Code code, Random random) => random.Next(16) switch
     {
+        14 => code with { HasAliasOfB = !code.HasAliasOfB },
+        15 => code with { AliasMarked = !code.AliasMarked },
         11 => code with { Width = new[] { 8, 16, 12, 128 }[random.Next(4)] },
         12 => code with { MaskName = random.Next(2) == 0 ? null : "Custom" },
         13 => code with { OtherInclude = random.Next(2) == 0 ? "FIRST" : "NOPE" },

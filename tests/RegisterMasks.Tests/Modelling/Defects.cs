@@ -94,6 +94,10 @@ internal sealed record Defect(string Name, string[] Ids, Func<ModelCase, Random,
                 ? null
                 : source + $"\n[RegisterSetsPartition(\"All\", \"{pair.A}\", \"{pair.B}\")] {Marker}\npublic static class PartitionCheck {{ }}\n";
         }),
+        new("register alias that aliases nothing", new[] { "RM0020" }, (model, random, source) =>
+            Enumerable.Range(0, model.Width).Where(index => model.Members.All(member => member.Index != index)).Select(index => (int?)index).FirstOrDefault() is { } free
+                ? AddMember(model, source, $"[RegisterAlias] ALIAS_OF_NOTHING {Marker} = {free}")
+                : null),
         new("cache with values and no LoadRegister", new[] { "RM0018" }, (model, random, source) =>
             source + $"\n[RegisterCache(typeof({model.Qualified(model.EnumName)}), ValueType = typeof(ulong) {Marker})]\npublic sealed partial class ValuesNeverLoaded\n{{\n}}\n"),
         new("cache whose values cannot be held", new[] { "RM0019" }, (model, random, source) =>

@@ -4,7 +4,8 @@ namespace RegisterMasks.Tests.Modelling;
 
 /// <summary>One member of a random register enum.</summary>
 /// <param name="Name">The name as the compiler sees it (<c>class</c> is written <c>@class</c>).</param>
-internal sealed record ModelMember(string Name, int Index, bool IsSentinel)
+/// <param name="IsAlias">Marked <c>[RegisterAlias]</c>: shares the index of a register that is not one, on purpose.</param>
+internal sealed record ModelMember(string Name, int Index, bool IsSentinel, bool IsAlias = false)
 {
     public string Written => SyntaxFacts.GetKeywordKind(Name) != SyntaxKind.None ? "@" + Name : Name;
 }
@@ -52,6 +53,13 @@ internal sealed record ModelCase(
 
     public bool HasAliases => Registers.GroupBy(member => member.Index).Any(group => group.Count() > 1);
 
+    /// <summary>Two registers share an index and neither is marked <c>[RegisterAlias]</c>: RM0004.</summary>
+    public bool HasUnmarkedAliases => Registers.Where(member => !member.IsAlias).GroupBy(member => member.Index).Any(group => group.Count() > 1);
+
+    /// <summary>The name each register index shows in text: of the members not marked alias, the last declared.</summary>
+    public IEnumerable<string> ShownNames =>
+        Registers.GroupBy(member => member.Index).OrderBy(group => group.Key).Select(group => group.Last(member => !member.IsAlias).Name);
+
     public SortedSet<int> All => new(Registers.Select(member => member.Index));
 
     /// <summary>The set's registers by the spec: <c>(listed ∪ [From..To] ∪ includes) \ exclude</c>.</summary>
@@ -73,7 +81,7 @@ internal sealed record ModelCase(
     public SortedSet<string> ExpectedDiagnosticIds()
     {
         var ids = new SortedSet<string>(StringComparer.Ordinal);
-        if (HasAliases)
+        if (HasUnmarkedAliases)
         {
             ids.Add("RM0004");
         }

@@ -64,7 +64,8 @@ internal static class ModelCaseGenerator
         for (var alias = random.Next(4) == 0 ? random.Next(1, 3) : 0; alias > 0; alias--)
         {
             var target = members[random.Next(members.Count)];
-            members.Add(new ModelMember($"{target.Name}_ALIAS{alias}", target.Index, IsSentinel: false));
+            // Marked [RegisterAlias] or not, chosen without drawing, so that other seeds' cases stay as they were.
+            members.Add(new ModelMember($"{target.Name}_ALIAS{alias}", target.Index, IsSentinel: false, IsAlias: (target.Index + alias) % 2 == 0));
         }
         var ordered = members.OrderBy(_ => random.Next()).ToList();
         if (random.Next(2) == 0)

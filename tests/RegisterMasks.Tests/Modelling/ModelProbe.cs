@@ -31,6 +31,7 @@ internal static class ModelProbe
                 {
                     var text = new System.Text.StringBuilder();
             {{lines}}
+                    text.Append("shown=").Append(string.Join(",", {{mask}}.All.Registers().Select(r => r.ToMask().ToStringFast()))).Append('\n');
                     return text.ToString();
                 }
             }
@@ -51,6 +52,9 @@ internal static class ModelProbe
             };
             text.Append(name).Append('=').Append(string.Join(",", value.Select(index => index.ToString(CultureInfo.InvariantCulture)))).Append('\n');
         }
+        // Which name each bit shows: with [RegisterAlias], the register aliased, wherever the alias is declared.
+        // A file of one register: its bit is All, and a mask equal to All shows as "All".
+        text.Append("shown=").Append(model.All.Count == 1 ? "All" : string.Join(",", model.ShownNames)).Append('\n');
         return text.ToString();
     }
 

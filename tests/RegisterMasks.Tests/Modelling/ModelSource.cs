@@ -68,7 +68,7 @@ internal static class ModelSource
         var members = layout is null || model.HasAliases ? model.Members : model.Members.OrderBy(_ => layout.Next()).ToArray();
         foreach (var member in members)
         {
-            text.Append(member.IsSentinel ? "    [NotARegister]\n" : "")
+            text.Append(member.IsSentinel ? "    [NotARegister]\n" : member.IsAlias ? "    [RegisterAlias]\n" : "")
                 .Append($"    {member.Written} = {member.Index},\n");
         }
         return text.Append("}\n\n").ToString();
