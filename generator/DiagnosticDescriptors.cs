@@ -110,6 +110,10 @@ internal static class DiagnosticDescriptors
         "Set name '{0}' is the name of the type that declares it; a member cannot share it");
     public static readonly DiagnosticDescriptor SetNameTakenByMember = Error("RM0010", InvalidNameTitle,
         "Set name '{0}' collides with member '{1}' that already exists");
+    public static readonly DiagnosticDescriptor OrderNameTakenByMember = Error("RM0010", InvalidNameTitle,
+        "Set '{0}' is ordered, so it declares '{1}', which collides with member '{2}' that already exists");
+    public static readonly DiagnosticDescriptor OrderNameTakenBySet = Error("RM0010", InvalidNameTitle,
+        "Set '{0}' is ordered, so it declares '{1}', which collides with the set of that name declared by the same type");
     public static readonly DiagnosticDescriptor SetNameOnTwoFiles = Error("RM0010", InvalidNameTitle,
         "Set name '{0}' is declared on '{1}' for register files {2}; one type cannot hold both constants");
 
@@ -186,7 +190,7 @@ internal static class DiagnosticDescriptors
         UnknownInclude, UnknownIncludeOtherCase, IncludeNotAName, InvariantNamesNoSet, IncludeCycle, DuplicateSetName,
         MaskNameNotAnIdentifier, MaskNameTakenByType, ExtensionsNameTaken, MaskNameTakenByFile, RegisterNameReserved,
         RegisterNamedAsMask, SetWithoutName, SetNameNotAnIdentifier, SetNameReserved, SetNamedAsItsType, SetNameTakenByMember,
-        SetNameOnTwoFiles, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,
+        SetNameOnTwoFiles, OrderNameTakenByMember, OrderNameTakenBySet, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,
         SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,
         CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct, AliasOfNothing);
 

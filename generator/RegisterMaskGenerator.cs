@@ -44,6 +44,12 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .Select(static (models, cancellationToken) => SetResolver.Resolve(models, cancellationToken))
             .WithTrackingName(TrackingNames.Resolution);
 
+        // Spans and System.Text.Json, where the target has them: the generated code's optional members.
+        // Read from the compilation's references, so unchanged by any edit of source.
+        var features = context.CompilationProvider
+            .Select(static (compilation, _) => TargetFeatures.Of(compilation))
+            .WithTrackingName(TrackingNames.TargetFeatures);
+
         // One output per mask and per declaring type: an edit to one set re-renders only its type.
         var masks = resolution
             .SelectMany(static (result, _) => result.Masks)
@@ -58,8 +64,8 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.Caches)
             .WithTrackingName(TrackingNames.Caches);
 
-        context.RegisterSourceOutput(masks, static (output, mask) => output.AddSource(mask.HintName, SourceEmitter.Mask(mask)));
-        context.RegisterSourceOutput(setOutputs, static (output, sets) => output.AddSource(sets.HintName, SourceEmitter.Sets(sets)));
+        context.RegisterSourceOutput(masks.Combine(features), static (output, pair) => output.AddSource(pair.Left.HintName, SourceEmitter.Mask(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(setOutputs.Combine(features), static (output, pair) => output.AddSource(pair.Left.HintName, SourceEmitter.Sets(pair.Left, pair.Right)));
         context.RegisterSourceOutput(catalogs, static (output, catalog) => output.AddSource(catalog.HintName, SourceEmitter.Catalog(catalog)));
         context.RegisterSourceOutput(caches, static (output, cache) => output.AddSource(cache.HintName, SourceEmitter.Cache(cache)));
     }
@@ -75,4 +81,5 @@ internal static class TrackingNames
     public const string SetOutputs = nameof(SetOutputs);
     public const string Catalogs = nameof(Catalogs);
     public const string Caches = nameof(Caches);
+    public const string TargetFeatures = nameof(TargetFeatures);
 }

@@ -16,5 +16,13 @@ public static class WideDemo
         output.WriteLine($"  live across a call:       {live}");
         output.WriteLine($"  spill before the call:    {live & SysV.CALLER_SAVED}");
         output.WriteLine($"  survives in callee-saved: {live & SysV.CALLEE_SAVED}");
+
+        // An ordered set keeps the order it was written in: the prologue's save list.
+        output.Write("  prologue pushes:         ");
+        foreach (var register in SysV.CALLEE_SAVED_ORDER)
+        {
+            output.Write($" {register}");
+        }
+        output.WriteLine();
     }
 }

@@ -80,7 +80,8 @@ public enum X86Reg
 [RegisterSet("CALLER_SAVED",
     X86Reg.RAX, X86Reg.RCX, X86Reg.RDX, X86Reg.RSI, X86Reg.RDI, X86Reg.R8, X86Reg.R9, X86Reg.R10, X86Reg.R11,
     Include = new[] { "ZMM", "OPMASK", "X87" })]
-[RegisterSet("CALLEE_SAVED", X86Reg.RBX, X86Reg.RBP, X86Reg.R12, X86Reg.R13, X86Reg.R14, X86Reg.R15)]
+// Ordered: LLVM's CSR_64 save list, the order a prologue pushes them in (SysV.CALLEE_SAVED_ORDER).
+[RegisterSet("CALLEE_SAVED", X86Reg.RBX, X86Reg.R12, X86Reg.R13, X86Reg.R14, X86Reg.R15, X86Reg.RBP, Ordered = true)]
 public static partial class SysV
 {
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using RegisterMasks.Generator.Model;
 using RegisterMasks.Generator.Parsing;
+using RegisterMasks.Generator.Pipeline;
 
 namespace RegisterMasks.Generator.Emitting;
 
@@ -15,18 +16,19 @@ internal static class SourceEmitter
 
     public static string Attributes() => TemplateSet.Render(TemplateSet.Attributes, new object());
 
-    public static string Mask(MaskModel mask) =>
+    public static string Mask(MaskModel mask, TargetFeatures features) =>
         Literals.IsWide(mask.Width)
-            ? TemplateSet.Render(TemplateSet.RegisterMaskWide, WideMaskViewOf(mask))
-            : TemplateSet.Render(TemplateSet.RegisterMask, MaskViewOf(mask));
+            ? TemplateSet.Render(TemplateSet.RegisterMaskWide, WideMaskViewOf(mask, features))
+            : TemplateSet.Render(TemplateSet.RegisterMask, MaskViewOf(mask, features));
 
-    public static string Sets(SetContainerOutput container) => TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container));
+    public static string Sets(SetContainerOutput container, TargetFeatures features) =>
+        TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container, features));
 
     public static string Catalog(CatalogModel catalog) => TemplateSet.Render(TemplateSet.RegisterSetCatalog, CatalogViewOf(catalog));
 
     public static string Cache(RegisterCacheOutput cache) => TemplateSet.Render(TemplateSet.RegisterCache, CacheViewOf(cache));
 
-    internal static WideMaskView WideMaskViewOf(MaskModel mask)
+    internal static WideMaskView WideMaskViewOf(MaskModel mask, TargetFeatures features)
     {
         var wordCount = mask.Width / 64;
         string Arguments(IEnumerable<int> indices) => string.Join(", ", Literals.Words(indices, mask.Width).Select(word => Literals.Hex(word, 64)));
@@ -36,7 +38,7 @@ internal static class SourceEmitter
             Words = Enumerable.Range(0, wordCount).Select(i => new WordView { Index = i, Field = "_w" + Literals.Invariant(i) }).ToList(),
             Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Arguments(new[] { member.Index }) }).ToList(),
             AllArguments = Arguments(mask.Members.Select(member => member.Index)),
-        }, mask);
+        }, mask, features);
     }
 
     internal static CacheView CacheViewOf(RegisterCacheOutput cache)
@@ -82,9 +84,11 @@ internal static class SourceEmitter
     }
 
     /// <summary>Fills in what every mask template reads; each bit shows the name resolution gave it.</summary>
-    private static TView Describe<TView>(TView view, MaskModel mask)
+    private static TView Describe<TView>(TView view, MaskModel mask, TargetFeatures features)
         where TView : MaskViewBase
     {
+        view.HasSpan = features.HasSpan;
+        view.HasJson = features.HasJson;
         view.NamespaceName = mask.Namespace;
         view.HasNamespace = mask.Namespace.Length > 0;
         view.Accessibility = mask.IsPublic ? "public" : "internal";
@@ -113,7 +117,7 @@ internal static class SourceEmitter
 
     private static string MaskFullName(string ns, string maskName) => ns.Length == 0 ? "global::" + maskName : "global::" + ns + "." + maskName;
 
-    internal static MaskView MaskViewOf(MaskModel mask)
+    internal static MaskView MaskViewOf(MaskModel mask, TargetFeatures features)
     {
         var width = mask.Width;
         var maskFullName = MaskFullName(mask.Namespace, mask.MaskName);
@@ -143,17 +147,17 @@ internal static class SourceEmitter
             ToMaskExpression = $"unchecked(({maskFullName}){shifted})",
             Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Literals.Bit(member.Index, width) }).ToList(),
             Cases = cases,
-        }, mask);
+        }, mask, features);
     }
 
-    internal static SetsView SetsViewOf(SetContainerOutput container)
+    internal static SetsView SetsViewOf(SetContainerOutput container, TargetFeatures features)
     {
         var view = Reopen(new SetsView(), container.Namespace, container.Containers);
-        view.Constants = container.Constants.Select(ConstantViewOf).ToList();
+        view.Constants = container.Constants.Select(constant => ConstantViewOf(constant, features)).ToList();
         return view;
     }
 
-    private static ConstantView ConstantViewOf(SetConstantModel constant)
+    private static ConstantView ConstantViewOf(SetConstantModel constant, TargetFeatures features)
     {
         var names = constant.Bits.Select(bit => bit.Name).ToList();
         var words = Literals.Words(constant.Bits.Select(bit => bit.Index), constant.Width);
@@ -173,8 +177,22 @@ internal static class SourceEmitter
             Remarks = "0x" + Literals.HexDigits(words, constant.Width) + ": " + listing,
             Modifier = Literals.IsWide(constant.Width) ? "static readonly" : "const",
             ValueLines = valueLines,
+            Order = constant.Order is { } order ? OrderViewOf(constant, order, features) : null,
         };
     }
+
+    private static OrderView OrderViewOf(SetConstantModel constant, EquatableArray<MaskBit> order, TargetFeatures features) => new()
+    {
+        Name = SymbolNames.OrderName(constant.Name),
+        Field = "s_" + SymbolNames.OrderName(constant.Name),
+        Type = features.HasSpan
+            ? "global::System.ReadOnlySpan<" + constant.EnumFullName + ">"
+            : "global::System.Collections.Generic.IReadOnlyList<" + constant.EnumFullName + ">",
+        IsSpan = features.HasSpan,
+        EnumFullName = constant.EnumFullName,
+        Listing = order.Count == 0 ? "no register" : string.Join(", ", order.Select(bit => bit.Name)),
+        Registers = order.Select(bit => constant.EnumFullName + "." + SymbolNames.Escaped(bit.Name)).ToList(),
+    };
 
     /// <summary>Fills in the namespace, the partial declarations around the members, and their indents.</summary>
     private static TView Reopen<TView>(TView view, string ns, EquatableArray<ContainingType> containingTypes)

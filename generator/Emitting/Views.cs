@@ -22,6 +22,12 @@ internal abstract class MaskViewBase
 
     /// <summary>The C# literal naming each bit index, <c>null</c> where no register is.</summary>
     public List<string> BitNames { get; set; } = new();
+
+    /// <summary>The target has <c>System.Span&lt;T&gt;</c>: the span members are generated.</summary>
+    public bool HasSpan { get; set; }
+
+    /// <summary>The target references System.Text.Json: a JSON converter is generated and attached.</summary>
+    public bool HasJson { get; set; }
 }
 
 internal sealed class MaskView : MaskViewBase
@@ -85,6 +91,21 @@ internal sealed class ConstantView
     public string Remarks { get; set; } = "";
     public string Modifier { get; set; } = "";
     public List<string> ValueLines { get; set; } = new();
+
+    /// <summary>An ordered set's <c>{NAME}_ORDER</c>; null for an unordered one.</summary>
+    public OrderView? Order { get; set; }
+}
+
+/// <summary>An ordered set's registers: a span over a static array where the target has spans, else a read-only list.</summary>
+internal sealed class OrderView
+{
+    public string Name { get; set; } = "";
+    public string Field { get; set; } = "";
+    public string Type { get; set; } = "";
+    public bool IsSpan { get; set; }
+    public string EnumFullName { get; set; } = "";
+    public string Listing { get; set; } = "";
+    public List<string> Registers { get; set; } = new();
 }
 
 internal sealed class CatalogView

@@ -27,7 +27,13 @@ internal sealed record SetConstantModel(
     bool IsPublic,
     int Width,
     EquatableArray<MaskBit> Bits,
-    string? Summary);
+    string? Summary)
+{
+    public string EnumFullName { get; init; } = "";
+
+    /// <summary>An ordered set's registers in its order (its <c>{NAME}_ORDER</c>); null for an unordered set.</summary>
+    public EquatableArray<MaskBit>? Order { get; init; }
+}
 
 /// <summary>The constants of one type bearing sets (all its partial declarations merged).</summary>
 internal sealed record SetContainerOutput(

@@ -26,6 +26,12 @@ internal sealed record RegisterSetModel(
 
     /// <summary>Where to say that its file could not be determined: the attribute's name.</summary>
     public LocationInfo? FileLocation { get; init; }
+
+    /// <summary><c>Ordered = true</c>: a <c>{NAME}_ORDER</c> list is generated beside the constant.</summary>
+    public bool IsOrdered { get; init; }
+
+    /// <summary>How many of <see cref="Listed"/>, at its start, come from <c>From</c>..<c>To</c> (the order puts them after the others).</summary>
+    public int RangeLength { get; init; }
 }
 
 /// <summary>One type around the sets' constants, outermost first: enough to reopen it as a partial declaration.</summary>

@@ -23,6 +23,7 @@ internal sealed class RegisterSetReader
     private INamedTypeSymbol? _file;
     private bool _hasErrors;
     private bool _fileFromIncludes;
+    private bool _isOrdered;
     private IReadOnlyList<RegisterModel>? _members;
 
     public RegisterSetReader(INamedTypeSymbol container, AttributeData attribute, AttributeSyntax syntax, List<DiagnosticInfo> diagnostics)
@@ -42,6 +43,7 @@ internal sealed class RegisterSetReader
             // compiler reports why. Anything said here would guess at what was meant.
             return Unreadable(nameSyntax);
         }
+        _isOrdered = NamedValue("Ordered").Value is true;
         _name = ReadName(nameSyntax);
 
         var registerArguments = RegisterArguments();
@@ -53,10 +55,12 @@ internal sealed class RegisterSetReader
 
         var listed = new List<RegisterReference>();
         var excluded = new List<RegisterReference>();
+        var rangeLength = 0;
         if (_file is not null)
         {
             // The range first, so that a register also listed by name is the one RM0012 points at.
             ReadRange(from, to, listed);
+            rangeLength = listed.Count;
             listed.AddRange(registerArguments.Select(ReadRegister).OfType<RegisterReference>());
             excluded.AddRange(excludeArguments.Select(ReadRegister).OfType<RegisterReference>());
         }
@@ -74,6 +78,8 @@ internal sealed class RegisterSetReader
         {
             FileFromIncludes = _fileFromIncludes,
             FileLocation = LocationInfo.From(_arguments.Syntax.Name),
+            IsOrdered = _isOrdered,
+            RangeLength = rangeLength,
         };
     }
 
@@ -118,6 +124,10 @@ internal sealed class RegisterSetReader
         else if (GeneratedCode.UserDeclared(_container.GetMembers(name)).FirstOrDefault() is { } existing)
         {
             Report(DiagnosticDescriptors.SetNameTakenByMember, where, name, existing.ToDisplayString());
+        }
+        else if (_isOrdered && GeneratedCode.UserDeclared(_container.GetMembers(SymbolNames.OrderName(name))).FirstOrDefault() is { } taken)
+        {
+            Report(DiagnosticDescriptors.OrderNameTakenByMember, where, name, SymbolNames.OrderName(name), taken.ToDisplayString());
         }
         return name ?? "";
     }

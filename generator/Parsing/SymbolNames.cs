@@ -35,6 +35,9 @@ internal static class SymbolNames
     /// <summary>A name a declaration can take: an identifier, or a keyword (declared as <c>@class</c>).</summary>
     public static bool IsValidIdentifierOrKeyword(string? name) => name is { Length: > 0 } && SyntaxFacts.IsValidIdentifier(name);
 
+    /// <summary>The member an ordered set declares beside its constant: never a keyword.</summary>
+    public static string OrderName(string setName) => setName + "_ORDER";
+
     /// <summary>A symbol's name as source must write it: <c>@class</c> for a keyword.</summary>
     public static string Escaped(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;

@@ -58,6 +58,12 @@ internal sealed class RegisterBits : IEnumerable<int>
         return !had;
     }
 
+    public bool Contains(int index)
+    {
+        var word = index >> 6;
+        return index >= 0 && word < _words.Length && (_words[word] & (1UL << (index & 63))) != 0;
+    }
+
     /// <summary>Removes an index; false when it was not there.</summary>
     public bool Remove(int index)
     {

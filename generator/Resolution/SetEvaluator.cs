@@ -16,6 +16,7 @@ internal sealed class SetEvaluator
     private readonly Dictionary<string, List<RegisterSetModel>> _byName;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<RegisterSetModel, RegisterBits?> _values = new(ReferenceComparer<RegisterSetModel>.Instance);
+    private readonly Dictionary<RegisterSetModel, IReadOnlyList<int>> _orders = new(ReferenceComparer<RegisterSetModel>.Instance);
     private readonly List<RegisterSetModel> _stack = new();
     private readonly HashSet<RegisterSetModel> _inCycle = new(ReferenceComparer<RegisterSetModel>.Instance);
 
@@ -72,6 +73,46 @@ internal sealed class SetEvaluator
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptySet, set.AttributeLocation, set.Name, _file.EnumName));
         }
         return _values[set] = value;
+    }
+
+    /// <summary>
+    /// An ordered set's registers in the order written: the listed registers, then the range
+    /// ascending, then each include in its own order (an unordered one ascending); each register at
+    /// its first place, and only those the set's value holds (so Exclude removes). Call after
+    /// <see cref="Evaluate"/> gave the set a value.
+    /// </summary>
+    public IReadOnlyList<int> Order(RegisterSetModel set)
+    {
+        if (_orders.TryGetValue(set, out var known))
+        {
+            return known;
+        }
+        var value = _values[set]!;
+        var order = new List<int>(value.Count);
+        var placed = new HashSet<int>();
+        void Place(IEnumerable<int> indices)
+        {
+            foreach (var index in indices)
+            {
+                if (value.Contains(index) && placed.Add(index))
+                {
+                    order.Add(index);
+                }
+            }
+        }
+        Place(set.Listed.Skip(set.RangeLength).Select(register => register.Index));
+        Place(set.Listed.Take(set.RangeLength).Select(register => register.Index));
+        foreach (var include in set.Includes)
+        {
+            if (include.Name == KnownNames.AllSetName)
+            {
+                Place(_file.Registers.Select(member => (int)member.Index).OrderBy(index => index));
+                continue;
+            }
+            var target = _byName[include.Name][0];   // the set has a value, so each include named one set that has one
+            Place(target.IsOrdered ? Order(target) : _values[target]!);
+        }
+        return _orders[set] = order;
     }
 
     private void AddListed(RegisterSetModel set, RegisterBits value)

@@ -31,6 +31,7 @@ internal static class SetResolver
         var merged = FileFromIncludes.Assign(MergePartialDeclarations(containers, diagnostics), diagnostics);
 
         var values = new Dictionary<RegisterSetModel, RegisterBits>(ReferenceComparer<RegisterSetModel>.Instance);
+        var orders = new Dictionary<RegisterSetModel, IReadOnlyList<int>>(ReferenceComparer<RegisterSetModel>.Instance);
         foreach (var fileSets in merged.SelectMany(container => container.Sets).GroupBy(set => set.FileKey))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -48,9 +49,14 @@ internal static class SetResolver
                     values.Add(set, value);
                 }
             }
+            foreach (var set in sets.Where(set => set.IsOrdered && values.ContainsKey(set)))
+            {
+                orders.Add(set, evaluator.Order(set));
+            }
         }
 
         ReportConstantCollisions(merged, values, diagnostics);
+        ReportOrderCollisions(merged, orders, diagnostics);
 
         // The name each index shows, per usable file: set constants, catalogs and invariant messages all print them.
         var displayNames = usableFiles.ToDictionary(pair => pair.Key, pair => DisplayNames(pair.Value), StringComparer.Ordinal);
@@ -70,7 +76,7 @@ internal static class SetResolver
         return new ResolutionResult(
             Masks: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
                 .Select(file => MaskOutput(file, displayNames[file.EnumFullName], hintNames)).ToEquatableArray(),
-            SetContainers: SetOutputs(merged, usableFiles, displayNames, values, hintNames).ToEquatableArray(),
+            SetContainers: SetOutputs(merged, usableFiles, displayNames, values, orders, hintNames).ToEquatableArray(),
             Catalogs: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
                 .Select(file => Catalog(file, displayNames[file.EnumFullName], merged, values, hintNames)).ToEquatableArray(),
             Caches: CacheOutputs(caches, usableFiles, diagnostics, hintNames).ToEquatableArray(),
@@ -140,6 +146,21 @@ internal static class SetResolver
         }
     }
 
+    /// <summary>An ordered set's <c>{NAME}_ORDER</c> would be declared twice beside a set of that name on its type: the set keeps its constant, not its order.</summary>
+    private static void ReportOrderCollisions(
+        List<SetContainerModel> containers, Dictionary<RegisterSetModel, IReadOnlyList<int>> orders, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var container in containers)
+        {
+            var names = new HashSet<string>(container.Sets.Select(set => set.Name), StringComparer.Ordinal);
+            foreach (var set in container.Sets.Where(set => orders.ContainsKey(set) && names.Contains(SymbolNames.OrderName(set.Name))))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OrderNameTakenBySet, set.NameLocation, set.Name, SymbolNames.OrderName(set.Name)));
+                orders.Remove(set);
+            }
+        }
+    }
+
     /// <summary>
     /// Set names are unique per register file, but constants share their type: sets of two files
     /// with one name on one type would declare a member twice. Neither gets a constant.
@@ -179,7 +200,7 @@ internal static class SetResolver
 
     private static IEnumerable<SetContainerOutput> SetOutputs(
         List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<string, Dictionary<int, string>> displayNames,
-        Dictionary<RegisterSetModel, RegisterBits> values, HashSet<string> hintNames)
+        Dictionary<RegisterSetModel, RegisterBits> values, Dictionary<RegisterSetModel, IReadOnlyList<int>> orders, HashSet<string> hintNames)
     {
         foreach (var container in containers)
         {
@@ -190,7 +211,7 @@ internal static class SetResolver
             var constants = container.Sets
                 .Where(values.ContainsKey)
                 .OrderBy(set => set.Name, StringComparer.Ordinal)
-                .Select(set => SetConstant(set, files[set.FileKey!], displayNames[set.FileKey!], values[set]))
+                .Select(set => SetConstant(set, files[set.FileKey!], displayNames[set.FileKey!], values[set], orders.TryGetValue(set, out var order) ? order : null))
                 .ToEquatableArray();
             if (constants.Count == 0)
             {
@@ -242,14 +263,19 @@ internal static class SetResolver
         return outputs;
     }
 
-    private static SetConstantModel SetConstant(RegisterSetModel set, RegisterFileModel file, Dictionary<int, string> names, RegisterBits value) =>
+    private static SetConstantModel SetConstant(
+        RegisterSetModel set, RegisterFileModel file, Dictionary<int, string> names, RegisterBits value, IReadOnlyList<int>? order) =>
         new(
             Name: set.Name,
             MaskFullName: MaskFullName(file),
             IsPublic: file.IsPublic,
             Width: file.Width,
             Bits: value.Select(index => new MaskBit(names[index], index)).ToEquatableArray(),
-            Summary: set.Summary);
+            Summary: set.Summary)
+        {
+            EnumFullName = file.EnumFullName,
+            Order = order?.Select(index => new MaskBit(names[index], index)).ToEquatableArray(),
+        };
 
     /// <summary>The name each index shows: the last of <see cref="InTextOrder"/>, as <c>Enum.ToString()</c> picks it on the mask.</summary>
     private static Dictionary<int, string> DisplayNames(RegisterFileModel file)

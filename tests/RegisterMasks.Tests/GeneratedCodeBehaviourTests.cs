@@ -327,6 +327,43 @@ public class GeneratedCodeBehaviourTests
         Assert.Equal(("RM0020", "ERAPS"), (error.Id, error.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1]));
     }
 
+    [Theory]
+    [InlineData(false, "System.ReadOnlySpan`1")]
+    [InlineData(true, "System.Collections.Generic.IReadOnlyList`1")]
+    public void An_ordered_set_lists_its_registers_in_the_order_written(bool netStandard20, string orderType)
+    {
+        var source = """
+            using RegisterMasks;
+            namespace Order
+            {
+                [RegisterFile(16)]
+                public enum Reg { A, B, C, D, E, F, G }
+
+                [RegisterSet("SAVED", Reg.F, Reg.B, Ordered = true)]
+                [RegisterSet("PLAIN", Reg.E, Reg.A)]
+                [RegisterSet("SAVE_LIST", Reg.D, Reg.C, From = Reg.A, To = Reg.B,
+                    Include = new[] { "SAVED", "PLAIN", "All" }, Exclude = new object[] { Reg.C }, Ordered = true)]
+                public static partial class Abi { }
+            }
+            """;
+        var probe = """
+            using System.Linq;
+            public static class Values
+            {
+                public static string Text() => string.Join(",", Order.Abi.SAVE_LIST_ORDER.ToArray()) + " / " + string.Join(",", Order.Abi.SAVED_ORDER.ToArray());
+                public static string Type() => typeof(Order.Abi).GetProperty("SAVE_LIST_ORDER")!.PropertyType.GetGenericTypeDefinition().FullName!;
+            }
+            """;
+        var references = netStandard20 ? Basic.Reference.Assemblies.NetStandard20.References.All : Basic.Reference.Assemblies.Net80.References.All;
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Compilation(new[] { source, probe }, references: references));
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        // Listed (D; C is excluded), the range (A, B), SAVED in its order (F; B placed already), PLAIN ascending (E), then All (G).
+        Assert.Equal("D,A,B,F,E,G / F,B", assembly.Invoke("Values", "Text"));
+        Assert.Equal(orderType, assembly.Invoke("Values", "Type"));
+    }
+
     [Fact]
     public void The_README_quick_start_compiles_and_gives_the_values_it_claims()
     {

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RegisterMasks.Generator;
 using RegisterMasks.Generator.Emitting;
+using RegisterMasks.Generator.Pipeline;
 using RegisterMasks.Generator.Model;
 
 namespace RegisterMasks.Benchmarks.Generator;
@@ -28,12 +29,12 @@ public class RenderingBenchmarks
         driver = driver.RunGenerators(GeneratorInputs.Create("Large"));
         _models = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.SetOutputs]
             .SelectMany(step => step.Outputs).Select(output => (SetContainerOutput)output.Value).Take(16).ToList();
-        _views = _models.Select(SourceEmitter.SetsViewOf).ToList();
+        _views = _models.Select(model => SourceEmitter.SetsViewOf(model, TargetFeatures.None)).ToList();
 
         // The baseline only counts if it writes the very same text.
         foreach (var (model, view) in _models.Zip(_views))
         {
-            if (SourceEmitter.Sets(model) != StringBuilderSetsEmitter.Render(view))
+            if (SourceEmitter.Sets(model, TargetFeatures.None) != StringBuilderSetsEmitter.Render(view))
             {
                 throw new InvalidOperationException($"The StringBuilder emitter differs from the template for {model.HintName}");
             }
@@ -69,7 +70,7 @@ public class RenderingBenchmarks
         var length = 0;
         foreach (var model in _models)
         {
-            length += SourceEmitter.Sets(model).Length;
+            length += SourceEmitter.Sets(model, TargetFeatures.None).Length;
         }
         return length;
     }

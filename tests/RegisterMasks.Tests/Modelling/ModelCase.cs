@@ -19,7 +19,8 @@ internal sealed record ModelSet(
     string[] Includes,
     int[] Excluded,
     bool NamesFile,
-    string? Summary);
+    string? Summary,
+    bool Ordered = false);
 
 /// <summary>A random <c>[RegisterSetsDisjoint]</c> (two or more sets) or <c>[RegisterSetSubset]</c> (subset, superset).</summary>
 internal sealed record ModelInvariant(bool IsDisjoint, string[] Sets);
@@ -73,6 +74,22 @@ internal sealed record ModelCase(
         }
         value.ExceptWith(set.Excluded.Select(position => Members[position].Index));
         return value;
+    }
+
+    /// <summary>An ordered set's registers by the spec: listed, then the range ascending, then each include in its own order; first place kept, only the value's.</summary>
+    public List<int> Order(ModelSet set)
+    {
+        var value = Value(set);
+        var order = new List<int>();
+        void Place(IEnumerable<int> indices) => order.AddRange(indices.Where(index => value.Contains(index) && !order.Contains(index)).Distinct().ToList());
+        Place(set.Listed.Select(position => Members[position].Index));
+        Place(RangeIndices(set));
+        foreach (var include in set.Includes)
+        {
+            var target = include == "All" ? null : Sets.Single(other => other.Name == include);
+            Place(target is null ? All : target.Ordered ? Order(target) : Value(target));
+        }
+        return order;
     }
 
     public SortedSet<int> Value(string setName) => setName == "All" ? All : Value(Sets.Single(set => set.Name == setName));

@@ -18,6 +18,11 @@ internal static class ModelProbe
         {
             lines.Append($"        text.Append(\"{name}=\").Append(J({access.Replace("{mask}", mask)}.Registers())).Append('\\n');\n");
         }
+        foreach (var set in model.Sets.Where(set => set.Ordered))
+        {
+            // A span or a read-only list, by target: both have ToArray().
+            lines.Append($"        text.Append(\"{set.Name}_ORDER=\").Append(J({ModelSource.ContainerAccess(model, set.Container)}.{set.Name}_ORDER.ToArray())).Append('\\n');\n");
+        }
         return $$"""
             {{(model.Namespace is null ? "" : $"using {model.Namespace};")}}
             using System.Linq;
@@ -51,6 +56,10 @@ internal static class ModelProbe
                 _ => new SortedSet<int> { model.Registers.First(member => member.Name == name).Index },
             };
             text.Append(name).Append('=').Append(string.Join(",", value.Select(index => index.ToString(CultureInfo.InvariantCulture)))).Append('\n');
+        }
+        foreach (var set in model.Sets.Where(set => set.Ordered))
+        {
+            text.Append(set.Name).Append("_ORDER=").Append(string.Join(",", model.Order(set).Select(index => index.ToString(CultureInfo.InvariantCulture)))).Append('\n');
         }
         // Which name each bit shows: with [RegisterAlias], the register aliased, wherever the alias is declared.
         // A file of one register: its bit is All, and a mask equal to All shows as "All".

@@ -114,6 +114,10 @@ internal static class ModelSource
         {
             arguments.Add($"Summary = {Quoted(set.Summary)}");
         }
+        if (set.Ordered)
+        {
+            arguments.Add("Ordered = true");
+        }
         return $"[RegisterSet({string.Join(", ", arguments)})]\n";
     }
 
