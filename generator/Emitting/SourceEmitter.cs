@@ -31,6 +31,7 @@ internal static class SourceEmitter
     internal static WideMaskView WideMaskViewOf(MaskModel mask, TargetFeatures features)
     {
         var wordCount = mask.Width / 64;
+        var maskFullName = MaskFullName(mask.Namespace, mask.MaskName);
         string Arguments(IEnumerable<int> indices) => string.Join(", ", Literals.Words(indices, mask.Width).Select(word => Literals.Hex(word, 64)));
         return Describe(new WideMaskView
         {
@@ -38,6 +39,7 @@ internal static class SourceEmitter
             Words = Enumerable.Range(0, wordCount).Select(i => new WordView { Index = i, Field = "_w" + Literals.Invariant(i) }).ToList(),
             Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Arguments(new[] { member.Index }) }).ToList(),
             AllArguments = Arguments(mask.Members.Select(member => member.Index)),
+            NameCases = NameCases(mask, maskFullName + ".None", maskFullName + ".All", member => maskFullName + "." + SymbolNames.Escaped(member.Name)),
         }, mask, features);
     }
 
@@ -88,6 +90,7 @@ internal static class SourceEmitter
         where TView : MaskViewBase
     {
         view.HasSpan = features.HasSpan;
+        view.SpanText = TemplateSet.SpanText;
         view.HasJson = features.HasJson;
         view.NamespaceName = mask.Namespace;
         view.HasNamespace = mask.Namespace.Length > 0;
@@ -104,6 +107,36 @@ internal static class SourceEmitter
             view.BitNames[bit.Index] = Literals.Quoted(bit.Name);
         }
         return view;
+    }
+
+    /// <summary>
+    /// Every name TryParse reads (None, All, each register, aliases too), grouped by the hash the
+    /// generated code computes of the text: one switch case per hash, a comparison per name in it.
+    /// </summary>
+    private static List<NameCaseView> NameCases(MaskModel mask, string none, string all, System.Func<MaskBit, string> valueOf)
+    {
+        var names = new List<(string Name, string Value)> { ("None", none), ("All", all) };
+        names.AddRange(mask.Members.Select(member => (member.Name, valueOf(member))));
+        return names
+            .GroupBy(entry => NameHash(entry.Name))
+            .OrderBy(group => group.Key)
+            .Select(group => new NameCaseView
+            {
+                Hash = "0x" + group.Key.ToString("X8", System.Globalization.CultureInfo.InvariantCulture) + "u",
+                Entries = group.Select(entry => new NameEntryView { Text = Literals.Quoted(entry.Name), Value = entry.Value }).ToList(),
+            })
+            .ToList();
+    }
+
+    /// <summary>FNV-1a over UTF-16 code units: the same arithmetic as the generated <c>NameHash</c>.</summary>
+    internal static uint NameHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var character in text)
+        {
+            hash = unchecked((hash ^ character) * 16777619u);
+        }
+        return hash;
     }
 
     /// <summary>A mask value as a constant expression: a cast hex literal, or for a wide mask its constructor from words.</summary>
@@ -124,19 +157,6 @@ internal static class SourceEmitter
         var allBits = mask.Members.Aggregate(0UL, (bits, member) => bits | (1UL << member.Index));
         var underlying = Literals.UnderlyingType(width);
 
-        // Enum.ToString() names a value by the last member declared with it. The mask declares None,
-        // the bits, then All, so All names a value it shares with a bit (a one-register file) or with
-        // None (an empty one); which register names a bit is the resolver's (MaskModel.Bits).
-        var named = new List<(ulong Value, string Name)> { (0UL, "None") };
-        named.AddRange(mask.Bits.Select(bit => (1UL << bit.Index, bit.Name)));
-        named.Add((allBits, "All"));
-        var cases = named
-            .GroupBy(entry => entry.Value)
-            .OrderBy(group => group.Key)
-            .Select(group => group.Last().Name)
-            .Select(name => new CaseView { Label = maskFullName + "." + SymbolNames.Escaped(name), Text = Literals.Quoted(name) })
-            .ToList();
-
         var shifted = width < 32 ? $"({underlying})(1 << (int)register)" : $"(1{(width == 64 ? "UL" : "u")} << (int)register)";
         return Describe(new MaskView
         {
@@ -146,7 +166,7 @@ internal static class SourceEmitter
             WordBits = Literals.Hex(width == 64 ? ulong.MaxValue : (1UL << width) - 1, 64),
             ToMaskExpression = $"unchecked(({maskFullName}){shifted})",
             Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Literals.Bit(member.Index, width) }).ToList(),
-            Cases = cases,
+            NameCases = NameCases(mask, "0UL", "AllBits", member => "1UL << " + Literals.Invariant(member.Index)),
         }, mask, features);
     }
 

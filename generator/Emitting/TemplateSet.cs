@@ -23,6 +23,9 @@ internal static class TemplateSet
     /// </summary>
     internal static readonly ScriptObject s_noBuiltins = new();
 
+    /// <summary>The span text helpers every mask with spans carries: constant text, rendered once (after <see cref="s_noBuiltins"/>, which rendering reads).</summary>
+    public static readonly string SpanText = Render(Load("SpanText.sbn"), new object()).TrimEnd('\n', '\r');
+
     /// <summary>
     /// Renders a template from a plain view object, whose properties the template reads in snake_case.
     /// Each render has a context of its own, so that nothing of one render can reach the next.

@@ -26,6 +26,12 @@ internal abstract class MaskViewBase
     /// <summary>The target has <c>System.Span&lt;T&gt;</c>: the span members are generated.</summary>
     public bool HasSpan { get; set; }
 
+    /// <summary>The span text helpers (<c>SpanText.sbn</c>), written into masks with spans.</summary>
+    public string SpanText { get; set; } = "";
+
+    /// <summary>TryParse's names by hash.</summary>
+    public List<NameCaseView> NameCases { get; set; } = new();
+
     /// <summary>The target references System.Text.Json: a JSON converter is generated and attached.</summary>
     public bool HasJson { get; set; }
 }
@@ -38,7 +44,6 @@ internal sealed class MaskView : MaskViewBase
     public string WordBits { get; set; } = "";
     public string ToMaskExpression { get; set; } = "";
     public List<MemberView> Members { get; set; } = new();
-    public List<CaseView> Cases { get; set; } = new();
 }
 
 internal sealed class MemberView
@@ -54,10 +59,17 @@ internal sealed class MemberView
 }
 
 /// <summary>One <c>case</c> of ToStringFast: a defined value and the text Enum.ToString() gives it.</summary>
-internal sealed class CaseView
+/// <summary>One hash TryParse switches on, and the names with that hash.</summary>
+internal sealed class NameCaseView
 {
-    public string Label { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public List<NameEntryView> Entries { get; set; } = new();
+}
+
+internal sealed class NameEntryView
+{
     public string Text { get; set; } = "";
+    public string Value { get; set; } = "";
 }
 
 /// <summary>A user's type reopened as partial declarations, from the namespace down, to add members to.</summary>

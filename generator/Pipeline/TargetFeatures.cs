@@ -12,6 +12,7 @@ internal sealed record TargetFeatures(bool HasSpan, bool HasJson)
     public static readonly TargetFeatures None = new(HasSpan: false, HasJson: false);
 
     public static TargetFeatures Of(Compilation compilation) => new(
-        HasSpan: compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not null && compilation.GetTypeByMetadataName("System.Span`1") is not null,
+        HasSpan: compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not null && compilation.GetTypeByMetadataName("System.Span`1") is not null
+            && compilation.GetTypeByMetadataName("System.MemoryExtensions") is not null,
         HasJson: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverter`1") is not null);
 }

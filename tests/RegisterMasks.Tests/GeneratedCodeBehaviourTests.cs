@@ -64,6 +64,9 @@ public class GeneratedCodeBehaviourTests
     [InlineData("0X8000", true, 0x8000UL)]
     [InlineData("4", true, 4UL)]                 // a decimal number, as ToStringFast prints undefined bits
     [InlineData("0x4", false, 0UL)]              // hex is checked against All: bit 2 is no register
+    [InlineData("0x00000000000000000003", true, 3UL)]  // leading zeros past 16 digits, as ulong.TryParse reads them
+    [InlineData("0x10000000000000000", false, 0UL)]    // past 64 bits
+    [InlineData("18446744073709551616", false, 0UL)]   // decimal past 64 bits
     [InlineData("65536", false, 0UL)]            // past the width
     [InlineData("", false, 0UL)]
     [InlineData("R0,,R1", false, 0UL)]
@@ -78,9 +81,56 @@ public class GeneratedCodeBehaviourTests
                 public static string Run(string text) => Widths.Reg16MaskExtensions.TryParse(text, out var mask) ? ((ushort)mask).ToString() : "rejected";
             }
             """;
-        var run = GeneratorHarness.Run(TestInputs.WidthFile(16), probe);
+        // Where the target has spans, TryParse reads spans (its own number parsing too); netstandard2.0 has none, and reads strings.
+        foreach (var references in new[] { Basic.Reference.Assemblies.Net80.References.All, Basic.Reference.Assemblies.NetStandard20.References.All })
+        {
+            var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Compilation(new[] { TestInputs.WidthFile(16), probe }, references: references));
+            run.AssertCompilesCleanly();
+            Assert.Equal(accepted ? expected.ToString(System.Globalization.CultureInfo.InvariantCulture) : "rejected", run.Load().Invoke("Parse", "Run", text));
+        }
+    }
+
+    [Theory]
+    [InlineData(32)]
+    [InlineData(64)]
+    [InlineData(128)]
+    public void TryParse_over_a_span_allocates_nothing_and_reads_what_the_string_overload_reads(int width)
+    {
+        var mask = $"Widths.Reg{width}Mask";
+        var probe = $$"""
+            public static class Parse
+            {
+                public static string Agree()
+                {
+                    foreach (var text in new[] { "R0, R1", " TOP | R3 ", "None", "All", "0x1", "0x0000000000000000000000000000000009", "R0,,R1", "r0", "0x", "1" })
+                    {
+                        bool fromString = Widths.Reg{{width}}MaskExtensions.TryParse(text, out var a);
+                        bool fromSpan = Widths.Reg{{width}}MaskExtensions.TryParse(System.MemoryExtensions.AsSpan(text), out var b);
+                        if (fromString != fromSpan || !a.Equals(b)) return text;
+                    }
+                    return "";
+                }
+
+                public static long Allocated()
+                {
+                    var text = "R0, R1 | R3, TOP";
+                    {{mask}} sink = default;
+                    Widths.Reg{{width}}MaskExtensions.TryParse(text, out sink);
+                    long before = System.GC.GetAllocatedBytesForCurrentThread();
+                    for (int i = 0; i < 1000; i++)
+                    {
+                        if (!Widths.Reg{{width}}MaskExtensions.TryParse(text, out sink)) return -1;
+                        if (!Widths.Reg{{width}}MaskExtensions.TryParse(System.MemoryExtensions.AsSpan(text, 4), out sink)) return -2;
+                    }
+                    return System.GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+            }
+            """;
+        var run = GeneratorHarness.Run(TestInputs.WidthFile(width), probe);
         run.AssertCompilesCleanly();
-        Assert.Equal(accepted ? expected.ToString(System.Globalization.CultureInfo.InvariantCulture) : "rejected", run.Load().Invoke("Parse", "Run", text));
+        var assembly = run.Load();
+        Assert.Equal("", assembly.Invoke("Parse", "Agree"));
+        Assert.Equal(0L, assembly.Invoke("Parse", "Allocated"));
     }
 
     [Theory]

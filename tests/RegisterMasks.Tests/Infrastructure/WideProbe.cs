@@ -111,6 +111,20 @@ internal static class WideProbe
                     catch (System.ArgumentOutOfRangeException)
                     {
                     }
+                    // Version 2, where the target has spans: the same words, in and out of spans.
+                    var copied = new ulong[Words + 1];
+                    mask.CopyTo(copied);
+                    if (!copied.Take(Words).SequenceEqual(words) || copied[Words] != 0UL) return at + "CopyTo";
+                    if ({{maskName}}.FromWords(new System.ReadOnlySpan<ulong>(words)) != mask || !{{maskName}}.TryFromWords(new System.ReadOnlySpan<ulong>(words), out var fromSpan) || fromSpan != mask) return at + "FromWords over a span";
+                    if ({{maskName}}.TryFromWords(new System.ReadOnlySpan<ulong>(stray), out fromSpan) || {{maskName}}.FromWordsTruncate(new System.ReadOnlySpan<ulong>(stray)) != mask) return at + "TryFromWords over a span, with a stray word";
+                    try
+                    {
+                        mask.CopyTo(new ulong[Words - 1]);
+                        return at + "CopyTo accepted a short destination";
+                    }
+                    catch (System.ArgumentException)
+                    {
+                    }
                     if (mask.Overlaps(other) != ia.Any(ib.Contains)) return at + "Overlaps";
                     if ((mask == other) != ia.SequenceEqual(ib) || mask.Equals(other) != ia.SequenceEqual(ib) || mask.Equals((object)other) != ia.SequenceEqual(ib)) return at + "==";
                     if (ia.SequenceEqual(ib) && mask.GetHashCode() != other.GetHashCode()) return at + "GetHashCode";
