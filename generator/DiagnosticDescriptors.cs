@@ -94,6 +94,8 @@ internal static class DiagnosticDescriptors
         "Mask name '{0}' of register file '{1}' collides with type '{2}' that already exists; set MaskName to another name");
     public static readonly DiagnosticDescriptor ExtensionsNameTaken = Error("RM0010", InvalidNameTitle,
         "Mask name '{0}' of register file '{1}' needs the class '{0}Extensions', but type '{2}' exists and is not a static partial class; set MaskName to another name");
+    public static readonly DiagnosticDescriptor JsonConverterNameTaken = Error("RM0010", InvalidNameTitle,
+        "Mask name '{0}' of register file '{1}' needs the JSON converter '{3}', but type '{2}' exists; rename it, or set MaskName to another name");
     public static readonly DiagnosticDescriptor MaskNameTakenByFile = Error("RM0010", InvalidNameTitle,
         "Mask name '{0}' of register file '{1}' is already the mask of register file '{2}'; set MaskName to another name");
     public static readonly DiagnosticDescriptor RegisterNameReserved = Error("RM0010", InvalidNameTitle,
@@ -188,7 +190,7 @@ internal static class DiagnosticDescriptors
         RegisterFileArgumentNotAFile, EnumWithoutRegisterFile, SetFileUndetermined, IncludesNameNoSingleFile, FileOfAnotherAssembly, SetMixesFiles,
         CacheFileNotAFile, InvariantFileUndetermined, InvariantMixesFiles, InvariantFileAmbiguous,
         UnknownInclude, UnknownIncludeOtherCase, IncludeNotAName, InvariantNamesNoSet, IncludeCycle, DuplicateSetName,
-        MaskNameNotAnIdentifier, MaskNameTakenByType, ExtensionsNameTaken, MaskNameTakenByFile, RegisterNameReserved,
+        MaskNameNotAnIdentifier, MaskNameTakenByType, ExtensionsNameTaken, JsonConverterNameTaken, MaskNameTakenByFile, RegisterNameReserved,
         RegisterNamedAsMask, SetWithoutName, SetNameNotAnIdentifier, SetNameReserved, SetNamedAsItsType, SetNameTakenByMember,
         SetNameOnTwoFiles, OrderNameTakenByMember, OrderNameTakenBySet, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,
         SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,

@@ -18,8 +18,19 @@ internal static class SourceEmitter
 
     public static string Mask(MaskModel mask, TargetFeatures features) =>
         Literals.IsWide(mask.Width)
-            ? TemplateSet.Render(TemplateSet.RegisterMaskWide, WideMaskViewOf(mask, features))
-            : TemplateSet.Render(TemplateSet.RegisterMask, MaskViewOf(mask, features));
+            ? TemplateSet.Render(TemplateSet.RegisterMaskWide, WithJsonConverter(WideMaskViewOf(mask, features)))
+            : TemplateSet.Render(TemplateSet.RegisterMask, WithJsonConverter(MaskViewOf(mask, features)));
+
+    /// <summary>The JSON converter's class, rendered from the same view, for the mask's file to end with.</summary>
+    private static TView WithJsonConverter<TView>(TView view)
+        where TView : MaskViewBase
+    {
+        if (view.HasJson)
+        {
+            view.JsonConverter = TemplateSet.Render(TemplateSet.JsonConverter, view).TrimEnd('\n', '\r');
+        }
+        return view;
+    }
 
     public static string Sets(SetContainerOutput container, TargetFeatures features) =>
         TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container, features));
@@ -91,7 +102,7 @@ internal static class SourceEmitter
     {
         view.HasSpan = features.HasSpan;
         view.SpanText = TemplateSet.SpanText;
-        view.HasJson = features.HasJson;
+        view.HasJson = features.HasJson && mask.MayHaveJsonConverter;
         view.NamespaceName = mask.Namespace;
         view.HasNamespace = mask.Namespace.Length > 0;
         view.Accessibility = mask.IsPublic ? "public" : "internal";

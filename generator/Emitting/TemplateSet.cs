@@ -15,6 +15,7 @@ internal static class TemplateSet
     public static readonly Template RegisterSets = Load("RegisterSets.sbn");
     public static readonly Template RegisterSetCatalog = Load("RegisterSetCatalog.sbn");
     public static readonly Template RegisterCache = Load("RegisterCache.sbn");
+    public static readonly Template JsonConverter = Load("JsonConverter.sbn");
 
     /// <summary>
     /// The builtins every context starts from. Scriban builds its whole function library for each

@@ -34,6 +34,9 @@ internal abstract class MaskViewBase
 
     /// <summary>The target references System.Text.Json: a JSON converter is generated and attached.</summary>
     public bool HasJson { get; set; }
+
+    /// <summary>With <see cref="HasJson"/>, the converter class (<c>JsonConverter.sbn</c>).</summary>
+    public string JsonConverter { get; set; } = "";
 }
 
 internal sealed class MaskView : MaskViewBase

@@ -14,7 +14,11 @@ internal sealed record MaskModel(
     bool IsPublic,
     int Width,
     EquatableArray<MaskBit> Members,
-    EquatableArray<MaskBit> Bits);
+    EquatableArray<MaskBit> Bits)
+{
+    /// <summary>Whether a JSON converter may be generated, where the target has System.Text.Json (its name is free).</summary>
+    public bool MayHaveJsonConverter { get; init; } = true;
+}
 
 /// <summary>One set's constant, its value already computed.</summary>
 /// <param name="Bits">

@@ -34,6 +34,7 @@ internal static class RegisterFileParser
         var (maskName, maskNameLocation) = ReadMaskName(enumSymbol, attribute, arguments, diagnostics);
         CheckNameableFromNamespace(enumSymbol, declared.Node, diagnostics);
         var isUsable = !diagnostics.Any(diagnostic => diagnostic.IsError); // so far, only what concerns the file as a whole
+        var jsonConverterTaken = CheckJsonConverterName(enumSymbol, maskName, maskNameLocation ?? LocationInfo.From(arguments.Syntax), diagnostics);
 
         var members = CheckMembers(ReadMembers(enumSymbol, cancellationToken), enumName, maskName, width, diagnostics);
 
@@ -47,7 +48,30 @@ internal static class RegisterFileParser
             Members: members.ToEquatableArray(),
             MaskNameLocation: maskNameLocation ?? LocationInfo.From(declared.Node.Identifier),
             IsUsable: isUsable,
-            Diagnostics: diagnostics.ToEquatableArray());
+            Diagnostics: diagnostics.ToEquatableArray())
+        {
+            JsonConverterTaken = jsonConverterTaken,
+        };
+    }
+
+    /// <summary>
+    /// Where System.Text.Json is referenced, the mask gets <c>{Mask}JsonConverter</c> beside it. A type of
+    /// the user's with that name (a hand-written converter, say) keeps it: ours is left out, and with it the
+    /// attribute that would attach it, and RM0010 says so. Without System.Text.Json, the name is free.
+    /// </summary>
+    private static bool CheckJsonConverterName(INamedTypeSymbol enumSymbol, string maskName, LocationInfo where, List<DiagnosticInfo> diagnostics)
+    {
+        var converterName = maskName + "JsonConverter";
+        if (!SymbolNames.IsValidIdentifier(maskName)
+            || GeneratedCode.UserDeclared(enumSymbol.ContainingNamespace.GetTypeMembers(converterName)).FirstOrDefault() is not { } existing)
+        {
+            return false;
+        }
+        if (enumSymbol.ContainingModule.ReferencedAssemblySymbols.Any(assembly => assembly.Name == "System.Text.Json"))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonConverterNameTaken, where, maskName, enumSymbol.Name, existing.ToDisplayString(), converterName));
+        }
+        return true;
     }
 
     private static int ReadWidth(AttributeData attribute, AttributeSyntaxReader arguments, string enumName, List<DiagnosticInfo> diagnostics)

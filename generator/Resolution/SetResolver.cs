@@ -195,7 +195,10 @@ internal static class SetResolver
             IsPublic: file.IsPublic,
             Width: file.Width,
             Members: registers.Select(member => new MaskBit(member.Name, (int)member.Index)).ToEquatableArray(),
-            Bits: names.OrderBy(pair => pair.Key).Select(pair => new MaskBit(pair.Value, pair.Key)).ToEquatableArray());
+            Bits: names.OrderBy(pair => pair.Key).Select(pair => new MaskBit(pair.Value, pair.Key)).ToEquatableArray())
+        {
+            MayHaveJsonConverter = !file.JsonConverterTaken,
+        };
     }
 
     private static IEnumerable<SetContainerOutput> SetOutputs(

@@ -80,6 +80,7 @@ public class DiagnosticSnapshotTests
         ["EnumInGenericType"] = "public static partial class Outer<T> { [RegisterFile(8)] public enum R { A } }",
         ["OrderNameTakenByMember"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Ordered = true)] public static partial class C { public const int S_ORDER = 1; }",
         ["OrderNameTakenBySet"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Ordered = true)][RegisterSet(\"S_ORDER\", R.A)] public static partial class C { }",
+        ["JsonConverterNameTaken"] = "[RegisterFile(8)] public enum R { A }\npublic sealed class RMaskJsonConverter { }",
         ["AliasOfNothing"] = "[RegisterFile(8)] public enum R { A, [RegisterAlias] B }",
         ["CacheLoadRegisterMissing"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public sealed partial class Cache { }",
         ["CacheValueTypeUnusable"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(System.Span<byte>))] public sealed partial class Cache { }",

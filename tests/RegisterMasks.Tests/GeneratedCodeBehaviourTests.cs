@@ -415,6 +415,28 @@ public class GeneratedCodeBehaviourTests
     }
 
     [Fact]
+    public void A_JSON_converter_is_attached_only_where_System_Text_Json_is_referenced_and_its_name_is_free()
+    {
+        const string file = "namespace J { [RegisterMasks.RegisterFile(8)] public enum R { A, B } }";
+        const string own = "namespace J { public sealed class RMaskJsonConverter { } }";
+        GeneratorRun RunOn(IEnumerable<Microsoft.CodeAnalysis.MetadataReference> references, params string[] sources) =>
+            GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Compilation(sources, references: references));
+        var net80 = Basic.Reference.Assemblies.Net80.References.All;
+        var netStandard20 = Basic.Reference.Assemblies.NetStandard20.References.All;
+
+        Assert.Contains("class RMaskJsonConverter", RunOn(net80, file).Source("J.RMask.g.cs"));
+        Assert.DoesNotContain("JsonConverter", RunOn(netStandard20, file).Source("J.RMask.g.cs"));
+
+        // A type of the user's with the name keeps it: no converter of ours, and RM0010 where JSON is referenced.
+        var taken = RunOn(net80, file, own);
+        Assert.DoesNotContain("JsonConverter", taken.Source("J.RMask.g.cs"));
+        Assert.Equal("RM0010", Assert.Single(taken.RegisterMaskDiagnostics()).Id);
+        var free = RunOn(netStandard20, file, own);
+        Assert.Empty(free.RegisterMaskDiagnostics());
+        free.AssertCompilesCleanly();
+    }
+
+    [Fact]
     public void The_README_quick_start_compiles_and_gives_the_values_it_claims()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));

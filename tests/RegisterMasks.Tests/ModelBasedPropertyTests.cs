@@ -35,7 +35,14 @@ public class ModelBasedPropertyTests
         var helpers = (model.Namespace is null ? "" : $"using {model.Namespace};\n") + (model.Width <= 64
             ? Probe.For(model.Qualified(model.EnumName), model.Qualified(model.Mask), model.Width)
             : WideProbe.For(model.Qualified(model.EnumName), model.Qualified(model.Mask), model.Width));
-        var probes = new[] { probe, helpers, (model.Namespace is null ? "" : $"using {model.Namespace};\n") + CacheProbe.For(model.Qualified(model.EnumName), model.Qualified(model.Mask)) };
+        var usings = model.Namespace is null ? "" : $"using {model.Namespace};\n";
+        var probes = new[]
+        {
+            probe,
+            helpers,
+            usings + CacheProbe.For(model.Qualified(model.EnumName), model.Qualified(model.Mask)),
+            usings + JsonProbe.For(model.Qualified(model.EnumName), model.Qualified(model.Mask), model.All.Zip(model.ShownNames)),
+        };
         var run = GeneratorHarness.Run(sources.Concat(probes).ToArray());
 
         var reported = new SortedSet<string>(run.RegisterMaskDiagnostics().Select(diagnostic => diagnostic.Id), StringComparer.Ordinal);
@@ -55,6 +62,7 @@ public class ModelBasedPropertyTests
             Assert.Equal("", assembly.Invoke("WideProbe", "Check", model.Seed, 25));
         }
         Assert.Equal("", assembly.Invoke("CacheProbe", "Check", model.Seed, 40));
+        Assert.Equal("", assembly.Invoke("JsonProbe", "Check", model.Seed, 20));
 
         AssertLayoutDoesNotMatter(model, run, probes);
     }
