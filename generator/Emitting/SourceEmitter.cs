@@ -172,6 +172,7 @@ internal static class SourceEmitter
         return Describe(new MaskView
         {
             Underlying = underlying,
+            ByteCount = width / 8,
             AllLiteral = Literals.Hex(allBits, width),
             AllBits = Literals.Hex(allBits, 64),
             WordBits = Literals.Hex(width == 64 ? ulong.MaxValue : (1UL << width) - 1, 64),

@@ -42,6 +42,9 @@ internal abstract class MaskViewBase
 internal sealed class MaskView : MaskViewBase
 {
     public string Underlying { get; set; } = "";
+
+    /// <summary>The mask's bytes: ToStringFast sums its names' lengths a byte at a time.</summary>
+    public int ByteCount { get; set; }
     public string AllLiteral { get; set; } = "";
     public string AllBits { get; set; } = "";
     public string WordBits { get; set; } = "";

@@ -60,6 +60,7 @@ public class PackageTests : IClassFixture<PackedPackage>
         var output = DotnetCli.Run(consumer, environment, "run", "--project", "App/App.csproj", "-c", "Release", "--no-build");
         Assert.Contains("LAZY=0x00000006 (B, C)", output);
         Assert.Contains("CORE=0x03 (R0, R1) count=2", output);
+        Assert.Contains("read C=12, order C,A, D, A", output);
 
         var library = Path.Combine(consumer, "Lib", "bin", "Release", "netstandard2.0", "Lib.dll");
         Assert.DoesNotContain(ReferencedAssemblies(library), name => name.StartsWith("RegisterMasks", StringComparison.Ordinal));
@@ -216,11 +217,26 @@ public class PackageTests : IClassFixture<PackedPackage>
             namespace Lib
             {
                 [RegisterFile(32)]
-                public enum Reg { A, B, C, D, [NotARegister] COUNT }
+                public enum Reg { A, B, C, D, [RegisterAlias] D_TOO = 3, [NotARegister] COUNT }
 
                 [RegisterSet("LAZY", Reg.B, Reg.C)]
+                [RegisterSet("SAVES", Reg.C, Reg.A, Ordered = true)]
                 public static partial class Backend
                 {
+                }
+
+                // Version 2 in C# 7.3 on netstandard2.0: no spans, so an IReadOnlyList order, and the cache's values.
+                [RegisterCache(typeof(Reg), ValueType = typeof(ulong))]
+                public sealed partial class Cache
+                {
+                    partial void LoadRegister(Reg register, ref ulong value) { value = 10UL + (ulong)register; }
+
+                    public string Describe()
+                    {
+                        ulong c = Read(Reg.C);
+                        Write(Reg.A, 1UL);
+                        return "read C=" + c + ", order " + string.Join(",", Backend.SAVES_ORDER) + ", " + Reg.D_TOO.ToMask().ToStringFast() + ", " + Dirty.ToStringFast();
+                    }
                 }
             }
             """);
@@ -239,6 +255,7 @@ public class PackageTests : IClassFixture<PackedPackage>
 
             Console.WriteLine($"LAZY=0x{(uint)Backend.LAZY:X8} ({Backend.LAZY.ToStringFast()})");
             Console.WriteLine($"CORE=0x{(byte)Sets.CORE:X2} ({Sets.CORE.ToStringFast()}) count={Sets.CORE.Count()}");
+            Console.WriteLine(new Cache().Describe());
 
             [RegisterFile(8)]
             enum Small { R0, R1, R2 }

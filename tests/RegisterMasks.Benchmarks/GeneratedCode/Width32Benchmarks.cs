@@ -173,4 +173,55 @@ public class Width32Benchmarks
         foreach (var text in _texts) count += Reg32MaskExtensions.TryParse(text, out var mask) ? (int)(uint)mask & 1 : 0;
         return count;
     }
+    /// <summary>Taking registers out lowest first, as an allocator does, by hand: the limit for TryPopLowest.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("PopLowest")]
+    public int HandWrittenPopLoop()
+    {
+        var sum = 0;
+        foreach (var mask in _masks)
+        {
+            for (var rest = (uint)mask; rest != 0; rest &= rest - 1) sum += BitOperations.TrailingZeroCount(rest);
+        }
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("PopLowest")]
+    public int TryPopLowest()
+    {
+        var sum = 0;
+        foreach (var mask in _masks)
+        {
+            var rest = mask;
+            while (rest.TryPopLowest(out var register)) sum += (int)register;
+        }
+        return sum;
+    }
+
+    /// <summary>Highest first, by hand (the leading zero count, the top bit cleared): the limit for RegistersDescending.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("Descending")]
+    public int HandWrittenDescendingLoop()
+    {
+        var sum = 0;
+        foreach (var mask in _masks)
+        {
+            for (var rest = (uint)mask; rest != 0;)
+            {
+                var index = 31 - BitOperations.LeadingZeroCount(rest);
+                sum += index;
+                rest &= ~((uint)1 << index);
+            }
+        }
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("Descending")]
+    public int RegistersDescending()
+    {
+        var sum = 0;
+        foreach (var mask in _masks)
+        {
+            foreach (var register in mask.RegistersDescending()) sum += (int)register;
+        }
+        return sum;
+    }
 }

@@ -31,6 +31,11 @@ public class Width64Benchmarks
             _texts[i] = _masks[i].ToStringFast();
             _single[i] = _registers[i].ToMask();
         }
+        foreach (var register in Enum.GetValues<Reg64>())
+        {
+            _cache.Read(register);             // every register available: the cache benchmarks time hits
+            _handWrittenCache.Read(register);
+        }
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("ToString")]
@@ -172,5 +177,88 @@ public class Width64Benchmarks
         var count = 0;
         foreach (var text in _texts) count += Reg64MaskExtensions.TryParse(text, out var mask) ? (int)(ulong)mask & 1 : 0;
         return count;
+    }
+    /// <summary>Taking registers out lowest first, as an allocator does, by hand: the limit for TryPopLowest.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("PopLowest")]
+    public int HandWrittenPopLoop()
+    {
+        var sum = 0;
+        foreach (var mask in _masks)
+        {
+            for (var rest = (ulong)mask; rest != 0; rest &= rest - 1) sum += BitOperations.TrailingZeroCount(rest);
+        }
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("PopLowest")]
+    public int TryPopLowest()
+    {
+        var sum = 0;
+        foreach (var mask in _masks)
+        {
+            var rest = mask;
+            while (rest.TryPopLowest(out var register)) sum += (int)register;
+        }
+        return sum;
+    }
+
+    /// <summary>Highest first, by hand (the leading zero count, the top bit cleared): the limit for RegistersDescending.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("Descending")]
+    public int HandWrittenDescendingLoop()
+    {
+        var sum = 0;
+        foreach (var mask in _masks)
+        {
+            for (var rest = (ulong)mask; rest != 0;)
+            {
+                var index = 63 - BitOperations.LeadingZeroCount(rest);
+                sum += index;
+                rest &= ~((ulong)1 << index);
+            }
+        }
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("Descending")]
+    public int RegistersDescending()
+    {
+        var sum = 0;
+        foreach (var mask in _masks)
+        {
+            foreach (var register in mask.RegistersDescending()) sum += (int)register;
+        }
+        return sum;
+    }
+
+    private readonly Cache64 _cache = new();
+    private readonly HandWrittenCache64 _handWrittenCache = new();
+
+    /// <summary>Reads of available registers (each loaded once in setup), by hand: an array and a mask.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("CacheRead")]
+    public ulong HandWrittenCacheRead()
+    {
+        ulong sum = 0;
+        foreach (var register in _registers) sum += _handWrittenCache.Read(register);
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("CacheRead")]
+    public ulong CacheRead()
+    {
+        ulong sum = 0;
+        foreach (var register in _registers) sum += _cache.Read(register);
+        return sum;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N), BenchmarkCategory("CacheWrite")]
+    public void HandWrittenCacheWrite()
+    {
+        for (var i = 0; i < N; i++) _handWrittenCache.Write(_registers[i], (ulong)i);
+    }
+
+    [Benchmark(OperationsPerInvoke = N), BenchmarkCategory("CacheWrite")]
+    public void CacheWrite()
+    {
+        for (var i = 0; i < N; i++) _cache.Write(_registers[i], (ulong)i);
     }
 }
