@@ -175,6 +175,8 @@ internal static class DiagnosticDescriptors
     private const string CacheValuesTitle = "A register cache cannot hold values of its ValueType";
     public static readonly DiagnosticDescriptor CacheValueTypeUnusable = Error("RM0019", CacheValuesTitle,
         "Register cache '{0}': ValueType '{1}' cannot hold a register's value, since it is {2}");
+    public static readonly DiagnosticDescriptor CachePartialMethodDeclared = Error("RM0019", CacheValuesTitle,
+        "Register cache '{0}' declares '{1}' with the generator's parameters, but not as the body of the generator's partial method; write it 'partial void {1}(...)' with a body, or remove it");
     public static readonly DiagnosticDescriptor CacheValuesInStruct = Error("RM0019", CacheValuesTitle,
         "Register cache '{0}' is a struct, whose copies would share one array of values; declare it a class to give it a ValueType");
 
@@ -194,7 +196,7 @@ internal static class DiagnosticDescriptors
         RegisterNamedAsMask, SetWithoutName, SetNameNotAnIdentifier, SetNameReserved, SetNamedAsItsType, SetNameTakenByMember,
         SetNameOnTwoFiles, OrderNameTakenByMember, OrderNameTakenBySet, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,
         SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,
-        CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct, AliasOfNothing);
+        CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct, CachePartialMethodDeclared, AliasOfNothing);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.Generator.Model;
 
 namespace RegisterMasks.Generator.Parsing;
@@ -12,6 +14,7 @@ namespace RegisterMasks.Generator.Parsing;
 internal static class CacheValueReader
 {
     private const string LoadRegister = nameof(LoadRegister);
+    private const string StoreRegister = nameof(StoreRegister);
 
     /// <returns>The values to generate; null without <c>ValueType</c>, or when it cannot be used (then <paramref name="hasErrors"/>).</returns>
     public static CacheValues? Read(
@@ -40,7 +43,18 @@ internal static class CacheValueReader
             hasErrors = true;
             return null;
         }
-        if (file is not null && !ImplementsLoadRegister(cache, file, valueType))
+        if (file is not null && UserConflict(cache, file, valueType) is { } definition)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CachePartialMethodDeclared, LocationInfo.From(definition.Locations[0]), cache.Name, definition.Name));
+            hasErrors = true;
+            return null;
+        }
+        if (file is not null && (Implementations(cache, LoadRegister, file, valueType) > 1 || Implementations(cache, StoreRegister, file, valueType) > 1))
+        {
+            hasErrors = true;   // written twice: the compiler reports it at the user's second one; a call of ours would be ambiguous
+            return null;
+        }
+        if (file is not null && Implementations(cache, LoadRegister, file, valueType) == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.CacheLoadRegisterMissing, at, cache.Name, valueType.ToDisplayString(), file.ToDisplayString()));
@@ -59,19 +73,41 @@ internal static class CacheValueReader
     };
 
     /// <summary>
-    /// Whether the user's code has a body for <c>LoadRegister(TEnum, ref TValue)</c>. The generator's
-    /// compilation has only that body; the analyzer's has our declaration too, with the body as its
-    /// implementation part: either way, a method of that shape declared outside our output.
+    /// How many bodies the user's code has for <c>LoadRegister(TEnum, ref TValue)</c> (or
+    /// <c>StoreRegister(TEnum, TValue)</c>). The generator's compilation has only the bodies; the
+    /// analyzer's has our declaration too, with a body as its implementation part: either way,
+    /// methods of that shape declared outside our output.
     /// </summary>
-    private static bool ImplementsLoadRegister(INamedTypeSymbol cache, INamedTypeSymbol file, ITypeSymbol valueType) =>
-        cache.GetMembers(LoadRegister).OfType<IMethodSymbol>()
+    private static int Implementations(INamedTypeSymbol cache, string name, INamedTypeSymbol file, ITypeSymbol valueType) =>
+        cache.GetMembers(name).OfType<IMethodSymbol>()
             .Select(method => method.PartialImplementationPart ?? method)
-            .Any(method => method.Parameters.Length == 2
-                && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, file)
-                && method.Parameters[1].RefKind == RefKind.Ref
-                && SymbolEqualityComparer.Default.Equals(method.Parameters[1].Type, valueType)
+            .Count(method => HasOurParameters(method, file, valueType)
                 && !method.IsPartialDefinition
                 && GeneratedCode.UserDeclared(new[] { method }).Any());
+
+    /// <summary>
+    /// A <c>LoadRegister</c> or <c>StoreRegister</c> of the user's with our parameters that is not the
+    /// body of ours: written without a body (a second declaring part), or not as <c>partial void</c>
+    /// (a method of its own). Beside it, our declaration would be a second member of that signature.
+    /// </summary>
+    private static IMethodSymbol? UserConflict(INamedTypeSymbol cache, INamedTypeSymbol file, ITypeSymbol valueType) =>
+        cache.GetMembers(LoadRegister).Concat(cache.GetMembers(StoreRegister)).OfType<IMethodSymbol>()
+            .Where(method => HasOurParameters(method, file, valueType))
+            .Where(method => method.DeclaringSyntaxReferences.Any(reference => !GeneratedCode.IsOurs(reference.SyntaxTree)
+                && reference.GetSyntax() is MethodDeclarationSyntax declaration && !IsOurBody(declaration)))
+            .OrderBy(method => method.Locations[0].SourceSpan.Start)
+            .FirstOrDefault();
+
+    private static bool IsOurBody(MethodDeclarationSyntax declaration) =>
+        declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
+        && declaration.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
+        && (declaration.Body is not null || declaration.ExpressionBody is not null);
+
+    private static bool HasOurParameters(IMethodSymbol method, INamedTypeSymbol file, ITypeSymbol valueType) =>
+        method.Parameters.Length == 2
+        && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, file)
+        && method.Parameters[1].RefKind == (method.Name == LoadRegister ? RefKind.Ref : RefKind.None)
+        && SymbolEqualityComparer.Default.Equals(method.Parameters[1].Type, valueType);
 
     /// <summary>Value members are as visible as the mask's members, but never more than the value type: else CS0050.</summary>
     private static string AccessibilityOf(ITypeSymbol type)

@@ -84,6 +84,7 @@ public class DiagnosticSnapshotTests
         ["AliasOfNothing"] = "[RegisterFile(8)] public enum R { A, [RegisterAlias] B }",
         ["CacheLoadRegisterMissing"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public sealed partial class Cache { }",
         ["CacheValueTypeUnusable"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(System.Span<byte>))] public sealed partial class Cache { }",
+        ["CachePartialMethodDeclared"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public sealed partial class Cache { partial void StoreRegister(R register, ulong value); }",
         ["CacheValuesInStruct"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public partial struct Cache { }",
     };
 
