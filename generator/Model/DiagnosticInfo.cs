@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -15,6 +16,12 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo location, params object[] arguments) =>
         new(descriptor, location, arguments.Select(argument => Convert.ToString(argument, CultureInfo.InvariantCulture) ?? "").ToEquatableArray());
 
+    /// <summary>What the code fix needs beyond the location (<see cref="FixProperties"/>); empty for most.</summary>
+    public EquatableArray<DiagnosticProperty> Properties { get; init; } = EquatableArray<DiagnosticProperty>.Empty;
+
+    public DiagnosticInfo WithProperty(string key, string value) =>
+        this with { Properties = Properties.Append(new DiagnosticProperty(key, value)).ToEquatableArray() };
+
     public string Id => Descriptor.Id;
 
     /// <summary>By the rule's own severity, never the user's configuration: what is generated must not depend on it.</summary>
@@ -22,5 +29,11 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
 
     /// <summary>The diagnostic, located in <paramref name="tree"/> (the file of <see cref="Location"/>).</summary>
     public Diagnostic ToDiagnostic(SyntaxTree tree) =>
-        Diagnostic.Create(Descriptor, Microsoft.CodeAnalysis.Location.Create(tree, Location.Span), Arguments.Cast<object>().ToArray());
+        Diagnostic.Create(
+            Descriptor,
+            Microsoft.CodeAnalysis.Location.Create(tree, Location.Span),
+            Properties.ToImmutableDictionary(property => property.Key, property => (string?)property.Value),
+            Arguments.Cast<object>().ToArray());
 }
+
+internal sealed record DiagnosticProperty(string Key, string Value);

@@ -30,13 +30,14 @@ internal static class RegisterFileParser
         var diagnostics = new List<DiagnosticInfo>();
 
         var enumName = enumSymbol.Name;
-        var width = ReadWidth(attribute, arguments, enumName, diagnostics);
+        var read = ReadMembers(enumSymbol, cancellationToken);
+        var width = ReadWidth(attribute, arguments, enumName, read, diagnostics);
         var (maskName, maskNameLocation) = ReadMaskName(enumSymbol, attribute, arguments, diagnostics);
         CheckNameableFromNamespace(enumSymbol, declared.Node, diagnostics);
         var isUsable = !diagnostics.Any(diagnostic => diagnostic.IsError); // so far, only what concerns the file as a whole
         var jsonConverterTaken = CheckJsonConverterName(enumSymbol, maskName, maskNameLocation ?? LocationInfo.From(arguments.Syntax), diagnostics);
 
-        var members = CheckMembers(ReadMembers(enumSymbol, cancellationToken), enumName, maskName, width, diagnostics);
+        var members = CheckMembers(read, enumName, maskName, width, diagnostics);
 
         return new RegisterFileModel(
             EnumFullName: SymbolNames.FullyQualified(enumSymbol),
@@ -74,7 +75,8 @@ internal static class RegisterFileParser
         return true;
     }
 
-    private static int ReadWidth(AttributeData attribute, AttributeSyntaxReader arguments, string enumName, List<DiagnosticInfo> diagnostics)
+    private static int ReadWidth(
+        AttributeData attribute, AttributeSyntaxReader arguments, string enumName, IReadOnlyList<RegisterModel> members, List<DiagnosticInfo> diagnostics)
     {
         var widthSyntax = arguments.Positional.FirstOrDefault();
         if (widthSyntax is null && attribute.AttributeConstructor is not null)
@@ -89,12 +91,13 @@ internal static class RegisterFileParser
         }
 
         var shown = value is int number ? number.ToString(CultureInfo.InvariantCulture) : widthSyntax?.ToString() ?? "(missing)";
-        diagnostics.Add(DiagnosticInfo.Create(
+        var unsupported = DiagnosticInfo.Create(
             DiagnosticDescriptors.UnsupportedWidth,
             LocationInfo.From((SyntaxNode?)widthSyntax ?? arguments.Syntax),
             enumName,
             shown,
-            KnownNames.SupportedWidthsText));
+            KnownNames.SupportedWidthsText);
+        diagnostics.Add(value is int written && widthSyntax is not null ? WidthAdvice.Advise(unsupported, WidthAdvice.NearestFitting(written, members)) : unsupported);
         return 0;
     }
 
@@ -215,8 +218,9 @@ internal static class RegisterFileParser
             }
             else if (width > 0 && member.Index >= width)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.IndexDoesNotFit, member.Location, member.Name, member.IndexText, enumName, width, width - 1));
+                diagnostics.Add(WidthAdvice.Advise(
+                    DiagnosticInfo.Create(DiagnosticDescriptors.IndexDoesNotFit, member.Location, member.Name, member.IndexText, enumName, width, width - 1),
+                    WidthAdvice.SmallestFitting(members)));
             }
 
             if (member.Name is "None" or KnownNames.AllSetName)

@@ -143,9 +143,11 @@ internal sealed class SetEvaluator
         if (!_byName.TryGetValue(include.Name, out var targets))
         {
             var suggestion = _byName.Keys.FirstOrDefault(name => string.Equals(name, include.Name, System.StringComparison.OrdinalIgnoreCase));
-            _diagnostics.Add(suggestion is null
+            var unknown = suggestion is null
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.UnknownInclude, include.Location, set.Name, include.Name, _file.EnumName)
-                : DiagnosticInfo.Create(DiagnosticDescriptors.UnknownIncludeOtherCase, include.Location, set.Name, include.Name, _file.EnumName, suggestion));
+                : DiagnosticInfo.Create(DiagnosticDescriptors.UnknownIncludeOtherCase, include.Location, set.Name, include.Name, _file.EnumName, suggestion);
+            var candidates = NameSuggestions.Near(include.Name, _byName.Keys.Append(KnownNames.AllSetName));
+            _diagnostics.Add(candidates.Count == 0 ? unknown : unknown.WithProperty(FixProperties.Candidates, string.Join(FixProperties.Separator.ToString(), candidates)));
             return false;
         }
         if (targets.Count > 1)

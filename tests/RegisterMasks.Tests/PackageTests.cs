@@ -18,7 +18,7 @@ public class PackageTests : IClassFixture<PackedPackage>
     public PackageTests(PackedPackage package) => _package = package;
 
     [Fact]
-    public void Only_RegisterMasks_is_packed_with_the_generator_Scriban_and_its_notice()
+    public void Only_RegisterMasks_is_packed_with_the_generator_the_code_fixes_Scriban_and_its_notice()
     {
         var package = Assert.Single(_package.Packages);
         Assert.Equal($"RegisterMasks.{_package.Version}.nupkg", Path.GetFileName(package));
@@ -26,6 +26,9 @@ public class PackageTests : IClassFixture<PackedPackage>
         var entries = zip.Entries.Select(entry => entry.FullName).ToList();
         Assert.Contains("analyzers/dotnet/cs/RegisterMasks.Generator.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/Scriban.Signed.dll", entries);
+        // The code fixes, beside the analyzer; Workspaces is the IDE's own, never shipped.
+        Assert.Contains("analyzers/dotnet/cs/RegisterMasks.CodeFixes.dll", entries);
+        Assert.DoesNotContain(entries, entry => entry.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", StringComparison.Ordinal)); // nothing for consumers to reference at run time
         var nuspec = new StreamReader(zip.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();

@@ -1,0 +1,12 @@
+namespace RegisterMasks.CodeFixes;
+
+/// <summary>The IDs the fixes handle, as the analyzer reports them (the generator's DiagnosticDescriptors).</summary>
+internal static class DiagnosticIds
+{
+    public const string IndexDoesNotFit = "RM0001";
+    public const string UnsupportedWidth = "RM0003";
+    public const string SharedIndex = "RM0004";
+    public const string UnknownInclude = "RM0007";
+    public const string NotPartial = "RM0011";
+    public const string Redundant = "RM0012";
+}

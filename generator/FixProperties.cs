@@ -1,0 +1,17 @@
+namespace RegisterMasks.Generator;
+
+/// <summary>
+/// What a diagnostic tells its code fix, as <c>Diagnostic.Properties</c>: the rule that decides a
+/// fix lives with the rule that found the mistake (the parser or resolver), and the fix only edits
+/// syntax. Compiled into the generator and, linked, into the code-fix assembly.
+/// </summary>
+internal static class FixProperties
+{
+    /// <summary>RM0001, RM0003: the supported width to write instead (absent when none fits).</summary>
+    public const string Width = "RegisterMasks.Width";
+
+    /// <summary>RM0007: set names to offer instead, nearest first, separated by <see cref="Separator"/>.</summary>
+    public const string Candidates = "RegisterMasks.Candidates";
+
+    public const char Separator = ';';
+}

@@ -1,0 +1,175 @@
+using Microsoft.CodeAnalysis.CodeFixes;
+using RegisterMasks.CodeFixes;
+using RegisterMasks.Tests.Infrastructure;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// The fixes for our own diagnostics, run through an AdhocWorkspace as an IDE runs them: each
+/// fix's text, Fix All in the document and the solution, the cases where no fix may be offered,
+/// and a compile of the fixed code that reports nothing (the mistake is gone, and no other came).
+/// </summary>
+public class CodeFixTests
+{
+    private const string Header = "using RegisterMasks;\nnamespace N\n{\n";
+
+    private static string File(string body) => Header + body + "}\n";
+
+    [Theory]
+    [InlineData("[RegisterFile(32)]", "[RegisterFile(128)]")]
+    [InlineData("[RegisterFile]", "[RegisterFile(128)]")]
+    [InlineData("[RegisterFile(MaskName = \"Wide\")]", "[RegisterFile(128, MaskName = \"Wide\")]")]
+    [InlineData("[RegisterMasks.RegisterFile( 32 )]", "[RegisterMasks.RegisterFile( 128 )]")]
+    public async Task RM0001_widens_the_file_to_the_smallest_width_every_register_fits(string written, string fixedAs)
+    {
+        var source = File($"    {written}\n    public enum R\n    {{\n        A,\n        B = 40,\n        C = 70,\n    }}\n");
+        var harness = new CodeFixHarness(new WidthFixProvider(), "RM0001");
+        Assert.Equal(new[] { "Change the width of 'R' to 128" }, await harness.TitlesAsync(0, source));
+
+        var expected = source.Replace(written, fixedAs);
+        Assert.Equal(expected, (await harness.ApplyAsync(0, null, source))[0]);
+        Assert.Equal(expected, (await harness.FixAllAsync(FixAllScope.Document, 0, null, source))[0]); // two diagnostics, one edit
+        AssertFixed(expected);
+    }
+
+    [Fact]
+    public async Task RM0001_offers_nothing_when_no_supported_width_fits()
+    {
+        var source = File("    [RegisterFile(64)] public enum R { A, FAR = 5000 }\n");
+        Assert.Empty(await new CodeFixHarness(new WidthFixProvider(), "RM0001").TitlesAsync(0, source));
+    }
+
+    [Theory]
+    [InlineData("12", "5", "16")]     // 8 and 16 are as near: the wider
+    [InlineData("100", "5", "128")]
+    [InlineData("65", "63", "64")]
+    [InlineData("7", "7", "8")]
+    [InlineData("200", "150", "192")]
+    [InlineData("0", "70", "128")]    // the nearest that fits, not the nearest
+    public async Task RM0003_changes_to_the_nearest_supported_width_that_fits(string written, string highest, string fixedWidth)
+    {
+        var source = File($"    [RegisterFile({written})] public enum R {{ A, TOP = {highest} }}\n");
+        var fixedSource = (await new CodeFixHarness(new WidthFixProvider(), "RM0003").ApplyAsync(0, null, source))[0];
+        Assert.Equal(source.Replace($"[RegisterFile({written})]", $"[RegisterFile({fixedWidth})]"), fixedSource);
+        AssertFixed(fixedSource);
+    }
+
+    [Fact]
+    public async Task RM0011_makes_the_type_and_every_type_around_it_partial()
+    {
+        var source = File("""
+                public static class Outer
+                {
+                    /// <summary>Sets.</summary>
+                    [RegisterSet("S", R.A)]
+                    class Sets { }
+                }
+
+                [RegisterFile(8)] public enum R { A }
+            """ + "\n");
+        var expected = source.Replace("public static class Outer", "public static partial class Outer").Replace("        class Sets", "        partial class Sets");
+        var harness = new CodeFixHarness(new PartialFixProvider(), "RM0011");
+        Assert.Equal(2, CodeFixHarness.Diagnostics("RM0011", source).Count);          // Outer, then Sets
+        Assert.Equal(expected, (await harness.ApplyAsync(1, null, source))[0]);     // from Sets: Sets and Outer
+        Assert.Equal(expected, (await harness.FixAllAsync(FixAllScope.Solution, 0, null, source))[0]);
+        AssertFixed(expected);
+    }
+
+    [Fact]
+    public async Task RM0011_removes_readonly_from_a_register_cache()
+    {
+        var source = File("    [RegisterFile(8)] public enum R { A }\n    [RegisterCache(typeof(R))] public readonly partial struct Cache { }\n");
+        var fixedSource = (await new CodeFixHarness(new PartialFixProvider(), "RM0011").ApplyAsync(0, "Remove 'readonly' from 'Cache'", source))[0];
+        Assert.Equal(source.Replace("public readonly partial struct", "public partial struct"), fixedSource);
+        AssertFixed(fixedSource);
+    }
+
+    [Fact]
+    public async Task RM0012_removes_the_redundant_register_and_an_emptied_Exclude()
+    {
+        var source = File("""
+                [RegisterFile(8)] public enum R { A, B, C }
+
+                [RegisterSet("TWICE", R.A, R.B, R.A)]
+                [RegisterSet("ABSENT", R.A, Exclude = new object[] { R.C })]
+                [RegisterSet("PARTLY", R.A, R.B, Exclude = new object[] { R.B, R.C })]
+                public static partial class Sets { }
+            """ + "\n");
+        var harness = new CodeFixHarness(new RedundantRegisterFixProvider(), "RM0012");
+        Assert.Equal(new[] { "Remove the redundant 'R.A'" }, await harness.TitlesAsync(0, source));
+        var expected = source
+            .Replace("R.A, R.B, R.A)", "R.A, R.B)")
+            .Replace("R.A, Exclude = new object[] { R.C })", "R.A)")
+            .Replace("Exclude = new object[] { R.B, R.C }", "Exclude = new object[] { R.B }");
+        Assert.Equal(expected, (await harness.FixAllAsync(FixAllScope.Document, 0, null, source))[0]);
+        AssertFixed(expected);
+        Assert.Equal(source.Replace("R.A, R.B, R.A)", "R.A, R.B)"), (await harness.ApplyAsync(0, null, source))[0]);
+    }
+
+    [Fact]
+    public async Task RM0004_marks_the_later_register_an_alias_on_its_own_line()
+    {
+        var source = File("""
+                [RegisterFile(32)]
+                public enum R
+                {
+                    CR3 = 19,
+                    // KVM: dirtying CR3 dirties ERAPS
+                    ERAPS = 19,
+                }
+            """ + "\n");
+        var fixedSource = (await new CodeFixHarness(new RegisterAliasFixProvider(), "RM0004").ApplyAsync(0, null, source))[0];
+        Assert.Equal(source.Replace("        ERAPS = 19,", "        [RegisterAlias]\n        ERAPS = 19,"), fixedSource);
+        AssertFixed(fixedSource);
+    }
+
+    [Fact]
+    public async Task RM0007_offers_each_set_name_within_two_edits_nearest_first()
+    {
+        var source = File("""
+                [RegisterFile(8)] public enum R { A, B }
+
+                [RegisterSet("GPRS", R.A)]
+                [RegisterSet("GPRX", R.B)]
+                [RegisterSet("FAR_AWAY", R.B)]
+                [RegisterSet("USES", R.A, Include = new[] { "GPR" })]
+                [RegisterSet("ALSO", R.A, Include = new[] { "gprs" })]
+                public static partial class Sets { }
+            """ + "\n");
+        var harness = new CodeFixHarness(new IncludeNameFixProvider(), "RM0007");
+        Assert.Equal(new[] { "Include 'GPRS'", "Include 'GPRX'" }, await harness.TitlesAsync(0, source));
+        Assert.Equal(new[] { "Include 'GPRS'" }, await harness.TitlesAsync(1, source)); // another case: distance 0
+
+        var second = (await harness.ApplyAsync(0, "Include 'GPRX'", source))[0];
+        Assert.Equal(source.Replace("{ \"GPR\" }", "{ \"GPRX\" }"), second);
+        var all = (await harness.FixAllAsync(FixAllScope.Project, 0, null, source))[0];
+        var expected = source.Replace("{ \"GPR\" }", "{ \"GPRS\" }").Replace("{ \"gprs\" }", "{ \"GPRS\" }");
+        Assert.Equal(expected, all);
+        AssertFixed(expected);
+    }
+
+    [Fact]
+    public async Task RM0007_offers_nothing_when_no_name_is_near_or_the_name_is_not_a_literal()
+    {
+        var source = File("""
+                [RegisterFile(8)] public enum R { A }
+                [RegisterSet("GPRS", R.A)]
+                [RegisterSet("USES", R.A, Include = new[] { "NOTHING_LIKE_IT" })]
+                [RegisterSet("VIA", R.A, Include = new[] { Names.Near })]
+                public static partial class Sets { }
+                public static class Names { public const string Near = "GPR"; }
+            """ + "\n");
+        var harness = new CodeFixHarness(new IncludeNameFixProvider(), "RM0007");
+        Assert.Empty(await harness.TitlesAsync(0, source));
+        Assert.Empty(await harness.TitlesAsync(1, source));
+    }
+
+    /// <summary>The fixed code reports nothing of ours and compiles with no warning.</summary>
+    private static void AssertFixed(string source)
+    {
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+    }
+}
