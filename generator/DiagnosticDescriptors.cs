@@ -185,6 +185,17 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AliasOfNothing = Error("RM0020", "A register marked [RegisterAlias] aliases no register",
         "Register '{0}' is marked [RegisterAlias], but no other register has its index {1}; remove [RegisterAlias], or give it the index of the register it aliases");
 
+    // RM0021-RM0023: code that uses a mask as any enum, where a generated member is the right one.
+
+    public static readonly DiagnosticDescriptor ComplementOutsideAll = Warning("RM0021", "A mask's complement holds bits that name no register",
+        "'{0}' sets the bits of '{1}' that name no register; use Complement() (All & ~mask), or AND it with a mask at once");
+
+    public static readonly DiagnosticDescriptor HasFlagOnMask = Info("RM0022", "Enum.HasFlag on a register mask",
+        "'{0}' has Contains and IsSupersetOf, which compile to one AND and compare; Enum.HasFlag says less");
+
+    public static readonly DiagnosticDescriptor EnumToStringOnMask = Info("RM0023", "Enum.ToString on a register mask",
+        "'{0}' has ToStringFast, the same text without reflection");
+
     /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         IndexDoesNotFit, NegativeIndex, UnsupportedWidth, SharedIndex,
@@ -198,11 +209,17 @@ internal static class DiagnosticDescriptors
         SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,
         CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct, CachePartialMethodDeclared, AliasOfNothing);
 
+    /// <summary>The usage analyzer's (<see cref="Usage.MaskUsageAnalyzer"/>): code that uses a generated mask.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> Usage = ImmutableArray.Create(ComplementOutsideAll, HasFlagOnMask, EnumToStringOnMask);
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Info(string id, string title, string message) =>
+        Create(id, title, message, DiagnosticSeverity.Info);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());

@@ -14,4 +14,9 @@ internal static class FixProperties
     public const string Candidates = "RegisterMasks.Candidates";
 
     public const char Separator = ';';
+
+    /// <summary>RM0021-RM0023: the generated extension class to call, <c>global::</c>-qualified, and its namespace.</summary>
+    public const string Extensions = "RegisterMasks.Extensions";
+
+    public const string Namespace = "RegisterMasks.Namespace";
 }

@@ -9,4 +9,7 @@ internal static class DiagnosticIds
     public const string UnknownInclude = "RM0007";
     public const string NotPartial = "RM0011";
     public const string Redundant = "RM0012";
+    public const string Complement = "RM0021";
+    public const string HasFlag = "RM0022";
+    public const string EnumToString = "RM0023";
 }

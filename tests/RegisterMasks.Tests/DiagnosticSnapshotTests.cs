@@ -81,6 +81,9 @@ public class DiagnosticSnapshotTests
         ["OrderNameTakenByMember"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Ordered = true)] public static partial class C { public const int S_ORDER = 1; }",
         ["OrderNameTakenBySet"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Ordered = true)][RegisterSet(\"S_ORDER\", R.A)] public static partial class C { }",
         ["JsonConverterNameTaken"] = "[RegisterFile(8)] public enum R { A }\npublic sealed class RMaskJsonConverter { }",
+        ["ComplementOutsideAll"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static RMask F(RMask m) => ~m; }",
+        ["HasFlagOnMask"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static bool F(RMask m) => m.HasFlag(RMask.A); }",
+        ["EnumToStringOnMask"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static string F(RMask m) => m.ToString(); }",
         ["AliasOfNothing"] = "[RegisterFile(8)] public enum R { A, [RegisterAlias] B }",
         ["CacheLoadRegisterMissing"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public sealed partial class Cache { }",
         ["CacheValueTypeUnusable"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(System.Span<byte>))] public sealed partial class Cache { }",
@@ -105,7 +108,7 @@ public class DiagnosticSnapshotTests
     {
         var references = Basic.Reference.Assemblies.Net80.References.All.Append(s_library.Value);
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Compilation(new[] { Header + Cases[name] }, references: references));
-        var diagnostics = run.RegisterMaskDiagnostics();
+        var diagnostics = run.RegisterMaskDiagnostics().Concat(AnalyzerHarness.AnalyzeUsage(run.Output)).ToList();
         Assert.Contains(diagnostics, diagnostic => DescriptorName(diagnostic.Descriptor) == name);
         Snapshot.Match(string.Join("\n", diagnostics.Select(diagnostic => Describe(run, diagnostic))), SnapshotNameExtension.Create(name));
     }
@@ -113,9 +116,11 @@ public class DiagnosticSnapshotTests
     [Fact]
     public void Every_descriptor_has_a_case()
     {
-        var names = DiagnosticDescriptors.All.Select(DescriptorName).ToList();
+        var names = DiagnosticDescriptors.All.Concat(DiagnosticDescriptors.Usage).Select(DescriptorName).ToList();
+        var declared = typeof(DiagnosticDescriptors).GetFields().Where(field => field.FieldType == typeof(DiagnosticDescriptor)).Select(field => field.Name);
+        Assert.Equal(declared.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal)); // every descriptor is reported by one of the analyzers
         Assert.Equal(names.Order(StringComparer.Ordinal), Cases.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(names.Count, DiagnosticDescriptors.All.Distinct().Count()); // no field is listed twice
+        Assert.Equal(names.Count, DiagnosticDescriptors.All.Concat(DiagnosticDescriptors.Usage).Distinct().Count()); // no field is listed twice
     }
 
     /// <summary>The descriptor's field name in <see cref="DiagnosticDescriptors"/>.</summary>

@@ -9,11 +9,18 @@ namespace RegisterMasks.Tests.Infrastructure;
 /// <summary>Runs <see cref="RegisterMaskAnalyzer"/> over a compilation as the compiler does, failing on any analyzer exception.</summary>
 internal static class AnalyzerHarness
 {
-    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, AnalyzerOptions? options = null, CancellationToken cancellationToken = default)
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, AnalyzerOptions? options = null, CancellationToken cancellationToken = default) =>
+        Analyze(compilation, new RegisterMaskAnalyzer(), options, cancellationToken);
+
+    /// <summary>The usage analyzer's diagnostics (RM0021-RM0023): code that uses a generated mask.</summary>
+    public static ImmutableArray<Diagnostic> AnalyzeUsage(Compilation compilation) =>
+        Analyze(compilation, new RegisterMasks.Generator.Usage.MaskUsageAnalyzer(), null, default);
+
+    private static ImmutableArray<Diagnostic> Analyze(Compilation compilation, DiagnosticAnalyzer analyzer, AnalyzerOptions? options, CancellationToken cancellationToken)
     {
         var exceptions = new List<Exception>();
         var withAnalyzers = compilation.WithAnalyzers(
-            ImmutableArray.Create<DiagnosticAnalyzer>(new RegisterMaskAnalyzer()),
+            ImmutableArray.Create(analyzer),
             new CompilationWithAnalyzersOptions(
                 options ?? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },

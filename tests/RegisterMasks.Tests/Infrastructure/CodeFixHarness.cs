@@ -25,8 +25,14 @@ internal sealed class CodeFixHarness
     }
 
     /// <summary>The diagnostics of <see cref="_id"/> in the user's sources, in file and position order.</summary>
-    public static List<Diagnostic> Diagnostics(string id, params string[] sources) =>
-        GeneratorHarness.Run(sources).RegisterMaskDiagnostics().Where(diagnostic => diagnostic.Id == id).ToList();
+    public static List<Diagnostic> Diagnostics(string id, params string[] sources)
+    {
+        var run = GeneratorHarness.Run(sources);
+        return run.RegisterMaskDiagnostics().Concat(AnalyzerHarness.AnalyzeUsage(run.Output))
+            .Where(diagnostic => diagnostic.Id == id)
+            .OrderBy(diagnostic => diagnostic.Location.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(diagnostic => diagnostic.Location.SourceSpan.Start)
+            .ToList();
+    }
 
     /// <summary>The titles of the actions offered for the diagnostic at <paramref name="index"/>.</summary>
     public async Task<List<string>> TitlesAsync(int index, params string[] sources)

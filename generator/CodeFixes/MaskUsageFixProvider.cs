@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+using RegisterMasks.Generator;
+
+namespace RegisterMasks.CodeFixes;
+
+/// <summary>
+/// RM0021-RM0023: a mask used as any enum, rewritten to the generated member: <c>~mask</c> to
+/// <c>mask.Complement()</c>, <c>mask.HasFlag(x)</c> to <c>mask.Contains(r)</c> (for <c>r.ToMask()</c>)
+/// or <c>mask.IsSupersetOf(x)</c>, <c>mask.ToString()</c> to <c>mask.ToStringFast()</c>. Written as an
+/// extension call where the file brings the mask's namespace in; else as a static call, simplified.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MaskUsageFixProvider)), Shared]
+public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.Complement, DiagnosticIds.HasFlag, DiagnosticIds.EnumToString);
+
+    protected override IEnumerable<Fix> FixesFor(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (Rewrite(root, diagnostic) is { } rewrite)
+        {
+            yield return new Fix($"Use {rewrite.Method}", "RegisterMasks.Usage." + diagnostic.Id);
+        }
+    }
+
+    protected override void Edit(SyntaxEditor editor, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey)
+    {
+        var (node, receiver, method, arguments) = Rewrite(root, diagnostic)!.Value;
+        var extensions = diagnostic.Properties[FixProperties.Extensions]!;
+        var ns = diagnostic.Properties[FixProperties.Namespace] ?? "";
+        ExpressionSyntax call = InScope(node, ns)
+            ? SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Receiver(receiver), SyntaxFactory.IdentifierName(method)),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments.Select(SyntaxFactory.Argument))))
+            : SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParseExpression(extensions), SyntaxFactory.IdentifierName(method)),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[] { receiver.WithoutTrivia() }.Concat(arguments).Select(SyntaxFactory.Argument))))
+              .WithAdditionalAnnotations(Simplifier.Annotation);
+        editor.ReplaceNode(node, call.WithTriviaFrom(node));
+    }
+
+    /// <summary>What replaces the node: the receiver, the generated method, its other arguments.</summary>
+    private static (ExpressionSyntax Node, ExpressionSyntax Receiver, string Method, ExpressionSyntax[] Arguments)? Rewrite(SyntaxNode root, Diagnostic diagnostic)
+    {
+        var node = FixSyntax.NodeOf(root, diagnostic);
+        switch (diagnostic.Id)
+        {
+            case DiagnosticIds.Complement when node is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseNotExpression } complement:
+                return (complement, complement.Operand, "Complement", new ExpressionSyntax[0]);
+            case DiagnosticIds.HasFlag when node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: 1 } arguments } invocation:
+                var flag = arguments[0].Expression;
+                // r.ToMask() is one register: Contains(r) says so; anything else is a set of them.
+                return flag is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToMask" } toMask, ArgumentList.Arguments.Count: 0 }
+                    ? (invocation, access.Expression, "Contains", new[] { toMask.Expression.WithoutTrivia() })
+                    : (invocation, access.Expression, "IsSupersetOf", new[] { flag.WithoutTrivia() });
+            case DiagnosticIds.EnumToString when node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation:
+                return (invocation, access.Expression, "ToStringFast", new ExpressionSyntax[0]);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>An operand that is not a primary expression gets parentheses before <c>.Method()</c>.</summary>
+    private static ExpressionSyntax Receiver(ExpressionSyntax receiver) =>
+        receiver.WithoutTrivia() is var bare && bare is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ParenthesizedExpressionSyntax or ElementAccessExpressionSyntax
+            ? bare
+            : SyntaxFactory.ParenthesizedExpression(bare);
+
+    /// <summary>Whether the file's usings or namespaces bring <paramref name="ns"/> in, so the extension method binds.</summary>
+    private static bool InScope(SyntaxNode node, string ns)
+    {
+        if (ns.Length == 0)
+        {
+            return true;
+        }
+        var usings = node.AncestorsAndSelf().SelectMany(ancestor => ancestor switch
+        {
+            CompilationUnitSyntax unit => unit.Usings,
+            BaseNamespaceDeclarationSyntax declaration => declaration.Usings,
+            _ => default(SyntaxList<UsingDirectiveSyntax>),
+        });
+        return usings.Any(directive => directive.Alias is null && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Name?.ToString() == ns)
+            || node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Any(declaration => IsWithin(declaration, ns));
+    }
+
+    /// <summary>Code inside namespace <c>A.B</c> (or <c>A.B.C</c>) sees the members of <c>A.B</c>.</summary>
+    private static bool IsWithin(BaseNamespaceDeclarationSyntax declaration, string ns)
+    {
+        var full = string.Join(".", declaration.AncestorsAndSelf().OfType<BaseNamespaceDeclarationSyntax>().Reverse().Select(part => part.Name.ToString()));
+        return full == ns || full.StartsWith(ns + ".", System.StringComparison.Ordinal);
+    }
+}

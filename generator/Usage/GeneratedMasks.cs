@@ -1,0 +1,43 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RegisterMasks.Generator.Parsing;
+
+namespace RegisterMasks.Generator.Usage;
+
+/// <summary>Recognises the masks we generate, from their symbols: a <c>[Flags]</c> enum declared in our output.</summary>
+internal static class GeneratedMasks
+{
+    public static bool IsEnumMask(ITypeSymbol? type, out INamedTypeSymbol mask)
+    {
+        mask = null!;
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } named
+            || named.DeclaringSyntaxReferences.IsEmpty
+            || !named.DeclaringSyntaxReferences.All(reference => GeneratedCode.IsOurs(reference.SyntaxTree))
+            || !named.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == "System.FlagsAttribute"))
+        {
+            return false;
+        }
+        mask = named;
+        return true;
+    }
+
+    /// <summary>Whether the word has bits no register takes: then <c>~</c> can set them.</summary>
+    public static bool HasBitsOutsideAll(INamedTypeSymbol mask)
+    {
+        var all = mask.GetMembers("All").OfType<IFieldSymbol>().FirstOrDefault()?.ConstantValue;
+        var bits = all is null ? 0UL : System.Convert.ToUInt64(all, System.Globalization.CultureInfo.InvariantCulture);
+        var word = mask.EnumUnderlyingType?.SpecialType switch
+        {
+            SpecialType.System_Byte => 0xFFUL,
+            SpecialType.System_UInt16 => 0xFFFFUL,
+            SpecialType.System_UInt32 => 0xFFFF_FFFFUL,
+            _ => ulong.MaxValue,
+        };
+        return bits != word;
+    }
+
+    /// <summary>A method of a generated <c>{Mask}Extensions</c> class.</summary>
+    public static bool IsOurExtension(IMethodSymbol method) =>
+        method.ContainingType is { IsStatic: true } type && type.Name.EndsWith("Extensions", System.StringComparison.Ordinal)
+        && type.DeclaringSyntaxReferences.Any(reference => GeneratedCode.IsOurs(reference.SyntaxTree));
+}
