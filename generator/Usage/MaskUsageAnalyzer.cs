@@ -35,7 +35,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ComplementOutsideAll, operation.Syntax.GetLocation(), Where(mask), operation.Syntax.ToString(), mask.Name));
     }
 
-    /// <summary><c>x &amp; ~y</c>, <c>(~y).Truncate()</c>: the unknown bits go at once.</summary>
+    /// <summary><c>x &amp; ~y</c>, <c>(~y).Truncate()</c>: the unknown bits go at once (or, <c>(~y).HasUnknownBits()</c>, are asked about).</summary>
     private static bool IsMaskedAtOnce(IOperation complement)
     {
         var parent = complement.Parent;
@@ -46,7 +46,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         return parent switch
         {
             IBinaryOperation { OperatorKind: BinaryOperatorKind.And } and => GeneratedMasks.IsEnumMask(and.LeftOperand.Type, out _) && GeneratedMasks.IsEnumMask(and.RightOperand.Type, out _),
-            IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Truncate" } invocation } => GeneratedMasks.IsOurExtension(invocation.TargetMethod),
+            IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Truncate" or "HasUnknownBits" } invocation } => GeneratedMasks.IsOurExtension(invocation.TargetMethod),
             ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.And } => true,
             _ => false,
         };

@@ -37,6 +37,7 @@ public class UsageAnalyzerTests
                 public static Vm.RegMask Free() => ~Mask;
                 public static Vm.RegMask Others(Vm.RegMask live) => Mask & ~live;                 // ANDed at once: fine
                 public static Vm.RegMask Kept(Vm.RegMask live) => (~live).Truncate();            // truncated at once: fine
+                public static bool Asked(Vm.RegMask live) => (~live).HasUnknownBits();           // asked about at once: fine
                 public static Vm.RegMask Twice(Vm.RegMask live) => ~(live | Mask);
             """);
         var found = CodeFixHarness.Diagnostics("RM0021", Registers, use);
