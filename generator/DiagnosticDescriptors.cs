@@ -185,7 +185,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AliasOfNothing = Error("RM0020", "A register marked [RegisterAlias] aliases no register",
         "Register '{0}' is marked [RegisterAlias], but no other register has its index {1}; remove [RegisterAlias], or give it the index of the register it aliases");
 
-    // RM0021-RM0023: code that uses a mask as any enum, where a generated member is the right one.
+    // RM0021-RM0024: code that uses a mask as any enum, where a generated member is the right one.
 
     public static readonly DiagnosticDescriptor ComplementOutsideAll = Warning("RM0021", "A mask's complement holds bits that name no register",
         "'{0}' sets the bits of '{1}' that name no register; use Complement() (All & ~mask), or AND it with a mask at once");
@@ -209,8 +209,11 @@ internal static class DiagnosticDescriptors
         SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,
         CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct, CachePartialMethodDeclared, AliasOfNothing);
 
+    public static readonly DiagnosticDescriptor EnumTryParseOfMask = Info("RM0024", "Enum.TryParse of a register mask",
+        "'{0}' has its own TryParse, which reads what ToStringFast prints, names joined by '|' and hex, without reflection");
+
     /// <summary>The usage analyzer's (<see cref="Usage.MaskUsageAnalyzer"/>): code that uses a generated mask.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> Usage = ImmutableArray.Create(ComplementOutsideAll, HasFlagOnMask, EnumToStringOnMask);
+    public static readonly ImmutableArray<DiagnosticDescriptor> Usage = ImmutableArray.Create(ComplementOutsideAll, HasFlagOnMask, EnumToStringOnMask, EnumTryParseOfMask);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);

@@ -12,4 +12,5 @@ internal static class DiagnosticIds
     public const string Complement = "RM0021";
     public const string HasFlag = "RM0022";
     public const string EnumToString = "RM0023";
+    public const string EnumTryParse = "RM0024";
 }

@@ -15,13 +15,14 @@ namespace RegisterMasks.CodeFixes;
 /// <summary>
 /// RM0021-RM0023: a mask used as any enum, rewritten to the generated member: <c>~mask</c> to
 /// <c>mask.Complement()</c>, <c>mask.HasFlag(x)</c> to <c>mask.Contains(r)</c> (for <c>r.ToMask()</c>)
-/// or <c>mask.IsSupersetOf(x)</c>, <c>mask.ToString()</c> to <c>mask.ToStringFast()</c>. Written as an
+/// or <c>mask.IsSupersetOf(x)</c>, <c>mask.ToString()</c> to <c>mask.ToStringFast()</c>,
+/// <c>Enum.TryParse&lt;Mask&gt;(text, out m)</c> to <c>MaskExtensions.TryParse(text, out m)</c>. Written as an
 /// extension call where the file brings the mask's namespace in; else as a static call, simplified.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MaskUsageFixProvider)), Shared]
 public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.Complement, DiagnosticIds.HasFlag, DiagnosticIds.EnumToString);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.Complement, DiagnosticIds.HasFlag, DiagnosticIds.EnumToString, DiagnosticIds.EnumTryParse);
 
     protected override IEnumerable<Fix> FixesFor(SyntaxNode root, Diagnostic diagnostic)
     {
@@ -33,9 +34,18 @@ public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
 
     protected override void Edit(SyntaxEditor editor, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey)
     {
-        var (node, receiver, method, arguments) = Rewrite(root, diagnostic)!.Value;
         var extensions = diagnostic.Properties[FixProperties.Extensions]!;
         var ns = diagnostic.Properties[FixProperties.Namespace] ?? "";
+        if (diagnostic.Id == DiagnosticIds.EnumTryParse)
+        {
+            // A static method of ours: the class by its simple name where the namespace is in scope.
+            var parse = (InvocationExpressionSyntax)FixSyntax.NodeOf(root, diagnostic);
+            var type = InScope(parse, ns) ? SyntaxFactory.IdentifierName(extensions.Substring(extensions.LastIndexOf('.') + 1)) : SyntaxFactory.ParseExpression(extensions);
+            var replaced = parse.WithExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName("TryParse")));
+            editor.ReplaceNode(parse, replaced.WithTriviaFrom(parse));
+            return;
+        }
+        var (node, receiver, method, arguments) = Rewrite(root, diagnostic)!.Value;
         ExpressionSyntax call = InScope(node, ns)
             ? SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Receiver(receiver), SyntaxFactory.IdentifierName(method)),
@@ -61,6 +71,8 @@ public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
                 return flag is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToMask" } toMask, ArgumentList.Arguments.Count: 0 }
                     ? (invocation, access.Expression, "Contains", new[] { toMask.Expression.WithoutTrivia() })
                     : (invocation, access.Expression, "IsSupersetOf", new[] { flag.WithoutTrivia() });
+            case DiagnosticIds.EnumTryParse when node is InvocationExpressionSyntax parse:
+                return (parse, parse, "TryParse", new ExpressionSyntax[0]);
             case DiagnosticIds.EnumToString when node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation:
                 return (invocation, access.Expression, "ToStringFast", new ExpressionSyntax[0]);
             default:

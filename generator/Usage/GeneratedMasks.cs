@@ -36,6 +36,11 @@ internal static class GeneratedMasks
         return bits != word;
     }
 
+    /// <summary>Whether the mask's extensions have a <c>TryParse</c> over <paramref name="text"/>'s type (the span one, where the target has spans).</summary>
+    public static bool HasSpanOverload(INamedTypeSymbol mask, ITypeSymbol text) =>
+        mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions").SelectMany(type => type.GetMembers("TryParse")).OfType<IMethodSymbol>()
+            .Any(method => method.Parameters.Length == 2 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, text));
+
     /// <summary>A method of a generated <c>{Mask}Extensions</c> class.</summary>
     public static bool IsOurExtension(IMethodSymbol method) =>
         method.ContainingType is { IsStatic: true } type && type.Name.EndsWith("Extensions", System.StringComparison.Ordinal)

@@ -9,7 +9,7 @@ namespace RegisterMasks.Generator.Usage;
 /// <summary>
 /// Code that uses a generated mask the way one uses any enum, where the generated member is the
 /// right one: <c>~mask</c> (which sets bits that name no register; RM0021), <c>Enum.HasFlag</c>
-/// (RM0022) and <c>Enum.ToString()</c> (RM0023). Reported only where a generated mask is involved.
+/// (RM0022), <c>Enum.ToString()</c> (RM0023) and <c>Enum.TryParse</c> (RM0024). Reported only where a generated mask is involved.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
@@ -56,6 +56,14 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        if (method is { Name: "TryParse", IsStatic: true, TypeArguments.Length: 1, Parameters.Length: 2 }
+            && method.ContainingType.SpecialType == SpecialType.System_Enum
+            && GeneratedMasks.IsEnumMask(method.TypeArguments[0], out var parsed)
+            && (method.Parameters[0].Type.SpecialType == SpecialType.System_String || GeneratedMasks.HasSpanOverload(parsed, method.Parameters[0].Type)))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnumTryParseOfMask, invocation.Syntax.GetLocation(), Where(parsed), parsed.Name));
+            return;
+        }
         if (invocation.Instance is not { } instance || !GeneratedMasks.IsEnumMask(StripBoxing(instance).Type, out var mask))
         {
             return;

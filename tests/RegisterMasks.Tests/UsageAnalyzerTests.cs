@@ -90,6 +90,23 @@ public class UsageAnalyzerTests
         AssertClean(Registers, fixedUse);
     }
 
+    [Fact]
+    public async Task RM0024_Enum_TryParse_of_a_mask_becomes_the_generated_TryParse()
+    {
+        var use = Use("""
+                public static bool Read(string text, out Vm.RegMask mask) => System.Enum.TryParse<Vm.RegMask>(text, out mask);
+                public static bool Inferred(string text, out RegMask mask) => System.Enum.TryParse(text, out mask);
+                public static bool IgnoringCase(string text, out RegMask mask) => System.Enum.TryParse(text, true, out mask);   // ours is case-sensitive: not the same
+                public static bool NotOurs(string text, out System.DayOfWeek day) => System.Enum.TryParse(text, out day);
+            """);
+        var found = CodeFixHarness.Diagnostics("RM0024", Registers, use);
+        Assert.Equal(2, found.Count);
+        var expected = use.Replace("System.Enum.TryParse<Vm.RegMask>(text, out mask)", "RegMaskExtensions.TryParse(text, out mask)")
+            .Replace("=> System.Enum.TryParse(text, out mask);", "=> RegMaskExtensions.TryParse(text, out mask);");
+        Assert.Equal(expected, (await new CodeFixHarness(new MaskUsageFixProvider(), "RM0024").FixAllAsync(FixAllScope.Document, 0, null, Registers, use))[1]);
+        AssertClean(Registers, expected);
+    }
+
     /// <summary>No RM diagnostic of either analyzer, and a clean compile.</summary>
     private static void AssertClean(params string[] sources)
     {
