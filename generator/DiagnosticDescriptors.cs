@@ -185,7 +185,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AliasOfNothing = Error("RM0020", "A register marked [RegisterAlias] aliases no register",
         "Register '{0}' is marked [RegisterAlias], but no other register has its index {1}; remove [RegisterAlias], or give it the index of the register it aliases");
 
-    // RM0021-RM0024: code that uses a mask as any enum, where a generated member is the right one.
+    // RM0021-RM0025: code that uses a mask as any enum, where a generated member is the right one.
 
     public static readonly DiagnosticDescriptor ComplementOutsideAll = Warning("RM0021", "A mask's complement holds bits that name no register",
         "'{0}' sets the bits of '{1}' that name no register; use Complement() (All & ~mask), or AND it with a mask at once");
@@ -212,8 +212,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EnumTryParseOfMask = Info("RM0024", "Enum.TryParse of a register mask",
         "'{0}' has its own TryParse, which reads what ToStringFast prints, names joined by '|' and hex, without reflection");
 
+    public static readonly DiagnosticDescriptor HandWrittenBit = Info("RM0025", "A register's bit written by hand",
+        "'{0}' is the bit of one register of '{1}': the register's ToMask() says so, and is checked for width by the generator");
+
     /// <summary>The usage analyzer's (<see cref="Usage.MaskUsageAnalyzer"/>): code that uses a generated mask.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> Usage = ImmutableArray.Create(ComplementOutsideAll, HasFlagOnMask, EnumToStringOnMask, EnumTryParseOfMask);
+    public static readonly ImmutableArray<DiagnosticDescriptor> Usage = ImmutableArray.Create(ComplementOutsideAll, HasFlagOnMask, EnumToStringOnMask, EnumTryParseOfMask, HandWrittenBit);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);

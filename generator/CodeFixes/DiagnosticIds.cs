@@ -13,4 +13,5 @@ internal static class DiagnosticIds
     public const string HasFlag = "RM0022";
     public const string EnumToString = "RM0023";
     public const string EnumTryParse = "RM0024";
+    public const string HandWrittenBit = "RM0025";
 }

@@ -16,13 +16,14 @@ namespace RegisterMasks.CodeFixes;
 /// RM0021-RM0023: a mask used as any enum, rewritten to the generated member: <c>~mask</c> to
 /// <c>mask.Complement()</c>, <c>mask.HasFlag(x)</c> to <c>mask.Contains(r)</c> (for <c>r.ToMask()</c>)
 /// or <c>mask.IsSupersetOf(x)</c>, <c>mask.ToString()</c> to <c>mask.ToStringFast()</c>,
-/// <c>Enum.TryParse&lt;Mask&gt;(text, out m)</c> to <c>MaskExtensions.TryParse(text, out m)</c>. Written as an
+/// <c>Enum.TryParse&lt;Mask&gt;(text, out m)</c> to <c>MaskExtensions.TryParse(text, out m)</c>,
+/// <c>(Mask)(1u &lt;&lt; (int)reg)</c> to <c>reg.ToMask()</c>. Written as an
 /// extension call where the file brings the mask's namespace in; else as a static call, simplified.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MaskUsageFixProvider)), Shared]
 public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.Complement, DiagnosticIds.HasFlag, DiagnosticIds.EnumToString, DiagnosticIds.EnumTryParse);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.Complement, DiagnosticIds.HasFlag, DiagnosticIds.EnumToString, DiagnosticIds.EnumTryParse, DiagnosticIds.HandWrittenBit);
 
     protected override IEnumerable<Fix> FixesFor(SyntaxNode root, Diagnostic diagnostic)
     {
@@ -71,6 +72,8 @@ public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
                 return flag is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToMask" } toMask, ArgumentList.Arguments.Count: 0 }
                     ? (invocation, access.Expression, "Contains", new[] { toMask.Expression.WithoutTrivia() })
                     : (invocation, access.Expression, "IsSupersetOf", new[] { flag.WithoutTrivia() });
+            case DiagnosticIds.HandWrittenBit when node is CastExpressionSyntax cast && Register(cast.Expression) is { } register:
+                return (cast, register, "ToMask", new ExpressionSyntax[0]);
             case DiagnosticIds.EnumTryParse when node is InvocationExpressionSyntax parse:
                 return (parse, parse, "TryParse", new ExpressionSyntax[0]);
             case DiagnosticIds.EnumToString when node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation:
@@ -78,6 +81,21 @@ public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
             default:
                 return null;
         }
+    }
+
+    /// <summary>The register of <c>1u &lt;&lt; (int)reg</c>: the expression cast to a number on the shift's right.</summary>
+    private static ExpressionSyntax? Register(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+        var right = expression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LeftShiftExpression } shift ? shift.Right : null;
+        while (right is ParenthesizedExpressionSyntax inner)
+        {
+            right = inner.Expression;
+        }
+        return right is CastExpressionSyntax cast ? cast.Expression : null;
     }
 
     /// <summary>An operand that is not a primary expression gets parentheses before <c>.Method()</c>.</summary>

@@ -41,6 +41,12 @@ internal static class GeneratedMasks
         mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions").SelectMany(type => type.GetMembers("TryParse")).OfType<IMethodSymbol>()
             .Any(method => method.Parameters.Length == 2 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, text));
 
+    /// <summary>The register enum of a mask: what its generated <c>ToMask</c> takes.</summary>
+    public static ITypeSymbol? RegisterEnumOf(INamedTypeSymbol mask) =>
+        mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions").SelectMany(type => type.GetMembers("ToMask")).OfType<IMethodSymbol>()
+            .Where(method => method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.ReturnType, mask))
+            .Select(method => method.Parameters[0].Type).FirstOrDefault();
+
     /// <summary>A method of a generated <c>{Mask}Extensions</c> class.</summary>
     public static bool IsOurExtension(IMethodSymbol method) =>
         method.ContainingType is { IsStatic: true } type && type.Name.EndsWith("Extensions", System.StringComparison.Ordinal)

@@ -9,7 +9,8 @@ namespace RegisterMasks.Generator.Usage;
 /// <summary>
 /// Code that uses a generated mask the way one uses any enum, where the generated member is the
 /// right one: <c>~mask</c> (which sets bits that name no register; RM0021), <c>Enum.HasFlag</c>
-/// (RM0022), <c>Enum.ToString()</c> (RM0023) and <c>Enum.TryParse</c> (RM0024). Reported only where a generated mask is involved.
+/// (RM0022), <c>Enum.ToString()</c> (RM0023), <c>Enum.TryParse</c> (RM0024) and a register's bit
+/// written by hand (RM0025). Reported only where a generated mask is involved.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
@@ -22,6 +23,31 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterOperationAction(AnalyzeComplement, OperationKind.UnaryOperator);
         context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(AnalyzeHandWrittenBit, OperationKind.Conversion);
+    }
+
+    /// <summary><c>(Mask)(1u &lt;&lt; (int)reg)</c>: the bit of one register, written by hand.</summary>
+    private static void AnalyzeHandWrittenBit(OperationAnalysisContext context)
+    {
+        var conversion = (IConversionOperation)context.Operation;
+        if (conversion.IsImplicit || !GeneratedMasks.IsEnumMask(conversion.Type, out var mask)
+            || Unwrap(conversion.Operand) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LeftShift } shift
+            || Unwrap(shift.LeftOperand).ConstantValue is not { HasValue: true, Value: { } one } || System.Convert.ToUInt64(one, System.Globalization.CultureInfo.InvariantCulture) != 1UL
+            || Unwrap(shift.RightOperand) is not IConversionOperation { Operand.Type: { } registerType }
+            || !SymbolEqualityComparer.Default.Equals(registerType, GeneratedMasks.RegisterEnumOf(mask)))
+        {
+            return;
+        }
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandWrittenBit, conversion.Syntax.GetLocation(), Where(mask), conversion.Syntax.ToString(), mask.Name));
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IParenthesizedOperation parenthesized)
+        {
+            operation = parenthesized.Operand;
+        }
+        return operation;
     }
 
     private static void AnalyzeComplement(OperationAnalysisContext context)

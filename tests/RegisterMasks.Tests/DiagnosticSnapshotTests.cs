@@ -85,6 +85,7 @@ public class DiagnosticSnapshotTests
         ["HasFlagOnMask"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static bool F(RMask m) => m.HasFlag(RMask.A); }",
         ["EnumToStringOnMask"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static string F(RMask m) => m.ToString(); }",
         ["EnumTryParseOfMask"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static bool F(string s, out RMask m) => System.Enum.TryParse(s, out m); }",
+        ["HandWrittenBit"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static RMask F(R r) => (RMask)(1 << (int)r); }",
         ["AliasOfNothing"] = "[RegisterFile(8)] public enum R { A, [RegisterAlias] B }",
         ["CacheLoadRegisterMissing"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public sealed partial class Cache { }",
         ["CacheValueTypeUnusable"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(System.Span<byte>))] public sealed partial class Cache { }",

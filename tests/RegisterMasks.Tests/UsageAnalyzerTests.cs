@@ -107,6 +107,23 @@ public class UsageAnalyzerTests
         AssertClean(Registers, expected);
     }
 
+    [Fact]
+    public async Task RM0025_a_registers_bit_written_by_hand_becomes_ToMask()
+    {
+        var use = Use("""
+                public static Vm.RegMask Bit(Vm.Reg r) => (Vm.RegMask)(1u << (int)r);
+                public static RegMask Paren(Reg r) => (RegMask)((1U) << ((int)r));
+                public static uint Plain(Vm.Reg r) => 1u << (int)r;                     // no mask: nothing to say it with
+                public static RegMask Two(Reg r) => (RegMask)(2u << (int)r);            // not one bit
+                public static RegMask Other(System.DayOfWeek d) => (RegMask)(1u << (int)d); // not a register
+            """);
+        var found = CodeFixHarness.Diagnostics("RM0025", Registers, use);
+        Assert.Equal(2, found.Count);
+        var expected = use.Replace("(Vm.RegMask)(1u << (int)r)", "r.ToMask()").Replace("(RegMask)((1U) << ((int)r))", "r.ToMask()");
+        Assert.Equal(expected, (await new CodeFixHarness(new MaskUsageFixProvider(), "RM0025").FixAllAsync(FixAllScope.Document, 0, null, Registers, use))[1]);
+        AssertClean(Registers, expected);
+    }
+
     /// <summary>No RM diagnostic of either analyzer, and a clean compile.</summary>
     private static void AssertClean(params string[] sources)
     {
