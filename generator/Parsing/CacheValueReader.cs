@@ -49,12 +49,13 @@ internal static class CacheValueReader
             hasErrors = true;
             return null;
         }
-        if (file is not null && (Implementations(cache, LoadRegister, file, valueType) > 1 || Implementations(cache, StoreRegister, file, valueType) > 1))
+        var loads = file is null ? 1 : Implementations(cache, LoadRegister, file, valueType);
+        if (file is not null && (loads > 1 || Implementations(cache, StoreRegister, file, valueType) > 1))
         {
             hasErrors = true;   // written twice: the compiler reports it at the user's second one; a call of ours would be ambiguous
             return null;
         }
-        if (file is not null && Implementations(cache, LoadRegister, file, valueType) == 0)
+        if (file is not null && loads == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.CacheLoadRegisterMissing, at, cache.Name, valueType.ToDisplayString(), file.ToDisplayString()));

@@ -38,14 +38,16 @@ internal static class GeneratedMasks
 
     /// <summary>Whether the mask's extensions have a <c>TryParse</c> over <paramref name="text"/>'s type (the span one, where the target has spans).</summary>
     public static bool HasSpanOverload(INamedTypeSymbol mask, ITypeSymbol text) =>
-        mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions").SelectMany(type => type.GetMembers("TryParse")).OfType<IMethodSymbol>()
-            .Any(method => method.Parameters.Length == 2 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, text));
+        ExtensionMethods(mask, "TryParse").Any(method => method.Parameters.Length == 2 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, text));
 
     /// <summary>The register enum of a mask: what its generated <c>ToMask</c> takes.</summary>
     public static ITypeSymbol? RegisterEnumOf(INamedTypeSymbol mask) =>
-        mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions").SelectMany(type => type.GetMembers("ToMask")).OfType<IMethodSymbol>()
-            .Where(method => method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.ReturnType, mask))
+        ExtensionMethods(mask, "ToMask").Where(method => method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.ReturnType, mask))
             .Select(method => method.Parameters[0].Type).FirstOrDefault();
+
+    /// <summary>The methods of that name in the mask's <c>{Mask}Extensions</c>, which we generate beside it.</summary>
+    private static System.Collections.Generic.IEnumerable<IMethodSymbol> ExtensionMethods(INamedTypeSymbol mask, string name) =>
+        mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions").SelectMany(type => type.GetMembers(name)).OfType<IMethodSymbol>();
 
     /// <summary>A method of a generated <c>{Mask}Extensions</c> class.</summary>
     public static bool IsOurExtension(IMethodSymbol method) =>
