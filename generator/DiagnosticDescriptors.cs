@@ -209,14 +209,17 @@ internal static class DiagnosticDescriptors
         SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,
         CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct, CachePartialMethodDeclared, AliasOfNothing);
 
-    public static readonly DiagnosticDescriptor EnumTryParseOfMask = Info("RM0024", "Enum.TryParse of a register mask",
-        "'{0}' has its own TryParse, which reads what ToStringFast prints, names joined by '|' and hex, without reflection");
+    public static readonly DiagnosticDescriptor EnumTryParseOfMask = Info("RM0024", "Enum.TryParse or Enum.Parse of a register mask",
+        "'{0}' has its own {1}, which reads what ToStringFast prints, names joined by '|' and hex, without reflection");
 
-    public static readonly DiagnosticDescriptor HandWrittenBit = Info("RM0025", "A register's bit written by hand",
-        "'{0}' is the bit of one register of '{1}': the register's ToMask() says so, and is checked for width by the generator");
+    public static readonly DiagnosticDescriptor HandWrittenBit = Info("RM0025", "Registers' bits written by hand",
+        "'{0}' writes bits of registers of '{1}' by hand; '{2}' says the same, and the generator checks that every register fits the mask");
+
+    public static readonly DiagnosticDescriptor NumberIsDeclaredSet = Info("RM0026", "A number cast to a mask is a declared set",
+        "'{0}': {1} is the value of '{2}'; the set's constant names its registers and follows the set when it changes");
 
     /// <summary>The usage analyzer's (<see cref="Usage.MaskUsageAnalyzer"/>): code that uses a generated mask.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> Usage = ImmutableArray.Create(ComplementOutsideAll, HasFlagOnMask, EnumToStringOnMask, EnumTryParseOfMask, HandWrittenBit);
+    public static readonly ImmutableArray<DiagnosticDescriptor> Usage = ImmutableArray.Create(ComplementOutsideAll, HasFlagOnMask, EnumToStringOnMask, EnumTryParseOfMask, HandWrittenBit, NumberIsDeclaredSet);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);

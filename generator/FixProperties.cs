@@ -19,4 +19,10 @@ internal static class FixProperties
     public const string Extensions = "RegisterMasks.Extensions";
 
     public const string Namespace = "RegisterMasks.Namespace";
+
+    /// <summary>RM0025, RM0026: expressions to write instead, as code at the diagnostic binds them, best first, separated by <see cref="ReplacementSeparator"/>.</summary>
+    public const string Replacements = "RegisterMasks.Replacements";
+
+    /// <summary>A character no expression holds (an expression may hold ';' in a lambda, and new lines).</summary>
+    public const char ReplacementSeparator = '\u001F';
 }

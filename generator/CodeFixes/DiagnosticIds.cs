@@ -14,4 +14,5 @@ internal static class DiagnosticIds
     public const string EnumToString = "RM0023";
     public const string EnumTryParse = "RM0024";
     public const string HandWrittenBit = "RM0025";
+    public const string NumberIsDeclaredSet = "RM0026";
 }

@@ -13,17 +13,17 @@ using RegisterMasks.Generator;
 namespace RegisterMasks.CodeFixes;
 
 /// <summary>
-/// RM0021-RM0023: a mask used as any enum, rewritten to the generated member: <c>~mask</c> to
+/// RM0021-RM0024: a mask used as any enum, rewritten to the generated member: <c>~mask</c> to
 /// <c>mask.Complement()</c>, <c>mask.HasFlag(x)</c> to <c>mask.Contains(r)</c> (for <c>r.ToMask()</c>)
 /// or <c>mask.IsSupersetOf(x)</c>, <c>mask.ToString()</c> to <c>mask.ToStringFast()</c>,
-/// <c>Enum.TryParse&lt;Mask&gt;(text, out m)</c> to <c>MaskExtensions.TryParse(text, out m)</c>,
-/// <c>(Mask)(1u &lt;&lt; (int)reg)</c> to <c>reg.ToMask()</c>. Written as an
+/// <c>Enum.TryParse&lt;Mask&gt;(text, out m)</c> to <c>MaskExtensions.TryParse(text, out m)</c> (and
+/// <c>Enum.Parse</c> to <c>MaskExtensions.Parse</c>). Written as an
 /// extension call where the file brings the mask's namespace in; else as a static call, simplified.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MaskUsageFixProvider)), Shared]
 public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.Complement, DiagnosticIds.HasFlag, DiagnosticIds.EnumToString, DiagnosticIds.EnumTryParse, DiagnosticIds.HandWrittenBit);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.Complement, DiagnosticIds.HasFlag, DiagnosticIds.EnumToString, DiagnosticIds.EnumTryParse);
 
     protected override IEnumerable<Fix> FixesFor(SyntaxNode root, Diagnostic diagnostic)
     {
@@ -42,7 +42,7 @@ public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
             // A static method of ours: the class by its simple name where the namespace is in scope.
             var parse = (InvocationExpressionSyntax)FixSyntax.NodeOf(root, diagnostic);
             var type = InScope(parse, ns) ? SyntaxFactory.IdentifierName(extensions.Substring(extensions.LastIndexOf('.') + 1)) : SyntaxFactory.ParseExpression(extensions);
-            var replaced = parse.WithExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName("TryParse")));
+            var replaced = parse.WithExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName(MethodName(parse))));
             editor.ReplaceNode(parse, replaced.WithTriviaFrom(parse));
             return;
         }
@@ -72,10 +72,8 @@ public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
                 return flag is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToMask" } toMask, ArgumentList.Arguments.Count: 0 }
                     ? (invocation, access.Expression, "Contains", new[] { toMask.Expression.WithoutTrivia() })
                     : (invocation, access.Expression, "IsSupersetOf", new[] { flag.WithoutTrivia() });
-            case DiagnosticIds.HandWrittenBit when node is CastExpressionSyntax cast && Register(cast.Expression) is { } register:
-                return (cast, register, "ToMask", new ExpressionSyntax[0]);
             case DiagnosticIds.EnumTryParse when node is InvocationExpressionSyntax parse:
-                return (parse, parse, "TryParse", new ExpressionSyntax[0]);
+                return (parse, parse, MethodName(parse), new ExpressionSyntax[0]);
             case DiagnosticIds.EnumToString when node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation:
                 return (invocation, access.Expression, "ToStringFast", new ExpressionSyntax[0]);
             default:
@@ -83,20 +81,10 @@ public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
         }
     }
 
-    /// <summary>The register of <c>1u &lt;&lt; (int)reg</c>: the expression cast to a number on the shift's right.</summary>
-    private static ExpressionSyntax? Register(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-        var right = expression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LeftShiftExpression } shift ? shift.Right : null;
-        while (right is ParenthesizedExpressionSyntax inner)
-        {
-            right = inner.Expression;
-        }
-        return right is CastExpressionSyntax cast ? cast.Expression : null;
-    }
+    /// <summary><c>TryParse</c> or <c>Parse</c>: the name of <c>Enum.TryParse&lt;M&gt;</c>, without its type arguments.</summary>
+    private static string MethodName(InvocationExpressionSyntax invocation) =>
+        invocation.Expression is MemberAccessExpressionSyntax { Name: var name } ? name.Identifier.ValueText
+            : invocation.Expression is SimpleNameSyntax simple ? simple.Identifier.ValueText : "TryParse";
 
     /// <summary>An operand that is not a primary expression gets parentheses before <c>.Method()</c>.</summary>
     private static ExpressionSyntax Receiver(ExpressionSyntax receiver) =>

@@ -45,6 +45,31 @@ internal static class GeneratedMasks
         ExtensionMethods(mask, "ToMask").Where(method => method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.ReturnType, mask))
             .Select(method => method.Parameters[0].Type).FirstOrDefault();
 
+    /// <summary>
+    /// The enum mask generated for a register enum: the type its <c>[RegisterFile]</c> names (by
+    /// <c>MaskName</c>, or the enum's name and <c>Mask</c>) in its namespace, whose <c>ToMask</c> takes it.
+    /// </summary>
+    public static INamedTypeSymbol? MaskOf(ITypeSymbol? registerEnum)
+    {
+        var file = registerEnum?.GetAttributes().FirstOrDefault(attribute => KnownNames.IsOurs(attribute.AttributeClass, KnownNames.RegisterFile));
+        if (file is null)
+        {
+            return null;
+        }
+        var name = file.NamedArguments.FirstOrDefault(pair => pair.Key == "MaskName").Value.Value as string ?? registerEnum!.Name + "Mask";
+        return registerEnum!.ContainingNamespace.GetTypeMembers(name.TrimStart('@'))
+            .FirstOrDefault(type => IsEnumMask(type, out _) && SymbolEqualityComparer.Default.Equals(RegisterEnumOf(type), registerEnum));
+    }
+
+    /// <summary>The generated <c>{Mask}Extensions</c> class.</summary>
+    public static INamedTypeSymbol? ExtensionsOf(INamedTypeSymbol mask) =>
+        mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions").FirstOrDefault();
+
+    /// <summary>Whether code at <paramref name="position"/> can call <c>register.ToMask()</c> as an extension method.</summary>
+    public static bool ToMaskInScope(SemanticModel model, int position, ITypeSymbol registerEnum) =>
+        model.LookupSymbols(position, registerEnum, "ToMask", includeReducedExtensionMethods: true)
+            .OfType<IMethodSymbol>().Any(method => method.ReducedFrom is { } extension && IsOurExtension(extension));
+
     /// <summary>The methods of that name in the mask's <c>{Mask}Extensions</c>, which we generate beside it.</summary>
     private static System.Collections.Generic.IEnumerable<IMethodSymbol> ExtensionMethods(INamedTypeSymbol mask, string name) =>
         mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions").SelectMany(type => type.GetMembers(name)).OfType<IMethodSymbol>();

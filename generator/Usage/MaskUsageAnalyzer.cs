@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,8 +13,9 @@ namespace RegisterMasks.Generator.Usage;
 /// <summary>
 /// Code that uses a generated mask the way one uses any enum, where the generated member is the
 /// right one: <c>~mask</c> (which sets bits that name no register; RM0021), <c>Enum.HasFlag</c>
-/// (RM0022), <c>Enum.ToString()</c> (RM0023), <c>Enum.TryParse</c> (RM0024) and a register's bit
-/// written by hand (RM0025). Reported only where a generated mask is involved.
+/// (RM0022), <c>Enum.ToString()</c> (RM0023), <c>Enum.TryParse</c> and <c>Enum.Parse</c> (RM0024),
+/// registers' bits written by hand (RM0025) and a number that is a declared set (RM0026). Reported
+/// only where a generated mask is involved.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
@@ -21,34 +26,94 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeComplement, OperationKind.UnaryOperator);
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(AnalyzeHandWrittenBit, OperationKind.Conversion);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // The set constants are read from our output once, and only if a union or number asks.
+            var compilation = start.Compilation;
+            var cancellationToken = start.CancellationToken;
+            var sets = new Lazy<DeclaredSets>(() => DeclaredSets.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterOperationAction(AnalyzeComplement, OperationKind.UnaryOperator);
+            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(operation => AnalyzeHandWrittenBits(operation, sets), OperationKind.BinaryOperator);
+            start.RegisterOperationAction(operation => AnalyzeNumberCast(operation, sets), OperationKind.Conversion);
+        });
     }
 
-    /// <summary><c>(Mask)(1u &lt;&lt; (int)reg)</c>: the bit of one register, written by hand.</summary>
-    private static void AnalyzeHandWrittenBit(OperationAnalysisContext context)
+    /// <summary>
+    /// <c>1u &lt;&lt; (int)reg</c> and unions of such bits, cast to the mask or left a number:
+    /// reported once, at the largest union (or the cast around it), with what to write instead.
+    /// </summary>
+    private static void AnalyzeHandWrittenBits(OperationAnalysisContext context, Lazy<DeclaredSets> sets)
     {
-        var conversion = (IConversionOperation)context.Operation;
-        if (conversion.IsImplicit || !GeneratedMasks.IsEnumMask(conversion.Type, out var mask)
-            || Unwrap(conversion.Operand) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LeftShift } shift
-            || Unwrap(shift.LeftOperand).ConstantValue is not { HasValue: true, Value: { } one } || System.Convert.ToUInt64(one, System.Globalization.CultureInfo.InvariantCulture) != 1UL
-            || Unwrap(shift.RightOperand) is not IConversionOperation { Operand.Type: { } registerType }
-            || !SymbolEqualityComparer.Default.Equals(registerType, GeneratedMasks.RegisterEnumOf(mask)))
+        var operation = (IBinaryOperation)context.Operation;
+        var bits = new List<HandWrittenBit>();
+        if (operation.OperatorKind is not (BinaryOperatorKind.LeftShift or BinaryOperatorKind.Or)
+            || !HandWrittenBits.TryRead(operation, bits, out var registerEnum) || GeneratedMasks.MaskOf(registerEnum) is not { } mask
+            || !HandWrittenBits.KeepsValue(bits) || bits.Any(bit => bit.Member is { } member && mask.GetMembers(member.Name).IsEmpty))
         {
             return;
         }
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandWrittenBit, conversion.Syntax.GetLocation(), Where(mask), conversion.Syntax.ToString(), mask.Name));
+        var outer = HandWrittenBits.Outer(operation);
+        if (outer is IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } && HandWrittenBits.TryRead(outer, new List<HandWrittenBit>(), out _))
+        {
+            return;   // part of a larger union, which is reported
+        }
+        var cast = outer is IConversionOperation { IsImplicit: false } conversion && SymbolEqualityComparer.Default.Equals(conversion.Type, mask);
+        var reported = cast ? outer! : operation;
+        var model = operation.SemanticModel!;
+        var position = reported.Syntax.SpanStart;
+        var written = new MaskExpressions(mask, registerEnum!, model, position);
+        var union = string.Join(" | ", bits.Select(written.Bit));
+        var options = new List<string>();
+        if (bits.Count > 1 && bits.All(bit => bit.Index is not null))
+        {
+            var value = bits.Aggregate(0UL, (all, bit) => all | 1UL << (int)bit.Index!.Value);
+            options.AddRange(sets.Value.Named(mask, value, model, position));
+        }
+        options.Add(union);
+        if (!cast)
+        {
+            // Left a number: the same number, from the mask's members (a constant stays one).
+            var type = operation.Type!.ToMinimalDisplayString(model, position);
+            options = options.Select(option => "(" + type + ")" + (option == union && bits.Count > 1 ? "(" + option + ")" : option)).ToList();
+        }
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandWrittenBit, reported.Syntax.GetLocation(), Options(options), reported.Syntax.ToString(), mask.Name, options[0]));
     }
 
-    private static IOperation Unwrap(IOperation operation)
+    /// <summary><c>(Mask)0x0180FFEF</c>: a number that is the value of a declared set.</summary>
+    private static void AnalyzeNumberCast(OperationAnalysisContext context, Lazy<DeclaredSets> sets)
     {
-        while (operation is IParenthesizedOperation parenthesized)
+        var conversion = (IConversionOperation)context.Operation;
+        if (conversion.IsImplicit || !GeneratedMasks.IsEnumMask(conversion.Type, out var mask)
+            || HandWrittenBits.Unwrap(conversion.Operand) is not ILiteralOperation { ConstantValue: { HasValue: true, Value: { } number } } literal
+            || !TryGetBits(number, out var bits))
         {
-            operation = parenthesized.Operand;
+            return;
         }
-        return operation;
+        var named = sets.Value.Named(mask, bits, conversion.SemanticModel!, conversion.Syntax.SpanStart);
+        if (named.IsEmpty)
+        {
+            return;
+        }
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NumberIsDeclaredSet, conversion.Syntax.GetLocation(), Options(named), conversion.Syntax.ToString(), literal.Syntax.ToString(), named[0]));
     }
+
+    private static bool TryGetBits(object number, out ulong bits)
+    {
+        (var ok, bits) = number switch
+        {
+            int i when i >= 0 => (true, (ulong)i),
+            long l when l >= 0 => (true, (ulong)l),
+            uint u => (true, u),
+            ulong ul => (true, ul),
+            _ => (false, 0UL),
+        };
+        return ok;
+    }
+
+    /// <summary>What a fix may write instead, best first.</summary>
+    private static ImmutableDictionary<string, string?> Options(IEnumerable<string> options) =>
+        ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacements, string.Join(FixProperties.ReplacementSeparator.ToString(), options));
 
     private static void AnalyzeComplement(OperationAnalysisContext context)
     {
@@ -82,12 +147,13 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method is { Name: "TryParse", IsStatic: true, TypeArguments.Length: 1, Parameters.Length: 2 }
+        // Enum.TryParse<M>(text, out m) and Enum.Parse<M>(text): ours read the same text (the ignoreCase overloads are not ours).
+        if (method is { Name: "TryParse" or "Parse", IsStatic: true, TypeArguments.Length: 1 } && method.Parameters.Length == (method.Name == "Parse" ? 1 : 2)
             && method.ContainingType.SpecialType == SpecialType.System_Enum
             && GeneratedMasks.IsEnumMask(method.TypeArguments[0], out var parsed)
-            && (method.Parameters[0].Type.SpecialType == SpecialType.System_String || GeneratedMasks.HasSpanOverload(parsed, method.Parameters[0].Type)))
+            && (method.Parameters[0].Type.SpecialType == SpecialType.System_String || method.Name == "TryParse" && GeneratedMasks.HasSpanOverload(parsed, method.Parameters[0].Type)))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnumTryParseOfMask, invocation.Syntax.GetLocation(), Where(parsed), parsed.Name));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnumTryParseOfMask, invocation.Syntax.GetLocation(), Where(parsed), parsed.Name, method.Name));
             return;
         }
         if (invocation.Instance is not { } instance || !GeneratedMasks.IsEnumMask(StripBoxing(instance).Type, out var mask))

@@ -86,6 +86,7 @@ public class DiagnosticSnapshotTests
         ["EnumToStringOnMask"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static string F(RMask m) => m.ToString(); }",
         ["EnumTryParseOfMask"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static bool F(string s, out RMask m) => System.Enum.TryParse(s, out m); }",
         ["HandWrittenBit"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static RMask F(R r) => (RMask)(1 << (int)r); }",
+        ["NumberIsDeclaredSet"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"AB\", R.A, R.B)] public static partial class S { }\npublic static class U { public static RMask F() => (RMask)3; }",
         ["AliasOfNothing"] = "[RegisterFile(8)] public enum R { A, [RegisterAlias] B }",
         ["CacheLoadRegisterMissing"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public sealed partial class Cache { }",
         ["CacheValueTypeUnusable"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(System.Span<byte>))] public sealed partial class Cache { }",

@@ -91,6 +91,34 @@ public class GeneratedCodeBehaviourTests
     }
 
     [Theory]
+    [InlineData(16)]
+    [InlineData(128)]
+    public void Parse_returns_what_TryParse_reads_and_throws_what_Enum_Parse_throws(int width)
+    {
+        var probe = $$"""
+            public static class Parse
+            {
+                public static string Run(string text)
+                {
+                    try
+                    {
+                        return Widths.Reg{{width}}MaskExtensions.Parse(text).Equals(Widths.Reg{{width}}MaskExtensions.TryParse(text, out var expected) ? expected : default) ? "same" : "differs";
+                    }
+                    catch (System.ArgumentNullException) { return "null"; }
+                    catch (System.ArgumentException e) { return e.ParamName + ": " + e.Message; }
+                }
+            }
+            """;
+        var run = GeneratorHarness.Run(TestInputs.WidthFile(width), probe);
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal("same", assembly.Invoke("Parse", "Run", "R0 | R1"));
+        Assert.Equal("same", assembly.Invoke("Parse", "Run", "None"));
+        Assert.Equal("null", assembly.Invoke("Parse", "Run", new object[] { null! }));
+        Assert.StartsWith($"text: 'R0 | nope' is not a Reg{width}Mask: register names joined by", (string)assembly.Invoke("Parse", "Run", "R0 | nope")!, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(32)]
     [InlineData(64)]
     [InlineData(128)]
