@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -39,4 +40,45 @@ internal static class FixSyntax
             : sibling?.Name is AliasQualifiedNameSyntax aliased
                 ? SyntaxFactory.QualifiedName(SyntaxFactory.AliasQualifiedName(aliased.Alias, SyntaxFactory.IdentifierName("RegisterMasks")), SyntaxFactory.IdentifierName(simpleName))
                 : SyntaxFactory.IdentifierName(simpleName);
+
+    /// <summary>The type and the types around it that lack <c>partial</c>.</summary>
+    public static IEnumerable<TypeDeclarationSyntax> NotPartial(TypeDeclarationSyntax type) =>
+        type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Where(declaration => !declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    /// <summary><c>partial</c> last among the modifiers, right before <c>class</c>/<c>struct</c>/<c>record</c>, as C# requires; idempotent.</summary>
+    public static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax type)
+    {
+        if (type.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return type;
+        }
+        if (type.Modifiers.Count == 0)
+        {
+            // The keyword's leading trivia (indentation, doc comment) moves to partial, which now starts the declaration.
+            var keyword = type.Keyword;
+            var partial = SyntaxFactory.Token(keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            return type.WithKeyword(keyword.WithLeadingTrivia()).WithModifiers(SyntaxFactory.TokenList(partial));
+        }
+        return type.WithModifiers(type.Modifiers.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
+    }
+
+    /// <summary>
+    /// <paramref name="list"/> on its own line above the type, after the attributes it has, at the
+    /// type's indentation (the type's doc comment stays first).
+    /// </summary>
+    public static TypeDeclarationSyntax WithAttributeList(TypeDeclarationSyntax type, AttributeListSyntax list)
+    {
+        var leading = type.GetLeadingTrivia();
+        var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1] : default;
+        var indent = indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(indentation) : SyntaxFactory.TriviaList();
+        var lineEnd = type.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        var newLine = SyntaxFactory.TriviaList(lineEnd.IsKind(SyntaxKind.EndOfLineTrivia) ? lineEnd : SyntaxFactory.EndOfLine("\n"));
+        if (type.AttributeLists.Count > 0)
+        {
+            return type.WithAttributeLists(type.AttributeLists.Add(list.WithLeadingTrivia(indent).WithTrailingTrivia(newLine)));
+        }
+        // The type's leading trivia (doc comment, indentation) moves to the attribute, which now starts it.
+        return type.WithoutLeadingTrivia().WithLeadingTrivia(indent)
+            .WithAttributeLists(SyntaxFactory.SingletonList(list.WithLeadingTrivia(leading).WithTrailingTrivia(newLine)));
+    }
 }

@@ -28,7 +28,7 @@ public sealed class PartialFixProvider : SyntaxEditFixProvider
         {
             yield break;
         }
-        if (NotPartial(type).Any())
+        if (FixSyntax.NotPartial(type).Any())
         {
             yield return new Fix($"Make '{type.Identifier.ValueText}' partial", MakePartial);
         }
@@ -46,31 +46,10 @@ public sealed class PartialFixProvider : SyntaxEditFixProvider
             editor.ReplaceNode(type, (node, _) => WithoutReadOnly((TypeDeclarationSyntax)node));
             return;
         }
-        foreach (var lacking in NotPartial(type))
+        foreach (var lacking in FixSyntax.NotPartial(type))
         {
-            editor.ReplaceNode(lacking, (node, _) => WithPartial((TypeDeclarationSyntax)node));
+            editor.ReplaceNode(lacking, (node, _) => FixSyntax.WithPartial((TypeDeclarationSyntax)node));
         }
-    }
-
-    /// <summary>The type and the types around it that lack <c>partial</c>.</summary>
-    private static IEnumerable<TypeDeclarationSyntax> NotPartial(TypeDeclarationSyntax type) =>
-        type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Where(declaration => !declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
-
-    /// <summary><c>partial</c> last among the modifiers, right before <c>class</c>/<c>struct</c>/<c>record</c>, as C# requires; idempotent.</summary>
-    private static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax type)
-    {
-        if (type.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            return type;
-        }
-        if (type.Modifiers.Count == 0)
-        {
-            // The keyword's leading trivia (indentation, doc comment) moves to partial, which now starts the declaration.
-            var keyword = type.Keyword;
-            var partial = SyntaxFactory.Token(keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
-            return type.WithKeyword(keyword.WithLeadingTrivia()).WithModifiers(SyntaxFactory.TokenList(partial));
-        }
-        return type.WithModifiers(type.Modifiers.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
     }
 
     private static TypeDeclarationSyntax WithoutReadOnly(TypeDeclarationSyntax type)

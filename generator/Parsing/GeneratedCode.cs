@@ -11,14 +11,18 @@ namespace RegisterMasks.Generator.Parsing;
 /// </summary>
 internal static class GeneratedCode
 {
-    /// <summary>Roslyn puts every generated file under a folder named by the generator's full type name.</summary>
-    private static readonly string s_folder = typeof(RegisterMaskGenerator).FullName!;
+    /// <summary>
+    /// Roslyn puts every generated file under a folder named by the generator's full type name:
+    /// <c>typeof(RegisterMaskGenerator).FullName</c>, written out since the code-fix assembly, which
+    /// links this file, does not have the generator (its refactoring tests fail if the two part).
+    /// </summary>
+    private const string Folder = "RegisterMasks.Generator.RegisterMaskGenerator";
 
     public static bool IsOurs(SyntaxTree tree)
     {
         var path = tree.FilePath;
-        var at = path.IndexOf(s_folder, System.StringComparison.Ordinal);
-        return at >= 0 && at + s_folder.Length < path.Length && path[at + s_folder.Length] is '/' or '\\';
+        var at = path.IndexOf(Folder, System.StringComparison.Ordinal);
+        return at >= 0 && at + Folder.Length < path.Length && path[at + Folder.Length] is '/' or '\\';
     }
 
     /// <summary>The symbols declared (at least in part) outside our output.</summary>

@@ -1,0 +1,77 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeRefactorings;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using RegisterMasks.Generator;
+
+namespace RegisterMasks.Tests.Infrastructure;
+
+/// <summary>
+/// Runs a refactoring as an IDE does: the sources are documents of an <see cref="AdhocWorkspace"/>
+/// project that references the generator, so the workspace's compilation holds our output (the masks
+/// and constants the refactoring recognises); the action offered at a marked span is applied to the
+/// solution, and the result is every source's text.
+/// </summary>
+internal static class RefactoringHarness
+{
+    /// <summary>The titles offered at the first occurrence of <paramref name="at"/> in source <paramref name="index"/>.</summary>
+    public static async Task<List<string>> TitlesAsync(CodeRefactoringProvider provider, int index, string at, params string[] sources) =>
+        (await ActionsAsync(provider, Project(sources).Documents.Single(document => document.Name == $"Input{index}.cs"), sources[index], at)).Select(action => action.Title).ToList();
+
+    /// <summary>The sources after the first action offered at <paramref name="at"/> in source <paramref name="index"/>.</summary>
+    public static async Task<string[]> ApplyAsync(CodeRefactoringProvider provider, int index, string at, params string[] sources)
+    {
+        var project = Project(sources);
+        var document = project.Documents.Single(candidate => candidate.Name == $"Input{index}.cs");
+        var action = (await ActionsAsync(provider, document, sources[index], at)).First();
+        var operations = await action.GetOperationsAsync(CancellationToken.None);
+        var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetProject(project.Id)!;
+        var texts = new List<string>();
+        foreach (var changedDocument in changed.Documents.OrderBy(candidate => candidate.Name, StringComparer.Ordinal))
+        {
+            texts.Add((await changedDocument.GetTextAsync()).ToString());
+        }
+        return texts.ToArray();
+    }
+
+    private static async Task<List<CodeAction>> ActionsAsync(CodeRefactoringProvider provider, Document document, string source, string at)
+    {
+        var start = source.IndexOf(at, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            throw new ArgumentException($"'{at}' is not in the source", nameof(at));
+        }
+        var actions = new List<CodeAction>();
+        await provider.ComputeRefactoringsAsync(new CodeRefactoringContext(document, new TextSpan(start, at.Length), actions.Add, CancellationToken.None));
+        return actions;
+    }
+
+    private static Project Project(string[] sources)
+    {
+        var workspace = new AdhocWorkspace();
+        var project = workspace.AddProject(ProjectInfo.Create(
+            ProjectId.CreateNewId(), VersionStamp.Default, "UserAssembly", "UserAssembly", LanguageNames.CSharp,
+            compilationOptions: new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+            parseOptions: GeneratorHarness.Latest,
+            metadataReferences: Basic.Reference.Assemblies.Net80.References.All,
+            analyzerReferences: new[] { new AnalyzerFileReference(typeof(RegisterMaskGenerator).Assembly.Location, new LoadedAssemblies()) }));
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var path = $"/src/Input{i}.cs";
+            project = project.AddDocument($"Input{i}.cs", SourceText.From(sources[i]), filePath: path).Project;
+        }
+        return project;
+    }
+
+    /// <summary>The generator is loaded in this process already: hand over that assembly.</summary>
+    private sealed class LoadedAssemblies : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+    }
+}
