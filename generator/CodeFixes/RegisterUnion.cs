@@ -12,7 +12,8 @@ namespace RegisterMasks.CodeFixes;
 /// A value written as a union of registers of one register file, the ways hand-written masks are:
 /// the mask's members (<c>VcpuRegMask.RAX | ...</c>), shifts (<c>1UL &lt;&lt; (int)VcpuReg.RAX</c>),
 /// <c>VcpuReg.RAX.ToMask()</c>, and calls of a one-line helper in KVM's style,
-/// <c>static ulong BIT(int nr) =&gt; 1UL &lt;&lt; nr;</c> called as <c>BIT((int)VcpuReg.RAX)</c>.
+/// <c>static ulong BIT(int nr) =&gt; 1UL &lt;&lt; nr;</c> called as <c>BIT((int)VcpuReg.RAX)</c> (or over the
+/// register enum, <c>1UL &lt;&lt; (int)r</c> or <c>(ulong)r.ToMask()</c>).
 /// Every register must be an enum member, so the union is a set the generator can declare.
 /// </summary>
 internal sealed class RegisterUnion
@@ -118,6 +119,11 @@ internal sealed class RegisterUnion
             while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
             {
                 operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+            }
+            if (operation is IInvocationOperation { TargetMethod.Name: "ToMask", Arguments.Length: 1 } toMask && GeneratedMasks.IsOurExtension(toMask.TargetMethod)
+                && toMask.Arguments[0].Value is IParameterReferenceOperation { Parameter: var masked } && SymbolEqualityComparer.Default.Equals(masked, method.Parameters[0]))
+            {
+                return Add(register, System.Math.Min(width, Width(body is CastExpressionSyntax ? model.GetTypeInfo(body, _cancellationToken).Type : toMask.Type)));   // BIT(r) => (ulong)r.ToMask(), as RM0025 writes it
             }
             if (operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LeftShift } shift
                 || HandWrittenBits.Unwrap(shift.LeftOperand).ConstantValue is not { HasValue: true, Value: { } one } || System.Convert.ToInt64(one, System.Globalization.CultureInfo.InvariantCulture) != 1)

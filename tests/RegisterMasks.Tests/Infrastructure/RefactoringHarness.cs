@@ -18,14 +18,29 @@ internal static class RefactoringHarness
 {
     /// <summary>The titles offered at the first occurrence of <paramref name="at"/> in source <paramref name="index"/>.</summary>
     public static async Task<List<string>> TitlesAsync(CodeRefactoringProvider provider, int index, string at, params string[] sources) =>
-        (await ActionsAsync(provider, Project(sources).Documents.Single(document => document.Name == $"Input{index}.cs"), sources[index], at)).Select(action => action.Title).ToList();
+        (await ActionsAsync(provider, Project(sources).Documents.Single(document => document.Name == $"Input{index}.cs"), SpanOf(sources[index], at))).Select(action => action.Title).ToList();
 
     /// <summary>The sources after the first action offered at <paramref name="at"/> in source <paramref name="index"/>.</summary>
-    public static async Task<string[]> ApplyAsync(CodeRefactoringProvider provider, int index, string at, params string[] sources)
+    public static Task<string[]> ApplyAsync(CodeRefactoringProvider provider, int index, string at, params string[] sources) =>
+        ApplyAsync(provider, index, SpanOf(sources[index], at), sources);
+
+    /// <summary>The sources after the first action offered at <paramref name="span"/>, or null when none is.</summary>
+    public static async Task<string[]?> TryApplyAsync(CodeRefactoringProvider provider, int index, TextSpan span, params string[] sources)
     {
         var project = Project(sources);
         var document = project.Documents.Single(candidate => candidate.Name == $"Input{index}.cs");
-        var action = (await ActionsAsync(provider, document, sources[index], at)).First();
+        return (await ActionsAsync(provider, document, span)).FirstOrDefault() is { } action ? await TextsAfterAsync(project, action) : null;
+    }
+
+    private static async Task<string[]> ApplyAsync(CodeRefactoringProvider provider, int index, TextSpan span, string[] sources)
+    {
+        var project = Project(sources);
+        var document = project.Documents.Single(candidate => candidate.Name == $"Input{index}.cs");
+        return await TextsAfterAsync(project, (await ActionsAsync(provider, document, span)).First());
+    }
+
+    private static async Task<string[]> TextsAfterAsync(Project project, CodeAction action)
+    {
         var operations = await action.GetOperationsAsync(CancellationToken.None);
         var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetProject(project.Id)!;
         var texts = new List<string>();
@@ -36,15 +51,16 @@ internal static class RefactoringHarness
         return texts.ToArray();
     }
 
-    private static async Task<List<CodeAction>> ActionsAsync(CodeRefactoringProvider provider, Document document, string source, string at)
+    private static TextSpan SpanOf(string source, string at)
     {
         var start = source.IndexOf(at, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            throw new ArgumentException($"'{at}' is not in the source", nameof(at));
-        }
+        return start >= 0 ? new TextSpan(start, at.Length) : throw new ArgumentException($"'{at}' is not in the source", nameof(at));
+    }
+
+    private static async Task<List<CodeAction>> ActionsAsync(CodeRefactoringProvider provider, Document document, TextSpan span)
+    {
         var actions = new List<CodeAction>();
-        await provider.ComputeRefactoringsAsync(new CodeRefactoringContext(document, new TextSpan(start, at.Length), actions.Add, CancellationToken.None));
+        await provider.ComputeRefactoringsAsync(new CodeRefactoringContext(document, span, actions.Add, CancellationToken.None));
         return actions;
     }
 
