@@ -15,6 +15,10 @@ if (args.Contains("--steps"))
     StepTimes.Print("KvmSample", 200);
     StepTimes.Print("Large", 10);
     StepTimes.Print("Realistic", 10);
+    StepTimes.Print("AttributeHeavy16x64", 10);
+    StepTimes.Print("AttributeHeavy64x64", 5);
+    ReadingBreakdown.Print("AttributeHeavy16x64", 9);
+    ReadingBreakdown.Print("AttributeHeavy64x64", 5);
     return;
 }
 

@@ -20,6 +20,7 @@ public class GeneratorBenchmarks
     private CSharpCompilation _unrelatedEdit = null!;
     private CSharpCompilation _setEdit = null!;
     private CSharpCompilation _annotatedBodyEdit = null!;
+    private CSharpCompilation _newMethod = null!;
     private Compilation _output = null!;
     private CSharpCompilation _floorUnrelatedEdit = null!;
     private GeneratorDriver _primed = null!;
@@ -38,6 +39,7 @@ public class GeneratorBenchmarks
         _unrelatedEdit = GeneratorInputs.WithUnrelatedEdit(_compilation);
         _setEdit = GeneratorInputs.WithSetEdit(_compilation, Input);
         _annotatedBodyEdit = GeneratorInputs.WithAnnotatedBodyEdit(_compilation, Input);
+        _newMethod = GeneratorInputs.WithNewMethod(_compilation);
         _primed.RunGeneratorsAndUpdateCompilation(_compilation, out _output, out _);
         // The floor generator reads our attributes, which the real generator defines: add them as source.
         var floorCompilation = GeneratorInputs.WithAttributesAsSource(_compilation, _primed);
@@ -75,6 +77,10 @@ public class GeneratorBenchmarks
     /// <summary>A keystroke inside a method body of a file without annotations (in Realistic, one with common type attributes).</summary>
     [Benchmark]
     public GeneratorDriver IncrementalUnrelatedEdit() => _primed.RunGenerators(_unrelatedEdit.Clone());
+
+    /// <summary>A new method typed in a file without annotations: a top-level edit that no annotation can see.</summary>
+    [Benchmark]
+    public GeneratorDriver IncrementalNewMethod() => _primed.RunGenerators(_newMethod.Clone());
 
     /// <summary>A keystroke inside a method body of a file with annotations.</summary>
     [Benchmark]

@@ -67,6 +67,17 @@ internal static class GeneratorInputs
     public static CSharpCompilation WithUnrelatedEdit(CSharpCompilation compilation) =>
         WithEdit(compilation, UnrelatedPath, text => text.Replace("value * 2", "value * 3"));
 
+    /// <summary>A top-level keystroke in a file without annotations: a new method typed, which binds to no name of ours.</summary>
+    public static CSharpCompilation WithNewMethod(CSharpCompilation compilation) =>
+        WithEdit(compilation, UnrelatedPath, text => text.Replace("    public int Sum(int[] values)", "    public int Typed(int x) => x;\n\n    public int Sum(int[] values)"));
+
+    /// <summary>
+    /// A global using added to a file without annotations: it reaches every file, so every annotation
+    /// is read again; none changes, so the models compare equal and nothing after the scan runs.
+    /// </summary>
+    public static CSharpCompilation WithGlobalUsing(CSharpCompilation compilation) =>
+        WithEdit(compilation, UnrelatedPath, text => "global using GlobalAlias = System.Int32;\n" + text);
+
     /// <summary>A keystroke inside a method body of a file with annotations (the vCPU cache; a helper beside the large input's sets).</summary>
     public static CSharpCompilation WithAnnotatedBodyEdit(CSharpCompilation compilation, string input) => input == "KvmSample"
         ? WithEdit(compilation, "Vcpu.cs", text => text.Replace("_regs[(int)register] = value;", "_regs[(int)register] = value + 0;"))
@@ -90,6 +101,7 @@ internal static class GeneratorInputs
         "KvmSample" => KvmSample(),
         "Large" => Large(realistic: false),
         "Realistic" => Large(realistic: true),
+        _ when input.StartsWith(AttributeHeavyPrefix, StringComparison.Ordinal) => AttributeHeavy(input),
         _ => throw new ArgumentOutOfRangeException(nameof(input), input, "no such benchmark input"),
     };
 
@@ -130,6 +142,41 @@ internal static class GeneratorInputs
         for (var i = 0; i < 500; i++)
         {
             yield return ($"Unrelated{i}.cs", Unrelated(i, attributed: realistic && i % 3 == 0));
+        }
+    }
+
+    public const string AttributeHeavyPrefix = "AttributeHeavy";
+
+    /// <summary>
+    /// <c>AttributeHeavy{N}x{S}</c>: N register files of 64 registers, each with S sets (16 per class)
+    /// of one register, a range, an include of the previous set and an exclude, and 5 small plain
+    /// files per register file: an input where annotations are most of the code, so that what
+    /// reading them costs is weighed against a compiler that binds little else.
+    /// </summary>
+    private static IEnumerable<(string Path, string Text)> AttributeHeavy(string input)
+    {
+        var size = input.Substring(AttributeHeavyPrefix.Length).Split('x');
+        var (files, sets) = (int.Parse(size[0], CultureInfo.InvariantCulture), int.Parse(size[1], CultureInfo.InvariantCulture));
+        for (var file = 0; file < files; file++)
+        {
+            var registers = string.Join(", ", Enumerable.Range(0, 64).Select(i => $"R{i}"));
+            var text = new StringBuilder($"using RegisterMasks;\nnamespace Heavy.F{file};\n\n[RegisterFile(64)]\npublic enum Reg{file} {{ {registers} }}\n");
+            text.Append("\npublic static class Helper\n{\n    public static int Twice(int value)\n    {\n        return value * 2;\n    }\n}\n\n");
+            for (var set = 0; set < sets; set++)
+            {
+                var from = set % 48;
+                var include = set == 0 ? "" : $", Include = new[] {{ \"S{set - 1}\" }}";
+                text.Append(CultureInfo.InvariantCulture, $"[RegisterSet(\"S{set}\", Reg{file}.R{(set * 7) % 64}, From = Reg{file}.R{from}, To = Reg{file}.R{from + 8}{include}, Exclude = new object[] {{ Reg{file}.R{(set + 3) % 64} }})]\n");
+                if (set % 16 == 15 || set == sets - 1)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"public static partial class Backend{set / 16} {{ }}\n\n");
+                }
+            }
+            yield return ($"Sets{file}.cs", text.ToString());
+        }
+        for (var i = 0; i < files * 5; i++)
+        {
+            yield return ($"Unrelated{i}.cs", Unrelated(i, attributed: false));
         }
     }
 

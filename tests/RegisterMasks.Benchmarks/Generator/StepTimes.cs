@@ -21,6 +21,8 @@ internal static class StepTimes
         {
             ("unrelated edit", GeneratorInputs.WithUnrelatedEdit(compilation)),
             ("annotated body edit", GeneratorInputs.WithAnnotatedBodyEdit(compilation, input)),
+            ("new method in a plain file", GeneratorInputs.WithNewMethod(compilation)),
+            ("global using in a plain file", GeneratorInputs.WithGlobalUsing(compilation)),
             ("every file parsed again", GeneratorInputs.Reparsed(compilation)),
             ("every annotated file edited", GeneratorInputs.WithEveryAnnotatedFileEdited(compilation)),
             ("one set edited", GeneratorInputs.WithSetEdit(compilation, input)),
