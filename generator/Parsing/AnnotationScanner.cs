@@ -114,6 +114,10 @@ internal static class AnnotationScanner
         }
     }
 
+    /// <summary>Whether the file has an attribute, on a type, whose name could be ours: the files the scanner binds.</summary>
+    internal static bool HasCandidates(SyntaxNode root, HashSet<string> names) =>
+        AttributedTypeDeclarations(root).Any(declaration => NamesACandidate(declaration, names));
+
     /// <summary>
     /// Enum, class, struct, record and interface declarations bearing any attribute, nested ones
     /// included; never inside member bodies. Only these can carry ours.

@@ -20,8 +20,11 @@ namespace RegisterMasks.Generator.Pipeline;
 /// file's parsers alone: no other file's model reads another file's attribute arguments (a set names
 /// an enum, its members and their values, and asks whether it bears [RegisterFile], never with which
 /// arguments); everything across files is the resolver's, which runs again over all models. So only
-/// the files edited that way are read again, against the new compilation. Any other edit (a name, a
-/// constant, a member, a using, an attribute added, removed or renamed) reads everything again.
+/// the files edited that way are read again, against the new compilation. A file without annotations
+/// may also differ at top level in a way no annotation can see (<see cref="UnseenEdits"/>: a new method
+/// whose name no annotated file writes); when every difference is of that kind, the models are the
+/// ones read before, the same object. Any other edit (a name an annotation may bind, a constant, a
+/// using, an attribute added, removed or renamed) reads everything again.
 /// </remarks>
 internal static class AnnotationReuse
 {
@@ -30,31 +33,48 @@ internal static class AnnotationReuse
         var compilation = snapshot.Compilation;
         var previous = snapshot.TakePredecessor();
         List<FileAnnotations> files;
-        if (previous?.Files is { } known && EditedArguments(previous, snapshot, compilation, cancellationToken) is { } edited)
+        List<HashSet<string>?> names;
+        if (previous is { Files: { } known, FileNames: { } knownNames, Models: { } knownModels }
+            && EditedArguments(previous, snapshot, compilation, knownNames, cancellationToken) is { } edited)
         {
+            if (edited.Count == 0)
+            {
+                // Every edit was one no annotation can see (UnseenEdits): the very models read before.
+                (snapshot.Files, snapshot.FileNames, snapshot.Models) = (known, knownNames, knownModels);
+                return knownModels;
+            }
             files = new List<FileAnnotations>(known);
+            names = new List<HashSet<string>?>(knownNames);
             var again = AnnotationScanner.ScanFiles(compilation, edited.Select(index => snapshot.Trees[index]), cancellationToken);
             for (var i = 0; i < edited.Count; i++)
             {
                 files[edited[i]] = again[i];
+                names[edited[i]] = UnseenEdits.NamesOf(snapshot.Trees[edited[i]], cancellationToken);
             }
         }
         else
         {
             files = AnnotationScanner.ScanFiles(compilation, snapshot.Trees, cancellationToken);
+            var candidates = AnnotationScanner.CandidateNames(compilation, cancellationToken);
+            names = snapshot.Trees.Select(tree => AnnotationScanner.HasCandidates(tree.GetRoot(cancellationToken), candidates) ? UnseenEdits.NamesOf(tree, cancellationToken) : null).ToList();
         }
-        snapshot.Files = files;
-        return FileAnnotations.Combine(files);
+        var models = FileAnnotations.Combine(files);
+        (snapshot.Files, snapshot.FileNames, snapshot.Models) = (files, names, models);
+        return models;
     }
 
-    /// <summary>The indexes of the files that differ only in our attributes' arguments; null when any edit is of another kind.</summary>
-    private static List<int>? EditedArguments(DeclarationSnapshot before, DeclarationSnapshot after, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The indexes of the files that differ only in our attributes' arguments (none when every edit is
+    /// one no annotation can see); null when any edit is of another kind.
+    /// </summary>
+    private static List<int>? EditedArguments(DeclarationSnapshot before, DeclarationSnapshot after, Compilation compilation, List<HashSet<string>?> annotatedNames, CancellationToken cancellationToken)
     {
         if (!after.SameSettings(before) || before.Trees.Length != after.Trees.Length)
         {
             return null;
         }
         HashSet<string>? names = null;
+        List<HashSet<string>>? seen = null;
         var edited = new List<int>();
         for (var i = 0; i < after.Trees.Length; i++)
         {
@@ -69,6 +89,11 @@ internal static class AnnotationReuse
             }
             // Both sides are equal outside these argument lists, usings included, so the new compilation's names serve both.
             names ??= AnnotationScanner.CandidateNames(compilation, cancellationToken);
+            seen ??= annotatedNames.Where(set => set is not null).ToList()!;
+            if (annotatedNames[i] is null && UnseenEdits.CannotMatter(old, current, names, seen, cancellationToken))
+            {
+                continue;
+            }
             if (!SyntaxFactory.AreEquivalent(WithoutOurArguments(old, names, cancellationToken), WithoutOurArguments(current, names, cancellationToken), topLevel: true))
             {
                 return null;

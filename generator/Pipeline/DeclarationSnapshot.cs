@@ -59,6 +59,12 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
     /// <summary>What the annotations step read from this snapshot's files, one entry per tree, for the next snapshot to reuse.</summary>
     public List<FileAnnotations>? Files { get; set; }
 
+    /// <summary>Per tree, the names an annotated file writes (<see cref="UnseenEdits.NamesOf"/>); null for a file without annotations.</summary>
+    public List<HashSet<string>?>? FileNames { get; set; }
+
+    /// <summary>The models combined from <see cref="Files"/>: handed on as the same object when no edit can be seen.</summary>
+    public AnnotationModels? Models { get; set; }
+
     /// <summary>
     /// The snapshot this one was found unequal to, if any: the one whose <see cref="Files"/> a partial
     /// rescan may reuse. Taken once, so that no chain of old snapshots (and their trees) stays alive.

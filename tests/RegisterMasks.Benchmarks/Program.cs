@@ -22,6 +22,14 @@ if (args.Contains("--steps"))
     return;
 }
 
+// dotnet run -c Release --project tests/RegisterMasks.Benchmarks -- --profile AttributeHeavy64x64 warm 20
+//   repeats one scenario for a while, for a profiler to sample (dotnet-trace collect -- <this command>)
+if (args.Length >= 3 && args[0] == "--profile")
+{
+    ProfileLoop.Run(args[1], args[2], args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
 var quick = args.Contains("--quick");
 var rest = args.Where(arg => arg != "--quick").ToArray();
 if (quick && !rest.Contains("--filter"))

@@ -182,6 +182,51 @@ public class IncrementalCorrectnessTests
         Assert.Contains(TrackingNames.Annotations, Ran(incremental, IncrementalStepRunReason.Unchanged));
     }
 
+    [Fact]
+    public void A_method_typed_in_a_file_without_annotations_reads_nothing_again()
+    {
+        var before = new Code();
+        var after = before with { NewMethod = true };
+
+        var (incremental, fresh) = RunBoth(before, after);
+
+        Assert.Empty(Ran(incremental));
+        Assert.Equal(new[] { 0, 1, 2 }, AnnotationReuseProbe.ReusedFiles(Compile(before), Update(Compile(before), before, after)));   // no file read again
+        AssertSame(fresh, incremental);
+    }
+
+    /// <summary>
+    /// Top-level edits of a file without annotations built to fool the rule that lets such edits keep
+    /// every model (UnseenEdits): each declares, changes or reaches a name the annotations bind, and
+    /// must be read again; the outputs must be a fresh run's.
+    /// </summary>
+    [Theory]
+    [InlineData("a type that shadows a namespace a set names", true)]
+    [InlineData("a nested enum that shadows the register file", true)]
+    [InlineData("an overload of a method named in nameof", false)]
+    [InlineData("a using added", false)]
+    [InlineData("an enum member's value changed", false)]
+    [InlineData("a type named as the mask's extensions", true)]
+    public void A_top_level_edit_that_an_annotation_can_see_reads_the_annotations_again(string edit, bool changesOutput)
+    {
+        var before = new Code();
+        var after = edit switch
+        {
+            "a type that shadows a namespace a set names" => before with { TypeShadowsIds = true },
+            "a nested enum that shadows the register file" => before with { NestedEnumShadowsR = true },
+            "an overload of a method named in nameof" => before with { OverloadOfTwice = true },
+            "a using added" => before with { UsingAdded = true },
+            "a type named as the mask's extensions" => before with { ExtensionsNameTaken = true },
+            _ => before with { PlainEnumValue = true },
+        };
+
+        var (incremental, fresh) = RunBoth(before, after);
+
+        Assert.Empty(AnnotationReuseProbe.ReusedFiles(Compile(before), Update(Compile(before), before, after)));   // every file read again
+        Assert.Equal(changesOutput, !Describe(Fresh(before)).Concat(Fresh(before).Sources.Values).SequenceEqual(Describe(fresh).Concat(fresh.Sources.Values)));
+        AssertSame(fresh, incremental);
+    }
+
     /// <summary>
     /// 60 random edits of every kind above, one after another on the same driver, each checked against
     /// a fresh run. Seeded; REGISTERMASKS_EDITS_SEED=n replays the sequence of another seed.
@@ -231,6 +276,13 @@ public class IncrementalCorrectnessTests
         public string OtherInclude { get; init; } = "FIRST";
         public bool HasAliasOfB { get; init; }
         public bool AliasMarked { get; init; }
+        public bool NewMethod { get; init; }
+        public bool OverloadOfTwice { get; init; }
+        public bool NestedEnumShadowsR { get; init; }
+        public bool TypeShadowsIds { get; init; }
+        public bool UsingAdded { get; init; }
+        public bool PlainEnumValue { get; init; }
+        public bool ExtensionsNameTaken { get; init; }
 
         public string Plain => $$"""
             namespace Ids
@@ -242,7 +294,27 @@ public class IncrementalCorrectnessTests
                     {
                         return value * {{Factor}};
                     }
+            {{(OverloadOfTwice ? "        public static int Twice(long value) => 0;" : "")}}
                 }
+
+                // A type no annotation names: a method typed here cannot change what they read.
+                public sealed class Worker
+                {
+                    public int Run(int value) => value;
+            {{(NewMethod ? "        public int Added(int x) => x;" : "")}}
+                }
+
+                public enum Plain { P = {{(PlainEnumValue ? 2 : 1)}} }
+            }
+            namespace N
+            {
+                // A part of an annotated type, without annotations: what is declared here is seen by the sets on Sets.
+                public static partial class Sets
+                {
+            {{(NestedEnumShadowsR ? "        public enum R { A, B, C, D }" : "")}}
+                }
+            {{(TypeShadowsIds ? "    public static class Ids { public static class Index { public const int First = 3; } }" : "")}}
+            {{(ExtensionsNameTaken ? "    public class RMaskExtensions { }" : "")}}
             }
             {{(TypeNamedLikeTheMask ? "namespace N { public class RMask { } }" : "")}}
             {{(ShadowsTheSetAttribute ? "namespace N { public sealed class RegisterSetAttribute : System.Attribute { public RegisterSetAttribute(string name, params object[] registers) { } } }" : "")}}
@@ -254,12 +326,13 @@ public class IncrementalCorrectnessTests
             namespace N
             {
                 [RegisterSet("OTHER", R.B, Include = new[] { "{{OtherInclude}}" })]
+                [RegisterSet(nameof(Ids.Index.Twice), R.C)]
                 public static partial class OtherSets { }
             }
             """;
 
         /// <summary>Usings must come first: a global alias, declared in the plain file, that the annotated file may use.</summary>
-        public string PlainWithUsings => (AliasInPlainFile ? "global using FarSet = RegisterMasks.RegisterSetAttribute;\n" : "") + Plain;
+        public string PlainWithUsings => (AliasInPlainFile ? "global using FarSet = RegisterMasks.RegisterSetAttribute;\n" : "") + (UsingAdded ? "using static System.Math;\n" : "") + Plain;
 
         public string Annotated => $$"""
             using RegisterMasks;
@@ -285,8 +358,15 @@ public class IncrementalCorrectnessTests
             """;
     }
 
-    private static Code Edit(Code code, Random random) => random.Next(16) switch
+    private static Code Edit(Code code, Random random) => random.Next(23) switch
     {
+        22 => code with { ExtensionsNameTaken = !code.ExtensionsNameTaken },
+        16 => code with { NewMethod = !code.NewMethod },
+        17 => code with { OverloadOfTwice = !code.OverloadOfTwice },
+        18 => code with { NestedEnumShadowsR = !code.NestedEnumShadowsR },
+        19 => code with { TypeShadowsIds = !code.TypeShadowsIds },
+        20 => code with { UsingAdded = !code.UsingAdded },
+        21 => code with { PlainEnumValue = !code.PlainEnumValue },
         14 => code with { HasAliasOfB = !code.HasAliasOfB },
         15 => code with { AliasMarked = !code.AliasMarked },
         11 => code with { Width = new[] { 8, 16, 12, 128 }[random.Next(4)] },
