@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RegisterMasks.Generator.Model;
 using RegisterMasks.Generator.Parsing;
-using RegisterMasks.Generator.Resolution;
+using RegisterMasks.Generator.Pipeline;
 
 namespace RegisterMasks.Generator;
 
@@ -69,10 +69,11 @@ public sealed class RegisterMaskAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>What the generator read from this compilation's user code, where it did (a build, an editor); else a reading of our own.</summary>
         private ILookup<string, DiagnosticInfo> Resolve(CancellationToken cancellationToken)
         {
-            var models = AnnotationScanner.Scan(_compilation, cancellationToken);
-            var result = SetResolver.Resolve(models, cancellationToken);
+            var models = SharedReading.TryTake(_compilation) ?? AnnotationScanner.Scan(_compilation, cancellationToken);
+            var result = SharedReading.Resolve(models, cancellationToken);
             return result.Diagnostics.ToLookup(diagnostic => diagnostic.Location.FilePath, StringComparer.Ordinal);
         }
     }

@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using RegisterMasks.Generator.Emitting;
 using RegisterMasks.Generator.Pipeline;
-using RegisterMasks.Generator.Resolution;
 
 namespace RegisterMasks.Generator;
 
@@ -39,9 +38,10 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Annotations);
 
         // Sets include sets of other types and need their file's registers: values, duplicate
-        // names, cycles and invariants are only decidable over everything at once.
+        // names, cycles and invariants are only decidable over everything at once. Resolved once
+        // per models object: the analyzer of the compilation with our output takes the same result.
         var resolution = annotations
-            .Select(static (models, cancellationToken) => SetResolver.Resolve(models, cancellationToken))
+            .Select(static (models, cancellationToken) => SharedReading.Resolve(models, cancellationToken))
             .WithTrackingName(TrackingNames.Resolution);
 
         // Spans and System.Text.Json, where the target has them: the generated code's optional members.

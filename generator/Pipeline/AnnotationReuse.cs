@@ -34,22 +34,26 @@ internal static class AnnotationReuse
         var previous = snapshot.TakePredecessor();
         List<FileAnnotations> files;
         List<HashSet<string>?> names;
-        if (previous is { Files: { } known, FileNames: { } knownNames, Models: { } knownModels }
+        List<SyntaxTree> readTrees;
+        if (previous is { Files: { } known, FileNames: { } knownNames, Models: { } knownModels, ReadTrees: { } knownTrees }
             && EditedArguments(previous, snapshot, compilation, knownNames, cancellationToken) is { } edited)
         {
             if (edited.Count == 0)
             {
                 // Every edit was one no annotation can see (UnseenEdits): the very models read before.
-                (snapshot.Files, snapshot.FileNames, snapshot.Models) = (known, knownNames, knownModels);
+                (snapshot.Files, snapshot.FileNames, snapshot.Models, snapshot.ReadTrees) = (known, knownNames, knownModels, knownTrees);
+                Share(snapshot, compilation);
                 return knownModels;
             }
             files = new List<FileAnnotations>(known);
             names = new List<HashSet<string>?>(knownNames);
+            readTrees = new List<SyntaxTree>(knownTrees);
             var again = AnnotationScanner.ScanFiles(compilation, edited.Select(index => snapshot.Trees[index]), cancellationToken);
             for (var i = 0; i < edited.Count; i++)
             {
                 files[edited[i]] = again[i];
                 names[edited[i]] = UnseenEdits.NamesOf(snapshot.Trees[edited[i]], cancellationToken);
+                readTrees[edited[i]] = snapshot.Trees[edited[i]];
             }
         }
         else
@@ -57,10 +61,28 @@ internal static class AnnotationReuse
             files = AnnotationScanner.ScanFiles(compilation, snapshot.Trees, cancellationToken);
             var candidates = AnnotationScanner.CandidateNames(compilation, cancellationToken);
             names = snapshot.Trees.Select(tree => AnnotationScanner.HasCandidates(tree.GetRoot(cancellationToken), candidates) ? UnseenEdits.NamesOf(tree, cancellationToken) : null).ToList();
+            readTrees = snapshot.Trees.ToList();
         }
         var models = FileAnnotations.Combine(files);
-        (snapshot.Files, snapshot.FileNames, snapshot.Models) = (files, names, models);
+        (snapshot.Files, snapshot.FileNames, snapshot.Models, snapshot.ReadTrees) = (files, names, models, readTrees);
+        Share(snapshot, compilation);
         return models;
+    }
+
+    /// <summary>
+    /// Hands the models to the analyzer (<see cref="SharedReading"/>) when every file's entry was read
+    /// from this very tree: else some locations are an older tree's, right for generating, not for reporting.
+    /// </summary>
+    private static void Share(DeclarationSnapshot snapshot, Compilation compilation)
+    {
+        for (var i = 0; i < snapshot.Trees.Length; i++)
+        {
+            if (!ReferenceEquals(snapshot.ReadTrees![i], snapshot.Trees[i]))
+            {
+                return;
+            }
+        }
+        SharedReading.Publish(snapshot, compilation, snapshot.Models!);
     }
 
     /// <summary>

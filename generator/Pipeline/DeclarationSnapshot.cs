@@ -66,6 +66,12 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
     public AnnotationModels? Models { get; set; }
 
     /// <summary>
+    /// Per file, the tree its entry of <see cref="Files"/> was read from: an older one where an edit
+    /// kept the models (a body edit, an unseen edit), whose locations are then that tree's.
+    /// </summary>
+    public List<SyntaxTree>? ReadTrees { get; set; }
+
+    /// <summary>
     /// The snapshot this one was found unequal to, if any: the one whose <see cref="Files"/> a partial
     /// rescan may reuse. Taken once, so that no chain of old snapshots (and their trees) stays alive.
     /// </summary>

@@ -21,6 +21,12 @@ if (args.Contains("--steps"))
     ReadingBreakdown.Print("AttributeHeavy64x64", 5);
     return;
 }
+if (args.Contains("--breakdown"))
+{
+    ReadingBreakdown.Print("AttributeHeavy16x64", 9);
+    ReadingBreakdown.Print("AttributeHeavy64x64", 5);
+    return;
+}
 
 // dotnet run -c Release --project tests/RegisterMasks.Benchmarks -- --profile AttributeHeavy64x64 warm 20
 //   repeats one scenario for a while, for a profiler to sample (dotnet-trace collect -- <this command>)

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace RegisterMasks.Benchmarks.Generator;
 
@@ -17,6 +18,7 @@ public class AttributeHeavyBenchmarks
     private CSharpCompilation _globalUsing = null!;
     private CSharpCompilation _newMethod = null!;
     private GeneratorDriver _primed = null!;
+    private CSharpCompilation _withAttributes = null!;
 
     [Params("AttributeHeavy16x64", "AttributeHeavy64x64")]
     public string Input { get; set; } = "AttributeHeavy16x64";
@@ -28,11 +30,19 @@ public class AttributeHeavyBenchmarks
         _valuesChanged = GeneratorInputs.WithEveryAnnotatedFileEdited(_compilation);
         _globalUsing = GeneratorInputs.WithGlobalUsing(_compilation);
         _newMethod = GeneratorInputs.WithNewMethod(_compilation);
+        _withAttributes = GeneratorInputs.WithAttributesAsSource(_compilation, _primed);
     }
 
-    /// <summary>The compiler binding and checking everything, our attributes included, on a fresh compilation.</summary>
+    /// <summary>
+    /// The compiler binding and checking everything on a fresh compilation, our attributes included:
+    /// with their definitions as source, as the generator's first output adds them to every build.
+    /// </summary>
     [Benchmark(Baseline = true)]
-    public int CompilerGetDiagnostics() => _compilation.Clone().GetDiagnostics().Length;
+    public int CompilerGetDiagnostics() => _withAttributes.Clone().GetDiagnostics().Length;
+
+    /// <summary>The same without our attributes' definitions: the compiler reports each attribute unknown and binds none of its arguments.</summary>
+    [Benchmark]
+    public int CompilerGetDiagnosticsWithoutDefinitions() => _compilation.Clone().GetDiagnostics().Length;
 
     /// <summary>Every annotated file edited at its top: every annotation read again, every model differs, resolution runs; nothing is rendered.</summary>
     [Benchmark]
@@ -45,4 +55,36 @@ public class AttributeHeavyBenchmarks
     /// <summary>A new method typed in a plain file: a top-level edit that no annotation can see.</summary>
     [Benchmark]
     public GeneratorDriver NewMethodKeystroke() => _primed.RunGenerators(_newMethod.Clone());
+
+    /// <summary>A build without our analyzers: the generator on a new driver, then the compiler on its output.</summary>
+    [Benchmark]
+    public int BuildGeneratorAndCompiler()
+    {
+        GeneratorBenchmarks.NewDriver().RunGeneratorsAndUpdateCompilation(_compilation.Clone(), out var output, out _);
+        return output.GetDiagnostics().Length;
+    }
+
+    /// <summary>A whole build: the same with both our analyzers, which take what the generator read (<c>SharedReading</c>).</summary>
+    [Benchmark]
+    public int BuildWithAnalyzers() => Build(shared: true);
+
+    /// <summary>The same build with the analyzers reading for themselves, as before they shared.</summary>
+    [Benchmark]
+    public int BuildWithAnalyzersReadingAgain() => Build(shared: false);
+
+    private int Build(bool shared)
+    {
+        RegisterMasks.Generator.Pipeline.SharedReading.Disabled = !shared;
+        try
+        {
+            GeneratorBenchmarks.NewDriver().RunGeneratorsAndUpdateCompilation(_compilation.Clone(), out var output, out _);
+            var analyzers = System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
+                new RegisterMasks.Generator.RegisterMaskAnalyzer(), new RegisterMasks.Generator.Usage.MaskUsageAnalyzer());
+            return output.WithAnalyzers(analyzers).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+        }
+        finally
+        {
+            RegisterMasks.Generator.Pipeline.SharedReading.Disabled = false;
+        }
+    }
 }

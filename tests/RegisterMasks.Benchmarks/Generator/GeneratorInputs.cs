@@ -176,9 +176,30 @@ internal static class GeneratorInputs
         }
         for (var i = 0; i < files * 5; i++)
         {
-            yield return ($"Unrelated{i}.cs", Unrelated(i, attributed: false));
+            yield return ($"Unrelated{i}.cs", SmallPlain(i));
         }
     }
+
+    /// <summary>A small plain file: one class, a property and a loop (with the text the edits above look for).</summary>
+    private static string SmallPlain(int i) => $$"""
+        namespace Heavy.Plain{{i % 8}};
+
+        public sealed class Plain{{i}}
+        {
+            public int Answer { get; private set; }
+
+            public int Sum(int[] values)
+            {
+                var total = 0;
+                foreach (var value in values)
+                {
+                    total += value * 2;
+                }
+                Answer = total;
+                return total;
+            }
+        }
+        """;
 
     /// <summary>Ordinary code for the compiler to bind: a type with fields, properties, loops and LINQ.</summary>
     private static string Unrelated(int i, bool attributed) => $$"""

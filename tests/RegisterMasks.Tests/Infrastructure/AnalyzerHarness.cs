@@ -12,6 +12,15 @@ internal static class AnalyzerHarness
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, AnalyzerOptions? options = null, CancellationToken cancellationToken = default) =>
         Analyze(compilation, new RegisterMaskAnalyzer(), options, cancellationToken);
 
+    /// <summary>
+    /// What the analyzer reports reading the compilation itself: the same code in new tree objects,
+    /// which no generator run has read, so nothing is shared with one (<c>SharedReading</c>).
+    /// Diagnostics are in those new trees, at the same paths and spans.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> AnalyzeUnshared(Compilation compilation) =>
+        Analyze(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(tree =>
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(tree.GetText(), (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)tree.Options, tree.FilePath))));
+
     /// <summary>The usage analyzer's diagnostics (RM0021-RM0023): code that uses a generated mask.</summary>
     public static ImmutableArray<Diagnostic> AnalyzeUsage(Compilation compilation) =>
         Analyze(compilation, new RegisterMasks.Generator.Usage.MaskUsageAnalyzer(), null, default);

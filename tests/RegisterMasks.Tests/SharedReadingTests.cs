@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+using RegisterMasks.Generator;
+using RegisterMasks.Generator.Model;
+using RegisterMasks.Generator.Pipeline;
+using RegisterMasks.Tests.Fixtures;
+using RegisterMasks.Tests.Infrastructure;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// The analyzer takes what the generator read from the same user code (a build's and an editor's
+/// case) and reads for itself otherwise; both ways it reports the same, and never a location read
+/// from an older tree.
+/// </summary>
+public class SharedReadingTests
+{
+    [Fact]
+    public void The_analyzer_of_the_output_takes_the_models_the_generator_read()
+    {
+        var run = GeneratorHarness.Run(KvmMigration.Sources);
+        var read = (AnnotationModels)run.Result.TrackedSteps[TrackingNames.Annotations].Single().Outputs.Single().Value;
+
+        Assert.Same(read, SharedReading.TryTake(run.Output));
+        Assert.Same(SharedReading.Resolve(read, CancellationToken.None), SharedReading.Resolve(read, CancellationToken.None));   // resolved once
+        Assert.Null(SharedReading.TryTake(run.Output.RemoveReferences(run.Output.References.First())));                   // other references: read afresh
+    }
+
+    [Fact]
+    public void After_a_body_edit_the_generator_keeps_its_models_and_the_analyzer_reads_afresh_where_the_locations_moved()
+    {
+        var before = new[] { "using RegisterMasks;\nnamespace N;\npublic static class Helper { public static int F(int x) { return x; } }\n[RegisterFile(8)] public enum R { A, B = 0 }\n" };
+        var primed = GeneratorHarness.Run(before);
+        var edited = GeneratorHarness.ReplaceTree(primed.Input, "Input0.cs", before[0].Replace("return x;", "\n\n\nreturn x;"));
+
+        var incremental = GeneratorHarness.Run(primed.Driver, edited);
+
+        Assert.Null(SharedReading.TryTake(incremental.Output));
+        var moved = Assert.Single(incremental.RegisterMaskDiagnostics());
+        Assert.Equal(Assert.Single(primed.RegisterMaskDiagnostics()).Location.GetLineSpan().StartLinePosition.Line + 3, moved.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    public static IEnumerable<object[]> CaseNames() => DiagnosticSnapshotTests.CaseNames();
+
+    /// <summary>Every diagnostic's case (one per descriptor), read both ways: the same IDs, messages, files and spans.</summary>
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Taken_and_read_afresh_the_analyzer_reports_the_same(string name)
+    {
+        var run = GeneratorHarness.Run("using RegisterMasks;\nnamespace D;\n" + DiagnosticSnapshotTests.Cases[name]);
+        Assert.Equal(Describe(AnalyzerHarness.AnalyzeUnshared(run.Output)), Describe(run.AnalyzerDiagnostics));
+    }
+
+    [Fact]
+    public void The_migration_fixture_is_reported_the_same_both_ways()
+    {
+        var run = GeneratorHarness.Run(KvmMigration.Sources);
+        Assert.NotNull(SharedReading.TryTake(run.Output));
+        Assert.Equal(Describe(AnalyzerHarness.AnalyzeUnshared(run.Output)), Describe(run.AnalyzerDiagnostics));
+        Assert.NotEmpty(run.AnalyzerDiagnostics);
+    }
+
+    private static IEnumerable<string> Describe(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(diagnostic => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage()}").Order(StringComparer.Ordinal);
+}
