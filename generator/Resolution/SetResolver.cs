@@ -73,12 +73,16 @@ internal static class SetResolver
 
         // Roslyn compares hint names without case: two names differing only in case must not meet.
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Each file's catalog lists the sets of that file: grouped once, not searched once per file.
+        var catalogued = merged.Where(container => container.IsPartial)
+            .SelectMany(container => container.Sets.Where(values.ContainsKey).Select(set => (Set: set, Container: container)))
+            .ToLookup(entry => entry.Set.FileKey, StringComparer.Ordinal);
         return new ResolutionResult(
             Masks: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
                 .Select(file => MaskOutput(file, displayNames[file.EnumFullName], hintNames)).ToEquatableArray(),
             SetContainers: SetOutputs(merged, usableFiles, displayNames, values, orders, hintNames).ToEquatableArray(),
             Catalogs: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
-                .Select(file => Catalog(file, displayNames[file.EnumFullName], merged, values, hintNames)).ToEquatableArray(),
+                .Select(file => Catalog(file, displayNames[file.EnumFullName], catalogued[file.EnumFullName], values, hintNames)).ToEquatableArray(),
             Caches: CacheOutputs(caches, usableFiles, diagnostics, hintNames).ToEquatableArray(),
             Diagnostics: diagnostics
                 .Distinct()
@@ -226,15 +230,13 @@ internal static class SetResolver
     }
 
     /// <summary>The file's sets whose constants are generated (so a partial type bears them), sorted by name.</summary>
+    /// <param name="sets">The file's sets with values, on partial types, in the order declared.</param>
     private static CatalogModel Catalog(
-        RegisterFileModel file, Dictionary<int, string> names, List<SetContainerModel> containers, Dictionary<RegisterSetModel, RegisterBits> values,
+        RegisterFileModel file, Dictionary<int, string> names, IEnumerable<(RegisterSetModel Set, SetContainerModel Container)> sets, Dictionary<RegisterSetModel, RegisterBits> values,
         HashSet<string> hintNames)
     {
-        var entries = containers
-            .Where(container => container.IsPartial)
-            .SelectMany(container => container.Sets
-                .Where(set => set.FileKey == file.EnumFullName && values.ContainsKey(set))
-                .Select(set => new CatalogEntry(set.Name, container.DisplayName, values[set].Select(index => new MaskBit(names[index], index)).ToEquatableArray())))
+        var entries = sets
+            .Select(entry => new CatalogEntry(entry.Set.Name, entry.Container.DisplayName, values[entry.Set].Select(index => new MaskBit(names[index], index)).ToEquatableArray()))
             .OrderBy(entry => entry.Name, StringComparer.Ordinal);
         var stem = (file.Namespace.Length == 0 ? "" : file.Namespace + ".") + file.MaskName + "Sets";
         return new CatalogModel(UniqueHintName(stem, "", hintNames), file.Namespace, file.MaskName, file.EnumFullName, file.IsPublic, file.Width, entries.ToEquatableArray());
