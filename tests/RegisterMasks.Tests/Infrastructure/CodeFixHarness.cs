@@ -66,7 +66,7 @@ internal sealed class CodeFixHarness
     private (Document Document, Diagnostic Diagnostic) Open(int index, string[] sources)
     {
         var diagnostic = Diagnostics(_id, sources)[index];
-        var project = Project(sources);
+        var project = TestWorkspace.Project(sources);
         var document = project.Documents.Single(candidate => candidate.FilePath == diagnostic.Location.SourceTree!.FilePath);
         return (document, Relocate(diagnostic, document));
     }
@@ -89,23 +89,6 @@ internal sealed class CodeFixHarness
             texts.Add((await document.GetTextAsync()).ToString());
         }
         return texts.ToArray();
-    }
-
-    /// <summary>The sources as one project's documents, named as the generator harness names its trees.</summary>
-    private static Project Project(string[] sources)
-    {
-        var workspace = new AdhocWorkspace();
-        var project = workspace.AddProject(ProjectInfo.Create(
-            ProjectId.CreateNewId(), VersionStamp.Default, "UserAssembly", "UserAssembly", LanguageNames.CSharp,
-            compilationOptions: new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-            parseOptions: GeneratorHarness.Latest,
-            metadataReferences: Basic.Reference.Assemblies.Net80.References.All));
-        for (var i = 0; i < sources.Length; i++)
-        {
-            var path = $"Input{i}.cs";
-            project = project.AddDocument(path, SourceText.From(sources[i]), filePath: path).Project;
-        }
-        return project;
     }
 
     /// <summary>The diagnostic, located in the document's own tree (the same text, so the same span).</summary>

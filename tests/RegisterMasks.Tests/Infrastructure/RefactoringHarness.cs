@@ -1,10 +1,7 @@
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeRefactorings;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using RegisterMasks.Generator;
 
 namespace RegisterMasks.Tests.Infrastructure;
 
@@ -18,7 +15,7 @@ internal static class RefactoringHarness
 {
     /// <summary>The titles offered at the first occurrence of <paramref name="at"/> in source <paramref name="index"/>.</summary>
     public static async Task<List<string>> TitlesAsync(CodeRefactoringProvider provider, int index, string at, params string[] sources) =>
-        (await ActionsAsync(provider, Project(sources).Documents.Single(document => document.Name == $"Input{index}.cs"), SpanOf(sources[index], at))).Select(action => action.Title).ToList();
+        (await ActionsAsync(provider, TestWorkspace.Project(sources, withGenerator: true).Documents.Single(document => document.Name == $"Input{index}.cs"), SpanOf(sources[index], at))).Select(action => action.Title).ToList();
 
     /// <summary>The sources after the first action offered at <paramref name="at"/> in source <paramref name="index"/>.</summary>
     public static Task<string[]> ApplyAsync(CodeRefactoringProvider provider, int index, string at, params string[] sources) =>
@@ -27,14 +24,14 @@ internal static class RefactoringHarness
     /// <summary>The sources after the first action offered at <paramref name="span"/>, or null when none is.</summary>
     public static async Task<string[]?> TryApplyAsync(CodeRefactoringProvider provider, int index, TextSpan span, params string[] sources)
     {
-        var project = Project(sources);
+        var project = TestWorkspace.Project(sources, withGenerator: true);
         var document = project.Documents.Single(candidate => candidate.Name == $"Input{index}.cs");
         return (await ActionsAsync(provider, document, span)).FirstOrDefault() is { } action ? await TextsAfterAsync(project, action) : null;
     }
 
     private static async Task<string[]> ApplyAsync(CodeRefactoringProvider provider, int index, TextSpan span, string[] sources)
     {
-        var project = Project(sources);
+        var project = TestWorkspace.Project(sources, withGenerator: true);
         var document = project.Documents.Single(candidate => candidate.Name == $"Input{index}.cs");
         return await TextsAfterAsync(project, (await ActionsAsync(provider, document, span)).First());
     }
@@ -62,32 +59,5 @@ internal static class RefactoringHarness
         var actions = new List<CodeAction>();
         await provider.ComputeRefactoringsAsync(new CodeRefactoringContext(document, span, actions.Add, CancellationToken.None));
         return actions;
-    }
-
-    private static Project Project(string[] sources)
-    {
-        var workspace = new AdhocWorkspace();
-        var project = workspace.AddProject(ProjectInfo.Create(
-            ProjectId.CreateNewId(), VersionStamp.Default, "UserAssembly", "UserAssembly", LanguageNames.CSharp,
-            compilationOptions: new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-            parseOptions: GeneratorHarness.Latest,
-            metadataReferences: Basic.Reference.Assemblies.Net80.References.All,
-            analyzerReferences: new[] { new AnalyzerFileReference(typeof(RegisterMaskGenerator).Assembly.Location, new LoadedAssemblies()) }));
-        for (var i = 0; i < sources.Length; i++)
-        {
-            var path = $"/src/Input{i}.cs";
-            project = project.AddDocument($"Input{i}.cs", SourceText.From(sources[i]), filePath: path).Project;
-        }
-        return project;
-    }
-
-    /// <summary>The generator is loaded in this process already: hand over that assembly.</summary>
-    private sealed class LoadedAssemblies : IAnalyzerAssemblyLoader
-    {
-        public void AddDependencyLocation(string fullPath)
-        {
-        }
-
-        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
     }
 }
