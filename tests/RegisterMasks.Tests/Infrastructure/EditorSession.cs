@@ -24,7 +24,9 @@ public sealed class EditorSession : IDisposable
         Root = _package.NewConsumer("editor");
         CopySample();
         File.WriteAllText(PathOf(ProbeFile), ProbeText);
-        var environment = _package.Environment;
+        // The CLI's own home too: `dotnet tool restore` records where it put csharp-ls in the CLI home's
+        // tool cache, and a cache left by an earlier run points into that run's deleted package folder.
+        var environment = new Dictionary<string, string>(_package.Environment) { ["DOTNET_CLI_HOME"] = Path.Combine(_package.Work, "cli-home") };
         DotnetCli.Run(Root, environment, "new", "sln", "-n", "Editor", "--format", "sln");
         DotnetCli.Run(Root, environment, "sln", "Editor.sln", "add", "sample/Sample.csproj");
         DotnetCli.Run(Root, environment, "build", "Editor.sln");
