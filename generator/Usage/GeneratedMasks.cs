@@ -62,8 +62,11 @@ internal static class GeneratedMasks
     }
 
     /// <summary>The generated <c>{Mask}Extensions</c> class.</summary>
-    public static INamedTypeSymbol? ExtensionsOf(INamedTypeSymbol mask) =>
-        mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions").FirstOrDefault();
+    public static INamedTypeSymbol? ExtensionsOf(INamedTypeSymbol mask) => ExtensionsClasses(mask).FirstOrDefault();
+
+    /// <summary>The types named <c>{Mask}Extensions</c> beside the mask: the one lookup of that name.</summary>
+    private static System.Collections.Immutable.ImmutableArray<INamedTypeSymbol> ExtensionsClasses(INamedTypeSymbol mask) =>
+        mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions");
 
     /// <summary>Whether code at <paramref name="position"/> can call <c>register.ToMask()</c> as an extension method.</summary>
     public static bool ToMaskInScope(SemanticModel model, int position, ITypeSymbol registerEnum) =>
@@ -72,7 +75,7 @@ internal static class GeneratedMasks
 
     /// <summary>The methods of that name in the mask's <c>{Mask}Extensions</c>, which we generate beside it.</summary>
     private static System.Collections.Generic.IEnumerable<IMethodSymbol> ExtensionMethods(INamedTypeSymbol mask, string name) =>
-        mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions").SelectMany(type => type.GetMembers(name)).OfType<IMethodSymbol>();
+        ExtensionsClasses(mask).SelectMany(type => type.GetMembers(name)).OfType<IMethodSymbol>();
 
     /// <summary>A method of a generated <c>{Mask}Extensions</c> class.</summary>
     public static bool IsOurExtension(IMethodSymbol method) =>
