@@ -1,5 +1,5 @@
 using System;
-using RegisterMasks;
+using RegisterMasking;
 
 namespace KvmSample;
 

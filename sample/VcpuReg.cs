@@ -1,4 +1,4 @@
-using RegisterMasks;
+using RegisterMasking;
 
 namespace KvmSample;
 

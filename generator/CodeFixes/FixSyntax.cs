@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.CodeFixes;
 
@@ -32,13 +33,13 @@ internal static class FixSyntax
 
     /// <summary>
     /// A name for another of our attributes, written as the user wrote <paramref name="sibling"/>:
-    /// qualified if it was (<c>RegisterMasks.RegisterFile</c>), else plain, since a plain one bound.
+    /// qualified if it was (<c>RegisterMasking.RegisterFile</c>), else plain, since a plain one bound.
     /// </summary>
     public static NameSyntax NameLike(AttributeSyntax? sibling, string simpleName) =>
         sibling?.Name is QualifiedNameSyntax qualified
             ? SyntaxFactory.QualifiedName(qualified.Left.WithoutTrivia(), SyntaxFactory.IdentifierName(simpleName))
             : sibling?.Name is AliasQualifiedNameSyntax aliased
-                ? SyntaxFactory.QualifiedName(SyntaxFactory.AliasQualifiedName(aliased.Alias, SyntaxFactory.IdentifierName("RegisterMasks")), SyntaxFactory.IdentifierName(simpleName))
+                ? SyntaxFactory.QualifiedName(SyntaxFactory.AliasQualifiedName(aliased.Alias, SyntaxFactory.IdentifierName(KnownNames.Namespace)), SyntaxFactory.IdentifierName(simpleName))
                 : SyntaxFactory.IdentifierName(simpleName);
 
     /// <summary>The type and the types around it that lack <c>partial</c>.</summary>

@@ -6,7 +6,7 @@ namespace RegisterMasks.Generator.Parsing;
 /// <summary>Metadata names of the attributes the generator looks for.</summary>
 internal static class KnownNames
 {
-    public const string Namespace = "RegisterMasks";
+    public const string Namespace = "RegisterMasking";
 
     // Simple names: attribute classes are compared by name and namespace (see IsOurs), and the
     // scanner matches attribute syntax against them (with and without the Attribute suffix).
@@ -29,7 +29,7 @@ internal static class KnownNames
     public const string SupportedWidthsText = "8, 16, 32, 64, and multiples of 64 up to 1024";
 
     /// <summary>
-    /// Whether a symbol bears the attribute <c>RegisterMasks.{simpleName}</c>. Compared by name and
+    /// Whether a symbol bears the attribute <c>RegisterMasking.{simpleName}</c>. Compared by name and
     /// namespace, not ToDisplayString: the parsers ask this for every enum member on every edit.
     /// </summary>
     public static bool HasAttribute(ISymbol symbol, string simpleName) =>

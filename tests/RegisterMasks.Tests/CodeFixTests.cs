@@ -12,7 +12,7 @@ namespace RegisterMasks.Tests;
 /// </summary>
 public class CodeFixTests
 {
-    private const string Header = "using RegisterMasks;\nnamespace N\n{\n";
+    private const string Header = "using RegisterMasking;\nnamespace N\n{\n";
 
     private static string File(string body) => Header + body + "}\n";
 
@@ -20,7 +20,7 @@ public class CodeFixTests
     [InlineData("[RegisterFile(32)]", "[RegisterFile(128)]")]
     [InlineData("[RegisterFile]", "[RegisterFile(128)]")]
     [InlineData("[RegisterFile(MaskName = \"Wide\")]", "[RegisterFile(128, MaskName = \"Wide\")]")]
-    [InlineData("[RegisterMasks.RegisterFile( 32 )]", "[RegisterMasks.RegisterFile( 128 )]")]
+    [InlineData("[RegisterMasking.RegisterFile( 32 )]", "[RegisterMasking.RegisterFile( 128 )]")]
     public async Task RM0001_widens_the_file_to_the_smallest_width_every_register_fits(string written, string fixedAs)
     {
         var source = File($"    {written}\n    public enum R\n    {{\n        A,\n        B = 40,\n        C = 70,\n    }}\n");

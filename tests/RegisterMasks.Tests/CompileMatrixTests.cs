@@ -87,14 +87,14 @@ public class CompileMatrixTests
     {
         var registerFile = model.Qualified(model.EnumName);
         return $$"""
-            [RegisterMasks.RegisterCache(typeof({{registerFile}}), ValueType = typeof(ulong))]
+            [RegisterMasking.RegisterCache(typeof({{registerFile}}), ValueType = typeof(ulong))]
             public sealed partial class NumberCache
             {
                 partial void LoadRegister({{registerFile}} register, ref ulong value) { value = (ulong)register; }
                 partial void StoreRegister({{registerFile}} register, ulong value) { }
             }
 
-            [RegisterMasks.RegisterCache(typeof({{registerFile}}), ValueType = typeof(string))]
+            [RegisterMasking.RegisterCache(typeof({{registerFile}}), ValueType = typeof(string))]
             internal sealed partial class NameCache
             {
                 partial void LoadRegister({{registerFile}} register, ref string value) { value = register.ToString(); }

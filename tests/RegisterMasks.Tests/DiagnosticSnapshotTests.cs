@@ -15,7 +15,7 @@ namespace RegisterMasks.Tests;
 /// </summary>
 public class DiagnosticSnapshotTests
 {
-    private const string Header = "using RegisterMasks;\nnamespace D;\n";
+    private const string Header = "using RegisterMasking;\nnamespace D;\n";
 
     /// <summary>Case name, and the source that shows its message shape.</summary>
     public static readonly IReadOnlyDictionary<string, string> Cases = new Dictionary<string, string>
@@ -97,7 +97,7 @@ public class DiagnosticSnapshotTests
     /// <summary>A register file compiled into another assembly, which the cases reference.</summary>
     private static readonly Lazy<MetadataReference> s_library = new(() =>
     {
-        var library = GeneratorHarness.Run("namespace Lib { [RegisterMasks.RegisterFile(8)] public enum LibReg { A } }");
+        var library = GeneratorHarness.Run("namespace Lib { [RegisterMasking.RegisterFile(8)] public enum LibReg { A } }");
         using var stream = new MemoryStream();
         Assert.True(library.Output.Emit(stream).Success);
         return MetadataReference.CreateFromImage(stream.ToArray());

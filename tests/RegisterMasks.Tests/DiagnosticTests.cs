@@ -10,7 +10,7 @@ namespace RegisterMasks.Tests;
 /// </summary>
 public class DiagnosticTests
 {
-    private const string Header = "using RegisterMasks;\nnamespace D;\n";
+    private const string Header = "using RegisterMasking;\nnamespace D;\n";
 
     /// <summary>A valid file and set beside every broken input: they must still be generated.</summary>
     private const string Healthy = """

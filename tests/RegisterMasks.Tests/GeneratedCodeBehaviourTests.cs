@@ -238,7 +238,7 @@ public class GeneratedCodeBehaviourTests
     {
         // Declared so that every include points at a set declared later, on another type.
         var source = """
-            using RegisterMasks;
+            using RegisterMasking;
             namespace Algebra;
 
             [RegisterSet("DERIVED", R.R9, Include = new[] { "BASE", "RANGE" }, Exclude = new object[] { R.R1, R.R5 })]
@@ -275,7 +275,7 @@ public class GeneratedCodeBehaviourTests
     public void Nested_generic_record_containers_global_and_file_scoped_namespaces_and_internal_enums_work()
     {
         var fileScoped = """
-            using RegisterMasks;
+            using RegisterMasking;
             namespace Shapes.FileScoped;
 
             [RegisterFile(8, MaskName = "HiddenSet")]
@@ -303,7 +303,7 @@ public class GeneratedCodeBehaviourTests
             }
             """;
         var globalNamespace = """
-            using RegisterMasks;
+            using RegisterMasking;
 
             [RegisterFile(32)]
             public enum GlobalReg { G0, G1, G31 = 31 }
@@ -335,7 +335,7 @@ public class GeneratedCodeBehaviourTests
     public void The_set_catalog_lists_every_set_by_name_and_names_masks()
     {
         var source = """
-            using RegisterMasks;
+            using RegisterMasking;
             using System.Linq;
             namespace Catalog;
 
@@ -366,7 +366,7 @@ public class GeneratedCodeBehaviourTests
     public void A_register_alias_shares_the_bit_and_the_register_it_aliases_names_it(int width)
     {
         var source = $$"""
-            using RegisterMasks;
+            using RegisterMasking;
             namespace Alias
             {
                 [RegisterFile({{width}})]
@@ -411,7 +411,7 @@ public class GeneratedCodeBehaviourTests
     public void An_ordered_set_lists_its_registers_in_the_order_written(bool netStandard20, string orderType)
     {
         var source = """
-            using RegisterMasks;
+            using RegisterMasking;
             namespace Order
             {
                 [RegisterFile(16)]
@@ -445,7 +445,7 @@ public class GeneratedCodeBehaviourTests
     [Fact]
     public void A_JSON_converter_is_attached_only_where_System_Text_Json_is_referenced_and_its_name_is_free()
     {
-        const string file = "namespace J { [RegisterMasks.RegisterFile(8)] public enum R { A, B } }";
+        const string file = "namespace J { [RegisterMasking.RegisterFile(8)] public enum R { A, B } }";
         const string own = "namespace J { public sealed class RMaskJsonConverter { } }";
         GeneratorRun RunOn(IEnumerable<Microsoft.CodeAnalysis.MetadataReference> references, params string[] sources) =>
             GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Compilation(sources, references: references));

@@ -322,7 +322,7 @@ public class IncrementalCorrectnessTests
 
         /// <summary>A third file: a set over the annotated file's register file, including one of its sets.</summary>
         public string Others => $$"""
-            using RegisterMasks;
+            using RegisterMasking;
             namespace N
             {
                 [RegisterSet("OTHER", R.B, Include = new[] { "{{OtherInclude}}" })]
@@ -332,11 +332,11 @@ public class IncrementalCorrectnessTests
             """;
 
         /// <summary>Usings must come first: a global alias, declared in the plain file, that the annotated file may use.</summary>
-        public string PlainWithUsings => (AliasInPlainFile ? "global using FarSet = RegisterMasks.RegisterSetAttribute;\n" : "") + (UsingAdded ? "using static System.Math;\n" : "") + Plain;
+        public string PlainWithUsings => (AliasInPlainFile ? "global using FarSet = RegisterMasking.RegisterSetAttribute;\n" : "") + (UsingAdded ? "using static System.Math;\n" : "") + Plain;
 
         public string Annotated => $$"""
-            using RegisterMasks;
-            {{(SetThroughAlias ? "using Set = RegisterMasks.RegisterSetAttribute;" : "")}}
+            using RegisterMasking;
+            {{(SetThroughAlias ? "using Set = RegisterMasking.RegisterSetAttribute;" : "")}}
             namespace N
             {
                 public static class Helper

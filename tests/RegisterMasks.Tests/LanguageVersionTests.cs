@@ -76,13 +76,13 @@ public class LanguageVersionTests
     {
         var first = GeneratorHarness.Run(
             "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"UserAssembly\")]\n" +
-            "namespace First { [RegisterMasks.RegisterFile(8)] internal enum FirstReg { A, B } }");
+            "namespace First { [RegisterMasking.RegisterFile(8)] internal enum FirstReg { A, B } }");
         first.AssertCompilesCleanly();
         var firstReference = first.Output.WithAssemblyName("FirstAssembly").ToMetadataReference();
 
         var second = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Compilation(new[]
         {
-            "namespace Second { [RegisterMasks.RegisterFile(8)] internal enum SecondReg { C } }",
+            "namespace Second { [RegisterMasking.RegisterFile(8)] internal enum SecondReg { C } }",
         }).AddReferences(firstReference));
 
         second.AssertCompilesCleanly();
@@ -95,7 +95,7 @@ public class LanguageVersionTests
         var run = GeneratorHarness.Run(RepositoryFiles.KvmSampleInputs());
         var assembly = run.Load();
         Assert.DoesNotContain(assembly.GetReferencedAssemblies(), name => name.Name!.StartsWith("RegisterMasks", StringComparison.Ordinal));
-        var attribute = assembly.GetType("RegisterMasks.RegisterFileAttribute")!;
+        var attribute = assembly.GetType("RegisterMasking.RegisterFileAttribute")!;
         Assert.False(attribute.IsPublic); // internal and [Embedded]: invisible to other assemblies
         Assert.Contains(attribute.GetCustomAttributesData(), data => data.AttributeType.FullName == "Microsoft.CodeAnalysis.EmbeddedAttribute");
     }

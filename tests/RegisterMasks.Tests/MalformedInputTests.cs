@@ -45,7 +45,7 @@ public class MalformedInputTests
     [MemberData(nameof(Inputs))]
     public void The_generator_survives_and_reports_an_error_in_the_users_source(string declarations)
     {
-        var run = GeneratorHarness.Run("using RegisterMasks;\nnamespace M;\n" + declarations);
+        var run = GeneratorHarness.Run("using RegisterMasking;\nnamespace M;\n" + declarations);
 
         var errors = run.AnalyzerDiagnostics.Concat(run.Input.GetDiagnostics()).Concat(run.CompilationDiagnostics)
             .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)

@@ -44,7 +44,7 @@ public class OddInputTests
     [MemberData(nameof(Valid))]
     public void Valid_inputs_compile_cleanly(string why, string declarations)
     {
-        var run = GeneratorHarness.Run("using RegisterMasks;\nnamespace M;\n" + declarations);
+        var run = GeneratorHarness.Run("using RegisterMasking;\nnamespace M;\n" + declarations);
 
         Assert.DoesNotContain(run.RegisterMaskDiagnostics(), diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
         Assert.NotEmpty(run.GeneratedCode);
@@ -56,7 +56,7 @@ public class OddInputTests
     [MemberData(nameof(Invalid))]
     public void Invalid_inputs_get_their_diagnostic_in_the_users_source(string why, string id, string declarations)
     {
-        var run = GeneratorHarness.Run("using RegisterMasks;\nnamespace M;\n" + declarations);
+        var run = GeneratorHarness.Run("using RegisterMasking;\nnamespace M;\n" + declarations);
 
         Assert.Contains(run.RegisterMaskDiagnostics(), diagnostic => diagnostic.Id == id && diagnostic.Location.GetLineSpan().Path == "Input0.cs");
         Assert.Empty(run.ErrorsOutsideUserSource());

@@ -146,7 +146,7 @@ public class PackageTests : IClassFixture<PackedPackage>
                 </Project>
                 """));
         PackedPackage.Write(root, "Program.cs", """
-            using RegisterMasks;
+            using RegisterMasking;
 
             System.Console.WriteLine("SET=" + Sets.SET.ToStringFast());
 
@@ -178,7 +178,7 @@ public class PackageTests : IClassFixture<PackedPackage>
         const string suppressEmpty = """[SuppressMessage("RegisterMasks", "RM0013", Justification = "filled in later")]""";
         PackedPackage.Write(root, "Regs.cs", $$"""
             using System.Diagnostics.CodeAnalysis;
-            using RegisterMasks;
+            using RegisterMasking;
 
             namespace Suppressions;
 
@@ -215,7 +215,7 @@ public class PackageTests : IClassFixture<PackedPackage>
             </Project>
             """);
         PackedPackage.Write(root, "Lib/Regs.cs", """
-            using RegisterMasks;
+            using RegisterMasking;
 
             namespace Lib
             {
@@ -254,7 +254,7 @@ public class PackageTests : IClassFixture<PackedPackage>
             """);
         PackedPackage.Write(root, "App/Program.cs", """
             using Lib;
-            using RegisterMasks;
+            using RegisterMasking;
 
             Console.WriteLine($"LAZY=0x{(uint)Backend.LAZY:X8} ({Backend.LAZY.ToStringFast()})");
             Console.WriteLine($"CORE=0x{(byte)Sets.CORE:X2} ({Sets.CORE.ToStringFast()}) count={Sets.CORE.Count()}");

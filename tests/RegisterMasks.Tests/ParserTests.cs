@@ -32,7 +32,7 @@ public class ParserTests
     public void Register_file_defaults_and_options()
     {
         var run = GeneratorHarness.Run("""
-            using RegisterMasks;
+            using RegisterMasking;
             [RegisterFile] internal enum Wide : ulong { A = 63 }
             namespace N { [RegisterFile(16, MaskName = "Custom")] public enum Named : byte { B } }
             """);
@@ -65,7 +65,7 @@ public class ParserTests
     public void A_range_expands_to_each_register_index_once()
     {
         var run = GeneratorHarness.Run("""
-            using RegisterMasks;
+            using RegisterMasking;
             [RegisterFile(8)] public enum R { A, B, B2 = 1, C, [NotARegister] D = 2, E }
             [RegisterSet("RANGE", From = R.A, To = R.C)] public static partial class S { }
             """);
@@ -95,8 +95,8 @@ public class ParserTests
     public void Partial_declarations_of_one_type_merge_into_one_output()
     {
         var run = GeneratorHarness.Run(
-            "using RegisterMasks;\n[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"FIRST\", R.A)] public static partial class Sets { }",
-            "using RegisterMasks;\n[RegisterSet(\"SECOND\", R.B, Include = new[] { \"FIRST\" })] public static partial class Sets { }");
+            "using RegisterMasking;\n[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"FIRST\", R.A)] public static partial class Sets { }",
+            "using RegisterMasking;\n[RegisterSet(\"SECOND\", R.B, Include = new[] { \"FIRST\" })] public static partial class Sets { }");
         Assert.Empty(run.RegisterMaskDiagnostics());
         run.AssertCompilesCleanly();
         var text = run.Source("Sets.RegisterSets.g.cs");
@@ -108,7 +108,7 @@ public class ParserTests
     public void Mask_names_differing_only_in_case_get_distinct_hint_names()
     {
         var run = GeneratorHarness.Run("""
-            using RegisterMasks;
+            using RegisterMasking;
             namespace C;
             [RegisterFile(8, MaskName = "Bits")] public enum One { A }
             [RegisterFile(8, MaskName = "BITS")] public enum Two { B }

@@ -9,7 +9,7 @@ namespace RegisterMasks.Tests;
 /// </summary>
 public class SetNameAndFileTests
 {
-    private const string Header = "using RegisterMasks;\nnamespace D;\n";
+    private const string Header = "using RegisterMasking;\nnamespace D;\n";
 
     [Fact]
     public void A_set_of_includes_only_takes_its_file_from_them_through_a_chain_and_across_types()

@@ -29,7 +29,7 @@ public class SharedReadingTests
     [Fact]
     public void After_a_body_edit_the_generator_keeps_its_models_and_the_analyzer_reads_afresh_where_the_locations_moved()
     {
-        var before = new[] { "using RegisterMasks;\nnamespace N;\npublic static class Helper { public static int F(int x) { return x; } }\n[RegisterFile(8)] public enum R { A, B = 0 }\n" };
+        var before = new[] { "using RegisterMasking;\nnamespace N;\npublic static class Helper { public static int F(int x) { return x; } }\n[RegisterFile(8)] public enum R { A, B = 0 }\n" };
         var primed = GeneratorHarness.Run(before);
         var edited = GeneratorHarness.ReplaceTree(primed.Input, "Input0.cs", before[0].Replace("return x;", "\n\n\nreturn x;"));
 
@@ -47,7 +47,7 @@ public class SharedReadingTests
     [MemberData(nameof(CaseNames))]
     public void Taken_and_read_afresh_the_analyzer_reports_the_same(string name)
     {
-        var run = GeneratorHarness.Run("using RegisterMasks;\nnamespace D;\n" + DiagnosticSnapshotTests.Cases[name]);
+        var run = GeneratorHarness.Run("using RegisterMasking;\nnamespace D;\n" + DiagnosticSnapshotTests.Cases[name]);
         Assert.Equal(Describe(AnalyzerHarness.AnalyzeUnshared(run.Output)), Describe(run.AnalyzerDiagnostics));
     }
 

@@ -14,7 +14,7 @@ namespace RegisterMasks.Tests;
 public class UsageAnalyzerTests
 {
     private const string Registers = """
-        using RegisterMasks;
+        using RegisterMasking;
         namespace Vm
         {
             [RegisterFile(32)]
@@ -132,8 +132,8 @@ public class UsageAnalyzerTests
     private const string Backend = """
         namespace Vm
         {
-            [RegisterMasks.RegisterSet("LOW_PAIR", Reg.RAX, Reg.RCX)]
-            [RegisterMasks.RegisterSet("SAME_PAIR", Reg.RCX, Reg.RAX)]
+            [RegisterMasking.RegisterSet("LOW_PAIR", Reg.RAX, Reg.RCX)]
+            [RegisterMasking.RegisterSet("SAME_PAIR", Reg.RCX, Reg.RAX)]
             public static partial class Backend { }
         }
 
@@ -176,7 +176,7 @@ public class UsageAnalyzerTests
     public void RM0025_is_not_reported_where_the_mask_would_change_the_value()
     {
         var wide = """
-            using RegisterMasks;
+            using RegisterMasking;
             namespace Vm
             {
                 [RegisterFile(64)]

@@ -26,7 +26,7 @@ public class WideRegisterFileTests
     public void Sets_catalog_and_cache_of_a_wide_file()
     {
         var source = """
-            using RegisterMasks;
+            using RegisterMasking;
             namespace W;
             [RegisterFile(128)] public enum X { A = 0, B = 63, C = 64, D = 127, [NotARegister] COUNT = 128 }
             [RegisterSet("EDGES", X.A, X.D)] [RegisterSet("MID", From = X.B, To = X.C)] [RegisterSet("ALL_BUT_A", Include = new[] { "All" }, Exclude = new object[] { X.A })]
@@ -61,7 +61,7 @@ public class WideRegisterFileTests
     [Fact]
     public void A_struct_mask_shows_its_registers_in_the_debugger()
     {
-        var run = GeneratorHarness.Run("using RegisterMasks;\nnamespace W;\n[RegisterFile(128)] public enum X { A = 0, D = 127 }");
+        var run = GeneratorHarness.Run("using RegisterMasking;\nnamespace W;\n[RegisterFile(128)] public enum X { A = 0, D = 127 }");
         var mask = run.Load(cleanly: true).GetType("W.XMask", throwOnError: true)!;
         var display = Assert.Single(mask.GetCustomAttributes(typeof(System.Diagnostics.DebuggerDisplayAttribute), inherit: false).Cast<System.Diagnostics.DebuggerDisplayAttribute>());
         Assert.Equal("{ToString(),nq}", display.Value);
@@ -73,7 +73,7 @@ public class WideRegisterFileTests
     public void RM0001_and_RM0014_adapt_to_wide_files()
     {
         var run = GeneratorHarness.Run("""
-            using RegisterMasks;
+            using RegisterMasking;
             namespace W;
             [RegisterFile(128)] public enum X { A = 0, FAR = 128 }
             [RegisterFile(192)] public enum Y { P = 100, Q = 191 }
@@ -114,7 +114,7 @@ public class WideRegisterFileTests
     {
         var registers = string.Join(", ", Enumerable.Range(0, 64).Select(i => $"R{i}"));
         var source = $$"""
-            using RegisterMasks;
+            using RegisterMasking;
             using System.Linq;
             namespace Same;
             [RegisterFile(64)] public enum Narrow { {{registers}} }

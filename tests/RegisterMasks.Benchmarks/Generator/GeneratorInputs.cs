@@ -125,7 +125,7 @@ internal static class GeneratorInputs
         for (var file = 0; file < 32; file++)
         {
             var registers = string.Join(", ", Enumerable.Range(0, 64).Select(i => $"R{i}"));
-            var text = new StringBuilder($"using RegisterMasks;\nnamespace Large.F{file};\n\n[RegisterFile(64)]\npublic enum Reg{file} {{ {registers} }}\n");
+            var text = new StringBuilder($"using RegisterMasking;\nnamespace Large.F{file};\n\n[RegisterFile(64)]\npublic enum Reg{file} {{ {registers} }}\n");
             text.Append("\npublic static class Helper\n{\n    public static int Twice(int value)\n    {\n        return value * 2;\n    }\n}\n\n");
             for (var owner = 0; owner < 8; owner++)
             {
@@ -160,7 +160,7 @@ internal static class GeneratorInputs
         for (var file = 0; file < files; file++)
         {
             var registers = string.Join(", ", Enumerable.Range(0, 64).Select(i => $"R{i}"));
-            var text = new StringBuilder($"using RegisterMasks;\nnamespace Heavy.F{file};\n\n[RegisterFile(64)]\npublic enum Reg{file} {{ {registers} }}\n");
+            var text = new StringBuilder($"using RegisterMasking;\nnamespace Heavy.F{file};\n\n[RegisterFile(64)]\npublic enum Reg{file} {{ {registers} }}\n");
             text.Append("\npublic static class Helper\n{\n    public static int Twice(int value)\n    {\n        return value * 2;\n    }\n}\n\n");
             for (var set = 0; set < sets; set++)
             {

@@ -10,7 +10,7 @@ namespace RegisterMasks.Tests.Fixtures;
 internal static class KvmMigration
 {
     public const string Registers = """
-        using RegisterMasks;
+        using RegisterMasking;
 
         namespace Kvm
         {
@@ -35,7 +35,7 @@ internal static class KvmMigration
         """;
 
     public const string Backends = """
-        using RegisterMasks;
+        using RegisterMasking;
 
         namespace Kvm
         {

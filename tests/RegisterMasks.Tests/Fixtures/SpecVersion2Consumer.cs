@@ -12,7 +12,7 @@ internal static class SpecVersion2Consumer
         using System.Collections.Generic;
         using System.Linq;
         using System.Text.Json;
-        using RegisterMasks;
+        using RegisterMasking;
 
         namespace SpecV2;
 

@@ -12,7 +12,7 @@ internal static class CacheProbe
         using System.Collections.Generic;
         using System.Linq;
 
-        [RegisterMasks.RegisterCache(typeof({{enumName}}), ValueType = typeof(ulong))]
+        [RegisterMasking.RegisterCache(typeof({{enumName}}), ValueType = typeof(ulong))]
         public sealed partial class ValueCache
         {
             public readonly List<string> Calls = new List<string>();

@@ -14,7 +14,7 @@ internal static class Probe
         using System.Collections.Generic;
         using System.Linq;
 
-        [RegisterMasks.RegisterCache(typeof({{enumName}}))]
+        [RegisterMasking.RegisterCache(typeof({{enumName}}))]
         public partial struct Cache
         {
         }

@@ -16,7 +16,7 @@ internal static class TestInputs
         var half = (width / 2).ToString(CultureInfo.InvariantCulture);
         var top = (width - 1).ToString(CultureInfo.InvariantCulture);
         return $$"""
-            using RegisterMasks;
+            using RegisterMasking;
 
             namespace Widths
             {
@@ -51,7 +51,7 @@ internal static class TestInputs
         var top = (width - 1).ToString(CultureInfo.InvariantCulture);
         var mid = (width / 2 + 1).ToString(CultureInfo.InvariantCulture);
         return $$"""
-            using RegisterMasks;
+            using RegisterMasking;
 
             namespace Aliased
             {

@@ -10,7 +10,7 @@ internal static class WideProbe
         using System.Collections.Generic;
         using System.Linq;
 
-        [RegisterMasks.RegisterCache(typeof({{enumName}}))]
+        [RegisterMasking.RegisterCache(typeof({{enumName}}))]
         public partial struct WideCache
         {
         }

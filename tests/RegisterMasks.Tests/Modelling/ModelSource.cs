@@ -54,9 +54,9 @@ internal static class ModelSource
 
     private static string Wrap(ModelCase model, string body) => model.Namespace switch
     {
-        null => "using RegisterMasks;\n\n" + body,
-        var ns when model.FileScopedNamespace => $"using RegisterMasks;\n\nnamespace {ns};\n\n{body}",
-        var ns => $"using RegisterMasks;\n\nnamespace {ns}\n{{\n{body}}}\n",
+        null => "using RegisterMasking;\n\n" + body,
+        var ns when model.FileScopedNamespace => $"using RegisterMasking;\n\nnamespace {ns};\n\n{body}",
+        var ns => $"using RegisterMasking;\n\nnamespace {ns}\n{{\n{body}}}\n",
     };
 
     private static string RegisterEnum(ModelCase model, Random? layout)
