@@ -12,9 +12,9 @@ namespace RegisterMasks.Generator.Emitting;
 /// </summary>
 internal static class SourceEmitter
 {
-    public const string AttributesHintName = "RegisterMasks.Attributes.g.cs";
+    public const string AttributesHintName = GeneratedCode.AttributesHintName;
 
-    public static string Attributes() => TemplateSet.Render(TemplateSet.Attributes, new object());
+    public static string Attributes() => EmbeddedText.Attributes;
 
     public static string Mask(MaskModel mask, TargetFeatures features) =>
         Literals.IsWide(mask.Width)

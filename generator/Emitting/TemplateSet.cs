@@ -6,16 +6,27 @@ using Scriban.Runtime;
 
 namespace RegisterMasks.Generator.Emitting;
 
-/// <summary>The embedded Scriban templates, each read and parsed once per process.</summary>
+/// <summary>
+/// The embedded Scriban templates, each read and parsed once per process, on first use: a project
+/// that references the package and annotates nothing renders none of them, and should pay for none
+/// (parsing every template at start-up cost each such build about a tenth of a second).
+/// </summary>
 internal static class TemplateSet
 {
-    public static readonly Template Attributes = Load("Attributes.sbn");
-    public static readonly Template RegisterMask = Load("RegisterMask.sbn");
-    public static readonly Template RegisterMaskWide = Load("RegisterMaskWide.sbn");
-    public static readonly Template RegisterSets = Load("RegisterSets.sbn");
-    public static readonly Template RegisterSetCatalog = Load("RegisterSetCatalog.sbn");
-    public static readonly Template RegisterCache = Load("RegisterCache.sbn");
-    public static readonly Template JsonConverter = Load("JsonConverter.sbn");
+    private static readonly Lazy<Template> s_registerMask = new(() => Load("RegisterMask.sbn"));
+    private static readonly Lazy<Template> s_registerMaskWide = new(() => Load("RegisterMaskWide.sbn"));
+    private static readonly Lazy<Template> s_registerSets = new(() => Load("RegisterSets.sbn"));
+    private static readonly Lazy<Template> s_registerSetCatalog = new(() => Load("RegisterSetCatalog.sbn"));
+    private static readonly Lazy<Template> s_registerCache = new(() => Load("RegisterCache.sbn"));
+    private static readonly Lazy<Template> s_jsonConverter = new(() => Load("JsonConverter.sbn"));
+    private static readonly Lazy<string> s_spanText = new(() => Render(Load("SpanText.sbn"), new object()).TrimEnd('\n', '\r'));
+
+    public static Template RegisterMask => s_registerMask.Value;
+    public static Template RegisterMaskWide => s_registerMaskWide.Value;
+    public static Template RegisterSets => s_registerSets.Value;
+    public static Template RegisterSetCatalog => s_registerSetCatalog.Value;
+    public static Template RegisterCache => s_registerCache.Value;
+    public static Template JsonConverter => s_jsonConverter.Value;
 
     /// <summary>
     /// The builtins every context starts from. Scriban builds its whole function library for each
@@ -24,8 +35,8 @@ internal static class TemplateSet
     /// </summary>
     internal static readonly ScriptObject s_noBuiltins = new();
 
-    /// <summary>The span text helpers every mask with spans carries: constant text, rendered once (after <see cref="s_noBuiltins"/>, which rendering reads).</summary>
-    public static readonly string SpanText = Render(Load("SpanText.sbn"), new object()).TrimEnd('\n', '\r');
+    /// <summary>The span text helpers every mask with spans carries: constant text, rendered once.</summary>
+    public static string SpanText => s_spanText.Value;
 
     /// <summary>
     /// Renders a template from a plain view object, whose properties the template reads in snake_case.
@@ -47,11 +58,7 @@ internal static class TemplateSet
 
     private static Template Load(string name)
     {
-        var resource = "RegisterMasks.Templates." + name;
-        using var stream = typeof(TemplateSet).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Template resource '{resource}' is missing from the generator assembly.");
-        using var reader = new StreamReader(stream);
-        var template = Template.Parse(reader.ReadToEnd(), name);
+        var template = Template.Parse(EmbeddedText.Read(name), name);
         if (template.HasErrors)
         {
             throw new InvalidOperationException($"Template '{name}' does not parse: {string.Join("; ", template.Messages)}");

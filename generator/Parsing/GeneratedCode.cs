@@ -25,6 +25,25 @@ internal static class GeneratedCode
         return at >= 0 && at + Folder.Length < path.Length && path[at + Folder.Length] is '/' or '\\';
     }
 
+    /// <summary>
+    /// Whether the compilation holds any output of ours beyond the attributes, which every compilation
+    /// gets: masks, sets, catalogs and caches all come with a mask. A look at file paths, no binding.
+    /// </summary>
+    public static bool HasMasks(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (IsOurs(tree) && !tree.FilePath.EndsWith(AttributesHintName, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The attributes' hint name: the one output every compilation gets.</summary>
+    public const string AttributesHintName = "RegisterMasks.Attributes.g.cs";
+
     /// <summary>The symbols declared (at least in part) outside our output.</summary>
     public static IEnumerable<T> UserDeclared<T>(IEnumerable<T> symbols) where T : ISymbol =>
         symbols.Where(symbol => symbol.DeclaringSyntaxReferences.IsEmpty

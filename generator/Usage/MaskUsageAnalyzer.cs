@@ -28,6 +28,14 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // Every rule here is about a mask we generated into this compilation. Without one (a project that
+            // references the package and annotates nothing) it registers nothing: operation actions would have
+            // the compiler build an IOperation tree for every method body of the project, for no diagnostic.
+            if (!GeneratedCode.HasMasks(start.Compilation))
+            {
+                return;
+            }
+
             // The set constants are read from our output once, and only if a union or number asks.
             var compilation = start.Compilation;
             var cancellationToken = start.CancellationToken;
