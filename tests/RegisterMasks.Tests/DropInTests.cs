@@ -1,0 +1,118 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RegisterMasks.Tests.Infrastructure;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// Adding the package changes nothing: a project whose own types are named like ours, in namespaces
+/// of its own and brought in by <c>using</c>, compiles the same with the generator and our analyzers as
+/// without them, every name binding to the same symbol. (A top-level namespace <c>RegisterMasks</c>
+/// once hid a JIT's <c>struct RegisterMasks</c>: CS0118 the moment the package was referenced.)
+/// </summary>
+public sealed class DropInTests
+{
+    /// <summary>The names a register-minded project is likely to have taken, each a type of its own.</summary>
+    public static readonly string[] TakenNames =
+        { "RegisterMasks", "RegisterSet", "RegisterFile", "RegisterCache", "RegisterClass", "Register", "Registers" };
+
+    private static readonly string Library = $$"""
+        namespace Jit.CodeGen.RegisterAllocators
+        {
+            public readonly struct RegisterMasks
+            {
+                public RegisterMasks(int intMask, int vecMask) { IntMask = intMask; VecMask = vecMask; }
+                public int IntMask { get; }
+                public int VecMask { get; }
+                public static readonly RegisterMasks Empty = new RegisterMasks(0, 0);
+            }
+            public sealed class RegisterSet { public int Count => 0; public static RegisterSet Create() => new RegisterSet(); }
+            public enum RegisterFile { General, Vector }
+            public sealed class RegisterCache { public Register Read(int index) => new Register(index); }
+            public enum RegisterClass { Integer, Vector }
+            public readonly struct Register { public Register(int index) { Index = index; } public int Index { get; } }
+            public static class Registers { public static readonly Register Rax = new Register(0); }
+            // Attribute classes of the user's own, written as [RegisterSet] would write ours.
+            [System.AttributeUsage(System.AttributeTargets.All)] public sealed class RegisterFileAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.All)] public sealed class RegisterSetAttribute : System.Attribute { public RegisterSetAttribute(string name) { } }
+        }
+        """;
+
+    private const string Consumer = """
+        using Jit.CodeGen.RegisterAllocators;
+
+        namespace Jit.CodeGen.X86
+        {
+            [RegisterFile]
+            [RegisterSet("callee-saved")]
+            public static class CallingConvention
+            {
+                public static RegisterMasks GetCalleeSaved() => new RegisterMasks((1 << 3) | (1 << 5), 0);
+                public static RegisterMasks Nothing => RegisterMasks.Empty;
+                public static RegisterSet Set() => RegisterSet.Create();
+                public static RegisterFile File(RegisterClass kind) => kind == RegisterClass.Vector ? RegisterFile.Vector : RegisterFile.General;
+                public static Register First(RegisterCache cache) => cache.Read(Registers.Rax.Index);
+            }
+        }
+
+        namespace Global
+        {
+            using Jit.CodeGen.RegisterAllocators;
+
+            public sealed class Allocator
+            {
+                private RegisterMasks _live = RegisterMasks.Empty;
+                public RegisterMasks Live => _live;
+                public int Count(RegisterSet set) => set.Count + _live.IntMask;
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_project_with_types_named_like_ours_compiles_the_same_with_the_generator_and_analyzers()
+    {
+        var without = GeneratorHarness.Compilation(new[] { Library, Consumer });
+        Assert.Empty(without.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
+
+        var run = GeneratorHarness.Run(Library, Consumer);
+        run.AssertCompilesCleanly();
+        Assert.Empty(run.AnalyzerDiagnostics);
+        Assert.Empty(AnalyzerHarness.AnalyzeUsage(run.Output));
+        Assert.Empty(run.GeneratedCode);   // nothing annotated, nothing generated but the attributes
+
+        // Every name in the user's files binds to the same symbol with the package as without it.
+        foreach (var tree in without.SyntaxTrees)
+        {
+            var after = run.Output.SyntaxTrees.Single(candidate => candidate.FilePath == tree.FilePath);
+            Assert.Equal(Bindings(without, tree), Bindings(run.Output, after));
+        }
+    }
+
+    [Fact]
+    public void The_package_adds_one_top_level_name_and_it_is_none_a_user_is_likely_to_have_taken()
+    {
+        var bare = GeneratorHarness.Compilation(Array.Empty<string>());
+        var run = GeneratorHarness.Run(Array.Empty<string>());
+        var before = bare.GlobalNamespace.GetMembers().Select(member => member.Name).ToHashSet(StringComparer.Ordinal);
+        var added = run.Output.GlobalNamespace.GetMembers().Select(member => member.Name).Where(name => !before.Contains(name)).ToList();
+
+        // The attributes' namespace, and nothing else: any top-level name hides a user type of that name.
+        Assert.Equal(new[] { "RegisterMasking" }, added);
+        Assert.DoesNotContain(added, TakenNames.Contains);
+    }
+
+    /// <summary>Each identifier of a tree with the symbol it binds to (or what the compiler made of it).</summary>
+    private static List<string> Bindings(Compilation compilation, SyntaxTree tree)
+    {
+        var model = compilation.GetSemanticModel(tree);
+        return tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>()
+            .Select(name => $"{name.SpanStart} {name.Identifier.ValueText} -> {Describe(model.GetSymbolInfo(name))}")
+            .ToList();
+    }
+
+    private static string Describe(SymbolInfo info) =>
+        info.Symbol?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+        ?? $"{info.CandidateReason}: {string.Join(", ", info.CandidateSymbols.Select(symbol => symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))}";
+}
