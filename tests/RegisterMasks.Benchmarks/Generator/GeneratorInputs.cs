@@ -102,6 +102,7 @@ internal static class GeneratorInputs
         "Large" => Large(realistic: false),
         "Realistic" => Large(realistic: true),
         _ when input.StartsWith(AttributeHeavyPrefix, StringComparison.Ordinal) => AttributeHeavy(input),
+        _ when input.StartsWith(UnannotatedPrefix, StringComparison.Ordinal) => Unannotated(int.Parse(input.Substring(UnannotatedPrefix.Length), CultureInfo.InvariantCulture)),
         _ => throw new ArgumentOutOfRangeException(nameof(input), input, "no such benchmark input"),
     };
 
@@ -142,6 +143,31 @@ internal static class GeneratorInputs
         for (var i = 0; i < 500; i++)
         {
             yield return ($"Unrelated{i}.cs", Unrelated(i, attributed: realistic && i % 3 == 0));
+        }
+    }
+
+    public const string UnannotatedPrefix = "Unannotated";
+
+    /// <summary>
+    /// <c>Unannotated{N}</c>: a project that references the package and uses none of it: N ordinary files
+    /// (a third with common type attributes) and a register enum with hand-written masks, nothing annotated.
+    /// </summary>
+    private static IEnumerable<(string Path, string Text)> Unannotated(int files)
+    {
+        yield return ("Registers.cs", """
+            namespace Unannotated;
+
+            public enum X86Register { Invalid = -1, Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi }
+
+            public static class CallingConvention
+            {
+                public static int GetArgumentsMask() => (1 << (int)X86Register.Rcx) | (1 << (int)X86Register.Rdx);
+                public static int GetCalleeSavedMask() => (1 << (int)X86Register.Rbx) | (1 << (int)X86Register.Rbp) | (1 << (int)X86Register.Rsi);
+            }
+            """);
+        for (var i = 0; i < files; i++)
+        {
+            yield return ($"Unrelated{i}.cs", Unrelated(i, attributed: i % 3 == 0));
         }
     }
 
