@@ -42,6 +42,8 @@ internal static class DiagnosticDescriptors
         "Set '{0}' names a range with {1} but no {2}, which is not a register of '{3}'");
     public static readonly DiagnosticDescriptor BackwardRange = Error("RM0005", NotARegisterTitle,
         "Set '{0}' names a range From {1} ({2}) To {3} ({4}) that runs backwards, which is not a register of '{5}'");
+    public static readonly DiagnosticDescriptor ValueNotARegisterOfAnyFile = Error("RM0005", NotARegisterTitle,
+        "Set '{0}' names '{1}', {2}, which is not a register of any register file");
 
     // RM0006: which register file a set, cache or invariant is over.
 
@@ -53,7 +55,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SetFileUndetermined = Error("RM0006", FileUnclearTitle,
         "Set '{0}': its register file cannot be determined, since it names no register; add RegisterFile = typeof(...)");
     public static readonly DiagnosticDescriptor IncludesNameNoSingleFile = Error("RM0006", FileUnclearTitle,
-        "Set '{0}': its register file cannot be determined, since it names no register and its Includes do not all name sets of one register file; add RegisterFile = typeof(...)");
+        "Set '{0}': the sets it includes belong to different register files ({1}); a set holds registers of one file");
+    public static readonly DiagnosticDescriptor IncludesNameSetsOfSeveralFiles = Error("RM0006", FileUnclearTitle,
+        "Set '{0}': its register file cannot be determined, since it names no register and the sets it includes exist in several register files ({1}); add RegisterFile = typeof(...)");
     public static readonly DiagnosticDescriptor FileOfAnotherAssembly = Error("RM0006", FileUnclearTitle,
         "Set '{0}': register file '{1}' is declared in another assembly; declare its sets in that assembly");
     public static readonly DiagnosticDescriptor SetMixesFiles = Error("RM0006", FileUnclearTitle,
@@ -74,6 +78,12 @@ internal static class DiagnosticDescriptors
         "Set '{0}' includes '{1}', which is not a set of '{2}'");
     public static readonly DiagnosticDescriptor UnknownIncludeOtherCase = Error("RM0007", UnknownSetTitle,
         "Set '{0}' includes '{1}', which is not a set of '{2}'; did you mean '{3}'?");
+    public static readonly DiagnosticDescriptor IncludeOfAnotherFile = Error("RM0007", UnknownSetTitle,
+        "Set '{0}' includes '{1}', which is not a set of '{2}' but of {3}");
+    public static readonly DiagnosticDescriptor UnknownIncludeOfAnyFile = Error("RM0007", UnknownSetTitle,
+        "Set '{0}' includes '{1}', which is not a set of any register file");
+    public static readonly DiagnosticDescriptor UnknownIncludeOfAnyFileOtherCase = Error("RM0007", UnknownSetTitle,
+        "Set '{0}' includes '{1}', which is not a set of any register file; did you mean '{2}'?");
     public static readonly DiagnosticDescriptor IncludeNotAName = Error("RM0007", UnknownSetTitle,
         "Set '{0}' includes '{1}', which is not a set of {2}");
     public static readonly DiagnosticDescriptor InvariantNamesNoSet = Error("RM0007", UnknownSetTitle,
@@ -199,10 +209,11 @@ internal static class DiagnosticDescriptors
     /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         IndexDoesNotFit, NegativeIndex, UnsupportedWidth, SharedIndex,
-        ValueNotARegister, MemberOfAnotherEnum, SentinelInSet, UndefinedValueInSet, HalfOpenRange, BackwardRange,
-        RegisterFileArgumentNotAFile, EnumWithoutRegisterFile, SetFileUndetermined, IncludesNameNoSingleFile, FileOfAnotherAssembly, SetMixesFiles,
-        CacheFileNotAFile, InvariantFileUndetermined, InvariantMixesFiles, InvariantFileAmbiguous,
-        UnknownInclude, UnknownIncludeOtherCase, IncludeNotAName, InvariantNamesNoSet, IncludeCycle, DuplicateSetName,
+        ValueNotARegister, MemberOfAnotherEnum, SentinelInSet, UndefinedValueInSet, HalfOpenRange, BackwardRange, ValueNotARegisterOfAnyFile,
+        RegisterFileArgumentNotAFile, EnumWithoutRegisterFile, SetFileUndetermined, IncludesNameNoSingleFile, IncludesNameSetsOfSeveralFiles,
+        FileOfAnotherAssembly, SetMixesFiles, CacheFileNotAFile, InvariantFileUndetermined, InvariantMixesFiles, InvariantFileAmbiguous,
+        UnknownInclude, UnknownIncludeOtherCase, IncludeOfAnotherFile, UnknownIncludeOfAnyFile, UnknownIncludeOfAnyFileOtherCase,
+        IncludeNotAName, InvariantNamesNoSet, IncludeCycle, DuplicateSetName,
         MaskNameNotAnIdentifier, MaskNameTakenByType, ExtensionsNameTaken, JsonConverterNameTaken, MaskNameTakenByFile, RegisterNameReserved,
         RegisterNamedAsMask, SetWithoutName, SetNameNotAnIdentifier, SetNameReserved, SetNamedAsItsType, SetNameTakenByMember,
         SetNameOnTwoFiles, OrderNameTakenByMember, OrderNameTakenBySet, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,

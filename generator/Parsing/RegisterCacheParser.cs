@@ -43,7 +43,8 @@ internal static class RegisterCacheParser
                 file?.ToDisplayString() ?? fileSyntax?.ToString() ?? "(missing)"));
         }
 
-        var values = CacheValueReader.Read(type, file as INamedTypeSymbol, attribute, new AttributeSyntaxReader(syntax), diagnostics, ref hasErrors);
+        // Over no register file, the cache gets nothing: LoadRegister's parameters would only follow from that error (RM0018, RM0019).
+        var values = CacheValueReader.Read(type, fileKey is null ? null : file, attribute, new AttributeSyntaxReader(syntax), diagnostics, ref hasErrors);
         return new RegisterCacheModel(
             FullName: PartialTypes.FullMetadataName(type),
             Namespace: SymbolNames.Namespace(type),

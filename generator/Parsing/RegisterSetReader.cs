@@ -198,6 +198,16 @@ internal sealed class RegisterSetReader
             _hasErrors = true; // a register argument did not bind: the compiler reports it
             return null;
         }
+        if (registers.Any())
+        {
+            // Registers written, none a member of an enum: each is the mistake (not a missing RegisterFile,
+            // and not to be dropped when the includes give the file).
+            foreach (var argument in registers)
+            {
+                Report(DiagnosticDescriptors.ValueNotARegisterOfAnyFile, argument.Syntax, _name, argument.Syntax, Describe(argument.Value));
+            }
+            return null;
+        }
         if (NamesASetToInclude())
         {
             _fileFromIncludes = true; // the resolver decides it from the sets included

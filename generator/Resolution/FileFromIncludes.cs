@@ -9,12 +9,17 @@ namespace RegisterMasks.Generator.Resolution;
 /// <summary>
 /// A set that names no register and no <c>RegisterFile</c> takes its file from the sets it includes,
 /// when they all name sets of one file. Such a set may include another like it, so files are handed
-/// on until nothing changes; a set still without one (its includes name sets of no file, or of
-/// several) gets RM0006 at its attribute.
+/// on until nothing changes. A set still without one is reported for the cause, once:
+/// <list type="bullet">
+/// <item>an include naming no set of any file: RM0007 there (a renamed set), not a file to add;</item>
+/// <item>includes naming sets that all exist but of different files, or of several files each: RM0006;</item>
+/// <item>includes going round among such sets: RM0008, as for sets whose file is known;</item>
+/// <item>an include naming a set without a file for a reason of its own: nothing more, that set's error says it.</item>
+/// </list>
 /// </summary>
 internal static class FileFromIncludes
 {
-    public static List<SetContainerModel> Assign(List<SetContainerModel> containers, List<DiagnosticInfo> diagnostics)
+    public static List<SetContainerModel> Assign(List<SetContainerModel> containers, IReadOnlyList<RegisterFileModel> files, List<DiagnosticInfo> diagnostics)
     {
         var pending = containers.SelectMany(container => container.Sets).Where(set => set.FileFromIncludes && set.FileKey is null && !set.HasErrors).ToList();
         if (pending.Count == 0)
@@ -35,19 +40,25 @@ internal static class FileFromIncludes
                 if (SingleFile(set, filesByName) is { } file)
                 {
                     assigned[set] = file;
-                    if (!filesByName.TryGetValue(set.Name, out var files))
+                    if (!filesByName.TryGetValue(set.Name, out var names))
                     {
-                        filesByName[set.Name] = files = new HashSet<string>(StringComparer.Ordinal);
+                        filesByName[set.Name] = names = new HashSet<string>(StringComparer.Ordinal);
                     }
-                    files.Add(file);
+                    names.Add(file);
                     changed = true;
                 }
             }
         }
 
-        foreach (var set in pending.Where(set => !assigned.ContainsKey(set)))
+        var unassigned = pending.Where(set => !assigned.ContainsKey(set)).ToList();
+        if (unassigned.Count > 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludesNameNoSingleFile, set.FileLocation ?? set.AttributeLocation, set.Name));
+            var declared = new SetDirectory(containers.SelectMany(container => container.Sets), files);
+            foreach (var set in unassigned)
+            {
+                ReportWhyNoFile(set, filesByName, declared, diagnostics);
+            }
+            ReportCycles(unassigned, diagnostics);
         }
         return containers.Select(container => container.Sets.Any(assigned.ContainsKey)
             ? container with { Sets = container.Sets.Select(set => assigned.TryGetValue(set, out var file) ? set with { FileKey = file } : set).ToEquatableArray() }
@@ -68,5 +79,92 @@ internal static class FileFromIncludes
             candidates.IntersectWith(files);
         }
         return candidates is { Count: 1 } ? candidates.Single() : null;
+    }
+
+    private static void ReportWhyNoFile(
+        RegisterSetModel set, Dictionary<string, HashSet<string>> filesByName, SetDirectory declared, List<DiagnosticInfo> diagnostics)
+    {
+        var includes = set.Includes.Where(include => include.Name != KnownNames.AllSetName).ToList();
+        if (includes.Count == 0)
+        {
+            // Not reached from the parser (Include named a set), but nothing at all would then decide the file.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetFileUndetermined, set.FileLocation ?? set.AttributeLocation, set.Name));
+            return;
+        }
+
+        // The files every include naming sets with files allows; null when none does.
+        var withFiles = includes.Where(include => filesByName.ContainsKey(include.Name)).ToList();
+        HashSet<string>? common = null;
+        foreach (var include in withFiles)
+        {
+            common ??= new HashSet<string>(filesByName[include.Name], StringComparer.Ordinal);
+            common.IntersectWith(filesByName[include.Name]);
+        }
+
+        var unknown = includes.Where(include => !declared.Declares(include.Name)).ToList();
+        if (unknown.Count > 0)
+        {
+            // The names to offer are those of the file the other includes decide (or could); with none decided, every set's.
+            var fileName = common is { Count: 1 } ? declared.FileName(common.Single()) : null;
+            var names = common is { Count: > 0 }
+                ? filesByName.Where(pair => pair.Value.Overlaps(common)).Select(pair => pair.Key).OrderBy(name => name, StringComparer.Ordinal)
+                : declared.Names;
+            foreach (var include in unknown)
+            {
+                diagnostics.Add(declared.UnknownInclude(set, include, fileName, names));
+            }
+            return;
+        }
+        if (common is { Count: 0 })
+        {
+            var which = string.Join(", ", withFiles.GroupBy(include => include.Name).Select(group =>
+                "'" + group.Key + "' of " + string.Join(" or ", filesByName[group.Key].Select(declared.FileName).OrderBy(name => name, StringComparer.Ordinal).Select(name => "'" + name + "'"))));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludesNameNoSingleFile, set.FileLocation ?? set.AttributeLocation, set.Name, which));
+            return;
+        }
+        if (withFiles.Count == includes.Count)
+        {
+            var several = string.Join(", ", common!.Select(declared.FileName).OrderBy(name => name, StringComparer.Ordinal).Select(name => "'" + name + "'"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludesNameSetsOfSeveralFiles, set.FileLocation ?? set.AttributeLocation, set.Name, several));
+        }
+        // Otherwise an include names only sets without a file: each has an error of its own, is
+        // reported here for its own cause, or goes round a cycle (reported below).
+    }
+
+    /// <summary>
+    /// Sets without a file that include each other round a cycle: RM0008 at each, as the evaluator
+    /// reports cycles of sets with a file. (Such sets can get no file from each other, so the
+    /// evaluator never sees them.)
+    /// </summary>
+    private static void ReportCycles(List<RegisterSetModel> unassigned, List<DiagnosticInfo> diagnostics)
+    {
+        var byName = unassigned.ToLookup(set => set.Name, StringComparer.Ordinal);
+        var done = new HashSet<RegisterSetModel>(ReferenceComparer<RegisterSetModel>.Instance);
+        var stack = new List<RegisterSetModel>();
+        void Visit(RegisterSetModel set)
+        {
+            if (!done.Add(set))
+            {
+                return;
+            }
+            stack.Add(set);
+            foreach (var target in set.Includes.SelectMany(include => byName[include.Name]))
+            {
+                var position = stack.IndexOf(target);
+                if (position >= 0)
+                {
+                    diagnostics.AddRange(SetEvaluator.CycleDiagnostics(stack.Skip(position).ToList()));
+                }
+                else
+                {
+                    Visit(target);
+                }
+            }
+            stack.RemoveAt(stack.Count - 1);
+        }
+        foreach (var set in unassigned)
+        {
+            Visit(set);
+        }
     }
 }

@@ -16,13 +16,15 @@ internal sealed class InvariantChecker
     private readonly Dictionary<string, Dictionary<int, string>> _displayNames;
     private readonly Dictionary<RegisterSetModel, RegisterBits> _values;
     private readonly ILookup<string, RegisterSetModel> _setsByName;
+    private readonly SetDirectory _declared;
     private readonly List<DiagnosticInfo> _diagnostics;
 
     public InvariantChecker(
         Dictionary<string, RegisterFileModel> files, Dictionary<string, Dictionary<int, string>> displayNames, IEnumerable<RegisterSetModel> sets,
-        Dictionary<RegisterSetModel, RegisterBits> values, List<DiagnosticInfo> diagnostics)
+        SetDirectory declared, Dictionary<RegisterSetModel, RegisterBits> values, List<DiagnosticInfo> diagnostics)
     {
         _files = files;
+        _declared = declared;
         _displayNames = displayNames;
         _values = values;
         _diagnostics = diagnostics;
@@ -109,7 +111,7 @@ internal sealed class InvariantChecker
         }
     }
 
-    /// <summary>The one usable register file holding a set of every name given; null (reported, or a file with errors) otherwise.</summary>
+    /// <summary>The one usable register file holding a set of every name given; null (reported, here or at a set with an error, or a file with errors) otherwise.</summary>
     private RegisterFileModel? FileOf(SetInvariantModel invariant)
     {
         HashSet<string>? candidates = null;
@@ -119,7 +121,11 @@ internal sealed class InvariantChecker
             var files = _setsByName[reference.Name].Select(set => set.FileKey!).ToList();
             if (files.Count == 0)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvariantNamesNoSet, reference.Location, invariant.AttributeName, reference.Name));
+                // A set of that name without a file has an error of its own, reported where it is declared.
+                if (!_declared.Declares(reference.Name))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvariantNamesNoSet, reference.Location, invariant.AttributeName, reference.Name));
+                }
                 unknown = true;
                 continue;
             }

@@ -8,17 +8,23 @@ namespace RegisterMasks.Generator.Resolution;
 /// <summary>
 /// Computes every set of one register file: <c>(listed ∪ range ∪ includes) \ exclude</c>,
 /// following includes across declaring types, and reporting unknown includes, cycles,
-/// redundant registers and empty sets. A set that cannot be computed gets no value.
+/// redundant registers and empty sets. A set that cannot be computed gets no value, and sets
+/// including it get none either, without a diagnostic of their own: the cause is reported once,
+/// where it is.
 /// </summary>
 internal sealed class SetEvaluator
 {
     private readonly RegisterFileModel _file;
     private readonly Dictionary<string, List<RegisterSetModel>> _byName;
+    private readonly SetDirectory _declared;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<RegisterSetModel, RegisterBits?> _values = new(ReferenceComparer<RegisterSetModel>.Instance);
     private readonly Dictionary<RegisterSetModel, IReadOnlyList<int>> _orders = new(ReferenceComparer<RegisterSetModel>.Instance);
     private readonly List<RegisterSetModel> _stack = new();
     private readonly HashSet<RegisterSetModel> _inCycle = new(ReferenceComparer<RegisterSetModel>.Instance);
+
+    /// <summary>Sets that lost a register to its own error (listed, or through an include): an empty value there is that error's doing, not a second mistake (RM0013).</summary>
+    private readonly HashSet<RegisterSetModel> _lostRegister = new(ReferenceComparer<RegisterSetModel>.Instance);
 
     /// <summary>
     /// Registers that got no bit (an error of their own, reported at the member). A set naming one is
@@ -27,9 +33,11 @@ internal sealed class SetEvaluator
     /// </summary>
     private readonly HashSet<string> _withoutBit;
 
-    public SetEvaluator(RegisterFileModel file, IReadOnlyList<RegisterSetModel> sets, List<DiagnosticInfo> diagnostics)
+    /// <param name="declared">Every set of every file, to tell an include naming no set from one naming a set of another file or a set without one.</param>
+    public SetEvaluator(RegisterFileModel file, IReadOnlyList<RegisterSetModel> sets, SetDirectory declared, List<DiagnosticInfo> diagnostics)
     {
         _file = file;
+        _declared = declared;
         _diagnostics = diagnostics;
         _withoutBit = new HashSet<string>(file.Members.Where(member => member.IsRegister && !member.HasBit).Select(member => member.Name));
         _byName = sets.GroupBy(set => set.Name).ToDictionary(group => group.Key, group => group.ToList());
@@ -68,7 +76,11 @@ internal sealed class SetEvaluator
         {
             return _values[set] = null;
         }
-        if (value.Count == 0 && !set.Listed.Any(register => _withoutBit.Contains(register.Name)))
+        if (set.Listed.Any(register => _withoutBit.Contains(register.Name)))
+        {
+            _lostRegister.Add(set);
+        }
+        if (value.Count == 0 && !_lostRegister.Contains(set))
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptySet, set.AttributeLocation, set.Name, _file.EnumName));
         }
@@ -142,12 +154,11 @@ internal sealed class SetEvaluator
         }
         if (!_byName.TryGetValue(include.Name, out var targets))
         {
-            var suggestion = _byName.Keys.FirstOrDefault(name => string.Equals(name, include.Name, System.StringComparison.OrdinalIgnoreCase));
-            var unknown = suggestion is null
-                ? DiagnosticInfo.Create(DiagnosticDescriptors.UnknownInclude, include.Location, set.Name, include.Name, _file.EnumName)
-                : DiagnosticInfo.Create(DiagnosticDescriptors.UnknownIncludeOtherCase, include.Location, set.Name, include.Name, _file.EnumName, suggestion);
-            var candidates = NameSuggestions.Near(include.Name, _byName.Keys.Append(KnownNames.AllSetName));
-            _diagnostics.Add(candidates.Count == 0 ? unknown : unknown.WithProperty(FixProperties.Candidates, string.Join(FixProperties.Separator.ToString(), candidates)));
+            // A set of that name without a file has an error of its own, reported where it is declared.
+            if (!_declared.HasSetWithoutFile(include.Name))
+            {
+                _diagnostics.Add(_declared.UnknownInclude(set, include, _file.EnumName, _byName.Keys));
+            }
             return false;
         }
         if (targets.Count > 1)
@@ -166,6 +177,10 @@ internal sealed class SetEvaluator
         if (included is null)
         {
             return false;
+        }
+        if (_lostRegister.Contains(target))
+        {
+            _lostRegister.Add(set);
         }
         value.UnionWith(included);
         return true;
@@ -186,17 +201,22 @@ internal sealed class SetEvaluator
         }
     }
 
-    /// <summary>Reports each set of the cycle once, at its include that leads on round the cycle.</summary>
     private void ReportCycle(List<RegisterSetModel> cycle)
+    {
+        _inCycle.UnionWith(cycle);
+        _diagnostics.AddRange(CycleDiagnostics(cycle));
+    }
+
+    /// <summary>RM0008 for each set of the cycle once, at its include that leads on round the cycle.</summary>
+    internal static IEnumerable<DiagnosticInfo> CycleDiagnostics(IReadOnlyList<RegisterSetModel> cycle)
     {
         for (var i = 0; i < cycle.Count; i++)
         {
             var set = cycle[i];
             var next = cycle[(i + 1) % cycle.Count];
-            _inCycle.Add(set);
             var path = string.Join(" -> ", cycle.Skip(i).Concat(cycle.Take(i + 1)).Select(member => member.Name));
             var include = set.Includes.First(reference => reference.Name == next.Name);
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludeCycle, include.Location, set.Name, path));
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.IncludeCycle, include.Location, set.Name, path);
         }
     }
 

@@ -28,7 +28,8 @@ internal static class SetResolver
     {
         var diagnostics = new List<DiagnosticInfo>();
         var usableFiles = SelectUsableFiles(files, diagnostics);
-        var merged = FileFromIncludes.Assign(MergePartialDeclarations(containers, diagnostics), diagnostics);
+        var merged = FileFromIncludes.Assign(MergePartialDeclarations(containers, diagnostics), files, diagnostics);
+        var declared = new SetDirectory(merged.SelectMany(container => container.Sets), files);
 
         var values = new Dictionary<RegisterSetModel, RegisterBits>(ReferenceComparer<RegisterSetModel>.Instance);
         var orders = new Dictionary<RegisterSetModel, IReadOnlyList<int>>(ReferenceComparer<RegisterSetModel>.Instance);
@@ -40,7 +41,7 @@ internal static class SetResolver
                 continue; // an undetermined file (RM0006) or a file with errors of its own: nothing to compute
             }
             var sets = fileSets.ToList();
-            var evaluator = new SetEvaluator(file, sets, diagnostics);
+            var evaluator = new SetEvaluator(file, sets, declared, diagnostics);
             ReportDuplicateNames(file, sets, merged, diagnostics);
             foreach (var set in sets)
             {
@@ -61,7 +62,7 @@ internal static class SetResolver
         // The name each index shows, per usable file: set constants, catalogs and invariant messages all print them.
         var displayNames = usableFiles.ToDictionary(pair => pair.Key, pair => DisplayNames(pair.Value), StringComparer.Ordinal);
 
-        var checker = new InvariantChecker(usableFiles, displayNames, merged.SelectMany(container => container.Sets), values, diagnostics);
+        var checker = new InvariantChecker(usableFiles, displayNames, merged.SelectMany(container => container.Sets), declared, values, diagnostics);
         foreach (var declaration in invariants)
         {
             diagnostics.AddRange(declaration.Diagnostics);

@@ -30,11 +30,14 @@ public class DiagnosticSnapshotTests
         ["UndefinedValueInSet"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, (R)5)] public static partial class C { }",
         ["HalfOpenRange"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"S\", R.A, To = R.B)] public static partial class C { }",
         ["BackwardRange"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"S\", From = R.B, To = R.A)] public static partial class C { }",
+        ["ValueNotARegisterOfAnyFile"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", 3)] public static partial class C { }",
         ["RegisterFileArgumentNotAFile"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", RegisterFile = typeof(string))] public static partial class C { }",
         ["EnumWithoutRegisterFile"] = "public enum P { X }\n[RegisterSet(\"S\", P.X)] public static partial class C { }",
         ["SetFileUndetermined"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\")] public static partial class C { }",
         ["IncludesNameNoSingleFile"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
             "[RegisterSet(\"RS\", R.A)][RegisterSet(\"QS\", Q.X)][RegisterSet(\"S\", Include = new[] { \"RS\", \"QS\" })] public static partial class C { }",
+        ["IncludesNameSetsOfSeveralFiles"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
+            "[RegisterSet(\"BOTH\", R.A)] public static partial class C1 { }\n[RegisterSet(\"BOTH\", Q.X)] public static partial class C2 { }\n[RegisterSet(\"S\", Include = new[] { \"BOTH\" })] public static partial class C { }",
         ["FileOfAnotherAssembly"] = "[RegisterSet(\"S\", Lib.LibReg.A)] public static partial class C { }",
         ["SetMixesFiles"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n[RegisterSet(\"S\", R.A, Q.X)] public static partial class C { }",
         ["CacheFileNotAFile"] = "public enum P { X }\n[RegisterCache(typeof(P))] public sealed partial class Cache { }",
@@ -45,6 +48,10 @@ public class DiagnosticSnapshotTests
             "[RegisterSet(\"S\", R.A)] public static partial class C1 { }\n[RegisterSet(\"S\", Q.X)] public static partial class C2 { }\n[RegisterSetSubset(\"S\", \"All\")] public static class I { }",
         ["UnknownInclude"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Include = new[] { \"NOPE\" })] public static partial class C { }",
         ["UnknownIncludeOtherCase"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"BASE\", R.A)]\n[RegisterSet(\"S\", R.A, Include = new[] { \"base\" })] public static partial class C { }",
+        ["IncludeOfAnotherFile"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
+            "[RegisterSet(\"QS\", Q.X)][RegisterSet(\"S\", R.A, Include = new[] { \"QS\" })] public static partial class C { }",
+        ["UnknownIncludeOfAnyFile"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"GPR\", R.A)][RegisterSet(\"S\", Include = new[] { \"GPRS\" })] public static partial class C { }",
+        ["UnknownIncludeOfAnyFileOtherCase"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"GPR\", R.A)][RegisterSet(\"S\", Include = new[] { \"gpr\" })] public static partial class C { }",
         ["IncludeNotAName"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Include = new string[] { null! })] public static partial class C { }",
         ["InvariantNamesNoSet"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A)] public static partial class C { }\n[RegisterSetSubset(\"S\", \"NOPE\")] public static class I { }",
         ["IncludeCycle"] = "[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"PING\", R.A, Include = new[] { \"PONG\" })]\n[RegisterSet(\"PONG\", R.B, Include = new[] { \"PING\" })] public static partial class C { }",

@@ -187,7 +187,7 @@ public class DiagnosticTests
         var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
             "[RegisterSet(\"R_SET\", R.A)]\n[RegisterSet(\"Q_SET\", Q.X)]\n[RegisterSet(\"BOTH\", Include = new[] { \"R_SET\", \"Q_SET\" })] public static partial class Sets { }");
         Expect(run, "RM0006", DiagnosticSeverity.Error, "RegisterSet",
-            "Set 'BOTH': its register file cannot be determined, since it names no register and its Includes do not all name sets of one register file; add RegisterFile = typeof(...)");
+            "Set 'BOTH': the sets it includes belong to different register files ('R_SET' of 'R', 'Q_SET' of 'Q'); a set holds registers of one file");
         var sets = run.Source("D.Sets.RegisterSets.g.cs");
         Assert.Contains("R_SET", sets);
         Assert.DoesNotContain("BOTH", sets);
@@ -293,12 +293,17 @@ public class DiagnosticTests
         AssertHealthyEmitted(run);
     }
 
-    [Fact]
-    public void RM0006_a_register_cache_over_an_enum_without_RegisterFile()
+    /// <summary>Over no register file the cache gets nothing, so what its values would need (RM0018, RM0019) is not asked for as well.</summary>
+    [Theory]
+    [InlineData("[RegisterCache(typeof(Plain))] public partial class Cache { }")]
+    [InlineData("[RegisterCache(typeof(Plain), ValueType = typeof(ulong))] public partial class Cache { }")]
+    [InlineData("[RegisterCache(typeof(Plain), ValueType = typeof(ulong))] public partial class Cache { partial void LoadRegister(Plain register, ref ulong value); }")]
+    public void RM0006_a_register_cache_over_an_enum_without_RegisterFile(string declaration)
     {
-        var run = Run("public enum Plain { P }\n[RegisterCache(typeof(Plain))] public partial class Cache { }");
+        var run = Run("public enum Plain { P }\n" + declaration);
         Expect(run, "RM0006", DiagnosticSeverity.Error, "typeof(Plain)",
             "Register cache 'Cache': 'D.Plain' is not an enum with [RegisterFile] declared in this assembly");
+        Assert.DoesNotContain(run.Sources.Keys, key => key.Contains("RegisterCache"));
     }
 
     [Fact]
@@ -406,6 +411,110 @@ public class DiagnosticTests
             $"Register file 'R' {problem}; its mask and extension methods live at namespace level, so declare it public or internal, outside generic types");
         Assert.DoesNotContain("D.RMask.g.cs", run.Sources.Keys);
         AssertHealthyEmitted(run);
+    }
+
+    // One cause, one diagnostic: each case below once reported a consequence instead of its cause, or a cause twice.
+
+    /// <summary>
+    /// Arguments given as registers that are members of no enum: each is RM0005, where nothing else decides
+    /// the file (once RM0006's "add RegisterFile") and where the includes do (once dropped without a word).
+    /// </summary>
+    [Theory]
+    [InlineData("[RegisterSet(\"NUMBERS\", 3)]", "3", "'3', a number")]
+    [InlineData("[RegisterSet(\"NUMBERS\", 3, Include = new[] { \"A_SET\" })]", "3", "'3', a number")]
+    [InlineData("[RegisterSet(\"NUMBERS\", Include = new[] { \"A_SET\" }, Exclude = new object[] { \"R.B\" })]", "\"R.B\"", "'\"R.B\"', a string")]
+    public void RM0005_a_value_that_is_no_enum_member_where_no_register_decides_the_file(string declaration, string at, string what)
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"A_SET\", R.A)]\n" + declaration + " public static partial class Sets { }");
+        Expect(run, "RM0005", DiagnosticSeverity.Error, at, $"Set 'NUMBERS' names {what}, which is not a register of any register file");
+        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        Assert.Contains("A_SET", sets);
+        Assert.DoesNotContain("NUMBERS", sets);
+        AssertHealthyEmitted(run);
+    }
+
+    [Fact]
+    public void RM0007_include_of_a_set_of_another_file_names_that_file()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
+            "[RegisterSet(\"OF_Q\", Q.X)]\n[RegisterSet(\"TOP\", R.A, Include = new[] { \"OF_Q\" })] public static partial class Sets { }");
+        Expect(run, "RM0007", DiagnosticSeverity.Error, "\"OF_Q\"", "Set 'TOP' includes 'OF_Q', which is not a set of 'R' but of 'Q'");
+        Assert.DoesNotContain("TOP", run.Source("D.Sets.RegisterSets.g.cs"));
+    }
+
+    /// <summary>An invariant naming a set no file has is RM0007 alone: not also RM0006 for the files of the others.</summary>
+    [Fact]
+    public void RM0007_an_invariant_naming_an_unknown_set_beside_sets_of_two_files()
+    {
+        var run = Run(
+            "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
+            "[RegisterSet(\"OF_R\", R.A)] [RegisterSet(\"OF_Q\", Q.X)] public static partial class Sets { }\n" +
+            "[RegisterSetsDisjoint(\"OF_R\", \"OF_Q\", \"GONE\")] public class Checks { }");
+        Expect(run, "RM0007", DiagnosticSeverity.Error, "\"GONE\"", "[RegisterSetsDisjoint] names 'GONE', which is not a set of any register file");
+    }
+
+    /// <summary>
+    /// A cycle of sets whose file only the includes could give is RM0008, as a cycle of sets with a file
+    /// is (once RM0006 at each, whose RegisterFile led on to RM0008); an unknown name beside it is
+    /// RM0007 too; a set including a set of the cycle gets nothing of its own.
+    /// </summary>
+    [Theory]
+    [InlineData("[RegisterSet(\"PING\", Include = new[] { \"PONG\" })]\n[RegisterSet(\"PONG\", Include = new[] { \"PING\" })]\n[RegisterSet(\"OUTSIDE\", Include = new[] { \"PING\" })]",
+        "RM0008 \"PONG\" Set 'PING' is part of an include cycle: PING -> PONG -> PING|RM0008 \"PING\" Set 'PONG' is part of an include cycle: PONG -> PING -> PONG")]
+    [InlineData("[RegisterSet(\"SELF\", Include = new[] { \"SELF\" })]",
+        "RM0008 \"SELF\" Set 'SELF' is part of an include cycle: SELF -> SELF")]
+    [InlineData("[RegisterSet(\"PING\", Include = new[] { \"PONG\", \"GONE\" })]\n[RegisterSet(\"PONG\", Include = new[] { \"PING\" })]",
+        "RM0008 \"PONG\" Set 'PING' is part of an include cycle: PING -> PONG -> PING|RM0007 \"GONE\" Set 'PING' includes 'GONE', which is not a set of any register file|" +
+        "RM0008 \"PING\" Set 'PONG' is part of an include cycle: PONG -> PING -> PONG")]
+    [InlineData("[RegisterSet(\"PING\", R.A, Include = new[] { \"PONG\", \"GONE\" })]\n[RegisterSet(\"PONG\", R.B, Include = new[] { \"PING\" })]",
+        "RM0008 \"PONG\" Set 'PING' is part of an include cycle: PING -> PONG -> PING|RM0007 \"GONE\" Set 'PING' includes 'GONE', which is not a set of 'R'|" +
+        "RM0008 \"PING\" Set 'PONG' is part of an include cycle: PONG -> PING -> PONG")]
+    public void RM0008_a_cycle_is_reported_as_one_whatever_decides_the_files(string declarations, string expected)
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A, B }\n" + declarations + " public static partial class Sets { }");
+        Assert.Equal(expected.Split('|'), run.RegisterMaskDiagnostics().Select(d => $"{d.Id} {Text(run, d)} {d.GetMessage()}"));
+        Assert.DoesNotContain("D.Sets.RegisterSets.g.cs", run.Sources.Keys);
+        AssertHealthyEmitted(run);
+    }
+
+    /// <summary>Sets and invariants naming a duplicated name get nothing of their own: RM0009 says it at each declaration.</summary>
+    [Fact]
+    public void RM0009_sets_and_invariants_naming_a_duplicated_set_get_no_diagnostic_of_their_own()
+    {
+        var run = Run(
+            "[RegisterFile(8)] public enum R { A, B }\n" +
+            "[RegisterSet(\"TWICE\", R.A)] public static partial class One { }\n" +
+            "[RegisterSet(\"TWICE\", R.B)] public static partial class Two { }\n" +
+            "[RegisterSet(\"USES\", Include = new[] { \"TWICE\" })] [RegisterSet(\"ALSO\", R.A, Include = new[] { \"TWICE\" })] [RegisterSet(\"ELSE\", R.B)] public static partial class Three { }\n" +
+            "[RegisterSetsDisjoint(\"TWICE\", \"ELSE\")] public class Checks { }");
+        var diagnostics = run.RegisterMaskDiagnostics();
+        Assert.Equal(new[] { "RM0009 \"TWICE\"", "RM0009 \"TWICE\"" }, diagnostics.Select(d => d.Id + " " + Text(run, d)));
+        var sets = run.Source("D.Three.RegisterSets.g.cs");
+        Assert.Contains("ELSE", sets);
+        Assert.DoesNotContain("USES", sets);
+        Assert.DoesNotContain("ALSO", sets);
+    }
+
+    /// <summary>A set emptied only by registers with an error of their own (listed, or through includes) is that error's doing: no RM0013.</summary>
+    [Fact]
+    public void RM0013_is_not_reported_for_a_set_emptied_by_a_register_error()
+    {
+        var run = Run(
+            "[RegisterFile(8)] public enum R { A, TOO_FAR = 8 }\n" +
+            "[RegisterSet(\"FAR\", R.TOO_FAR)] [RegisterSet(\"HOLDS_FAR\", Include = new[] { \"FAR\" })]\n" +
+            "[RegisterSet(\"HOLDS_HOLDS\", Include = new[] { \"HOLDS_FAR\" }, RegisterFile = typeof(R))] [RegisterSet(\"NOTHING\", R.A, Exclude = new object[] { R.A })] public static partial class Sets { }");
+        Assert.Equal(new[] { "RM0001 TOO_FAR", "RM0013 RegisterSet(\"NOTHING\", R.A, Exclude = new object[] { R.A })" },
+            run.RegisterMaskDiagnostics().Select(d => d.Id + " " + Text(run, d)));
+        Assert.Contains("HOLDS_HOLDS =\n            global::D.RMask.None;", run.Source("D.Sets.RegisterSets.g.cs"));
+    }
+
+    /// <summary>A set that cannot be computed for an unknown include gets no RM0012 or RM0013 for what that left out.</summary>
+    [Fact]
+    public void RM0012_and_RM0013_are_not_reported_for_a_set_whose_include_is_unknown()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A, B }\n" +
+            "[RegisterSet(\"S\", R.A, Include = new[] { \"GONE\" }, Exclude = new object[] { R.B, R.A })] public static partial class Sets { }");
+        Expect(run, "RM0007", DiagnosticSeverity.Error, "\"GONE\"", "Set 'S' includes 'GONE', which is not a set of 'R'");
     }
 
     [Fact]

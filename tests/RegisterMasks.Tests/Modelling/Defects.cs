@@ -49,11 +49,21 @@ internal sealed record Defect(string Name, string[] Ids, Func<ModelCase, Random,
         }),
         new("register of an enum that is not a register file", new[] { "RM0005", "RM0006" }, (model, random, source) =>
             AddSet(model, source, $"\"FOREIGN\", {Register(model, random)}, NotRegisters.Other {Marker}") + "\npublic enum NotRegisters { Other }\n"),
+        // However the set's file is decided: by a register, by RegisterFile, or by its includes alone (a set renamed away).
         new("include of a set that does not exist", new[] { "RM0007" }, (model, random, source) =>
-            AddSet(model, source, $"\"INCLUDES_MISSING\", {Register(model, random)}, Include = new[] {{ \"NO_SUCH_SET\" {Marker} }}")),
+            AddSet(model, source, "\"INCLUDES_MISSING\", " + (random.Next(3) switch
+            {
+                0 => $"{Register(model, random)}, ",
+                1 => $"RegisterFile = typeof({model.EnumName}), ",
+                _ => "",
+            }) + $"Include = new[] {{ \"NO_SUCH_SET\" {Marker} }}")),
+        // With RegisterFile, or with nothing but each other to take a file from.
         new("include cycle", new[] { "RM0008" }, (model, random, source) =>
-            AddSet(model, AddSet(model, source, $"\"CYCLE_B\", Include = new[] {{ \"CYCLE_A\" }}, RegisterFile = typeof({model.EnumName})"),
-                $"\"CYCLE_A\", Include = new[] {{ \"CYCLE_B\" {Marker} }}, RegisterFile = typeof({model.EnumName})")),
+        {
+            var file = random.Next(2) == 0 ? $", RegisterFile = typeof({model.EnumName})" : "";
+            return AddSet(model, AddSet(model, source, $"\"CYCLE_B\", Include = new[] {{ \"CYCLE_A\" }}{file}"),
+                $"\"CYCLE_A\", Include = new[] {{ \"CYCLE_B\" {Marker} }}{file}");
+        }),
         new("set name used twice", new[] { "RM0009" }, (model, random, source) =>
             model.Sets.Length == 0 ? null : AddSet(model, source, $"\"{model.Sets[random.Next(model.Sets.Length)].Name}\" {Marker}, {Register(model, random)}")),
         new("set name that is not an identifier", new[] { "RM0010" }, (model, random, source) =>
