@@ -24,8 +24,16 @@ internal static class TemplateSet
     /// </summary>
     internal static readonly ScriptObject s_noBuiltins = new();
 
-    /// <summary>The span text helpers every mask with spans carries: constant text, rendered once (after <see cref="s_noBuiltins"/>, which rendering reads).</summary>
-    public static readonly string SpanText = Render(Load("SpanText.sbn"), new object()).TrimEnd('\n', '\r');
+    private static readonly Template s_parseText = Load("ParseText.sbn");
+
+    /// <summary>
+    /// The text helpers of Parse and TryParse over a span, which every mask carries where the target has spans: constant
+    /// text, rendered once (after <see cref="s_noBuiltins"/>, which rendering reads).
+    /// </summary>
+    public static readonly string SpanParseText = Render(s_parseText, new ParseTextView { IsSpan = true, TextType = "global::System.ReadOnlySpan<char>" }).TrimEnd('\n', '\r');
+
+    /// <summary>The same helpers over a string, for a target without spans.</summary>
+    public static readonly string StringParseText = Render(s_parseText, new ParseTextView { IsSpan = false, TextType = "string" }).TrimEnd('\n', '\r');
 
     /// <summary>
     /// Renders a template from a plain view object, whose properties the template reads in snake_case.
