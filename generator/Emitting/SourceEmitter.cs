@@ -177,10 +177,11 @@ internal static class SourceEmitter
         var allBits = mask.Members.Aggregate(0UL, (bits, member) => bits | (1UL << member.Index));
         var underlying = Literals.UnderlyingType(width);
 
-        // ToMask's bit, for an index known to be below the width: shifted in the word (uint up to 32 bits), ANDed with
-        // All where an index below the width names no register, then cast to the mask.
+        // ToMask checks the index against the highest register's + 1 (one compare), then shifts in the word (uint up to
+        // 32 bits), ANDs with All only where an index below that names no register, and casts to the mask.
         var wordBits = width == 64 ? ulong.MaxValue : (1UL << width) - 1;
-        var hasGaps = allBits != wordBits;
+        var bound = mask.Members.Count == 0 ? 0 : mask.Members.Max(member => member.Index) + 1;
+        var hasGaps = allBits != (bound == 64 ? ulong.MaxValue : (1UL << bound) - 1);
         var shiftWidth = width == 64 ? 64 : 32;
         var shifted = $"1{(width == 64 ? "UL" : "u")} << (int)register";
         var bit = hasGaps ? $"({shifted}) & {Literals.Hex(allBits, shiftWidth)}" : shifted;
@@ -188,6 +189,7 @@ internal static class SourceEmitter
         {
             NumberRange = "0 to " + wordBits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             HasGaps = hasGaps,
+            RegisterBound = Literals.Invariant(bound),
             Underlying = underlying,
             ByteCount = width / 8,
             AllLiteral = Literals.Hex(allBits, width),

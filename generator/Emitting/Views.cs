@@ -79,8 +79,11 @@ internal sealed class MaskView : MaskViewBase
     /// <summary>The bit of an index already known to be in the width: the shift, ANDed with All where the file has gaps.</summary>
     public string ToMaskExpression { get; set; } = "";
 
-    /// <summary>Some index below the width names no register: ToMask must AND with All.</summary>
+    /// <summary>Some index below <see cref="RegisterBound"/> names no register: ToMask must AND with All.</summary>
     public bool HasGaps { get; set; }
+
+    /// <summary>The highest register's index + 1: ToMask's one compare.</summary>
+    public string RegisterBound { get; set; } = "";
     public List<MemberView> Members { get; set; } = new();
 }
 
