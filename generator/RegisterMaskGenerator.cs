@@ -44,7 +44,7 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .Select(static (models, cancellationToken) => SharedReading.Resolve(models, cancellationToken))
             .WithTrackingName(TrackingNames.Resolution);
 
-        // Spans and System.Text.Json, where the target has them: the generated code's optional members.
+        // Spans, System.Text.Json and nullable annotations, where the target has them: the generated code's optional members.
         // Read from the compilation's references, so unchanged by any edit of source.
         var features = context.CompilationProvider
             .Select(static (compilation, _) => TargetFeatures.Of(compilation))
@@ -66,7 +66,7 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(masks.Combine(features), static (output, pair) => output.AddSource(pair.Left.HintName, SourceEmitter.Mask(pair.Left, pair.Right)));
         context.RegisterSourceOutput(setOutputs.Combine(features), static (output, pair) => output.AddSource(pair.Left.HintName, SourceEmitter.Sets(pair.Left, pair.Right)));
-        context.RegisterSourceOutput(catalogs, static (output, catalog) => output.AddSource(catalog.HintName, SourceEmitter.Catalog(catalog)));
+        context.RegisterSourceOutput(catalogs.Combine(features), static (output, pair) => output.AddSource(pair.Left.HintName, SourceEmitter.Catalog(pair.Left, pair.Right)));
         context.RegisterSourceOutput(caches, static (output, cache) => output.AddSource(cache.HintName, SourceEmitter.Cache(cache)));
     }
 }

@@ -35,7 +35,7 @@ internal static class SourceEmitter
     public static string Sets(SetContainerOutput container, TargetFeatures features) =>
         TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container, features));
 
-    public static string Catalog(CatalogModel catalog) => TemplateSet.Render(TemplateSet.RegisterSetCatalog, CatalogViewOf(catalog));
+    public static string Catalog(CatalogModel catalog, TargetFeatures features) => TemplateSet.Render(TemplateSet.RegisterSetCatalog, CatalogViewOf(catalog, features));
 
     public static string Cache(RegisterCacheOutput cache) => TemplateSet.Render(TemplateSet.RegisterCache, CacheViewOf(cache));
 
@@ -44,10 +44,13 @@ internal static class SourceEmitter
         var wordCount = mask.Width / 64;
         var maskFullName = MaskFullName(mask.Namespace, mask.MaskName);
         string Arguments(IEnumerable<int> indices) => string.Join(", ", Literals.Words(indices, mask.Width).Select(word => Literals.Hex(word, 64)));
+        var allWords = Literals.Words(mask.Members.Select(member => member.Index), mask.Width);
         return Describe(new WideMaskView
         {
+            IsWide = true,
+            NumberRange = "0 to 2^" + Literals.Invariant(mask.Width) + " - 1",
             WordCount = wordCount,
-            Words = Enumerable.Range(0, wordCount).Select(i => new WordView { Index = i, Field = "_w" + Literals.Invariant(i) }).ToList(),
+            Words = Enumerable.Range(0, wordCount).Select(i => new WordView { Index = i, Field = "_w" + Literals.Invariant(i), All = Literals.Hex(allWords[i], 64) }).ToList(),
             Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Arguments(new[] { member.Index }) }).ToList(),
             AllArguments = Arguments(mask.Members.Select(member => member.Index)),
             NameCases = NameCases(mask, maskFullName + ".None", maskFullName + ".All", member => maskFullName + "." + SymbolNames.Escaped(member.Name)),
@@ -70,12 +73,13 @@ internal static class SourceEmitter
         }, cache.Namespace, cache.Containers);
     }
 
-    internal static CatalogView CatalogViewOf(CatalogModel catalog)
+    internal static CatalogView CatalogViewOf(CatalogModel catalog, TargetFeatures features)
     {
         var maskFullName = MaskFullName(catalog.Namespace, catalog.MaskName);
         string ValueOf(EquatableArray<MaskBit> bits) => MaskValue(maskFullName, bits.Select(bit => bit.Index), catalog.Width);
         return new CatalogView
         {
+            HasNullable = features.HasNullable,
             NamespaceName = catalog.Namespace,
             HasNamespace = catalog.Namespace.Length > 0,
             Accessibility = catalog.IsPublic ? "public" : "internal",
@@ -101,8 +105,13 @@ internal static class SourceEmitter
         where TView : MaskViewBase
     {
         view.HasSpan = features.HasSpan;
-        view.SpanText = TemplateSet.SpanText;
+        view.TextType = features.HasSpan ? "global::System.ReadOnlySpan<char>" : "string";
+        view.ParseText = features.HasSpan ? TemplateSet.SpanParseText : TemplateSet.StringParseText;
+        view.HasNullable = features.HasNullable;
+        view.Nullable = features.HasNullable ? "?" : "";
+        view.NotNull = features.HasNullable ? "!" : "";
         view.HasJson = features.HasJson && mask.MayHaveJsonConverter;
+        view.HasJsonPropertyNames = view.HasJson && features.HasJsonPropertyNames;
         view.NamespaceName = mask.Namespace;
         view.HasNamespace = mask.Namespace.Length > 0;
         view.Accessibility = mask.IsPublic ? "public" : "internal";
@@ -110,7 +119,7 @@ internal static class SourceEmitter
         view.MaskFullName = MaskFullName(mask.Namespace, mask.MaskName);
         view.EnumName = mask.EnumFullName;
         view.EnumText = Literals.Quoted(SymbolNames.WithoutGlobalPrefix(mask.EnumFullName));
-        view.RegisterCount = mask.Members.Count;
+        view.RegisterCount = mask.Bits.Count; // registers, not names: aliases share their register's bit
         view.Width = mask.Width;
         view.BitNames = Enumerable.Repeat("null", mask.Width).ToList();
         foreach (var bit in mask.Bits)
@@ -168,15 +177,25 @@ internal static class SourceEmitter
         var allBits = mask.Members.Aggregate(0UL, (bits, member) => bits | (1UL << member.Index));
         var underlying = Literals.UnderlyingType(width);
 
-        var shifted = width < 32 ? $"({underlying})(1 << (int)register)" : $"(1{(width == 64 ? "UL" : "u")} << (int)register)";
+        // ToMask checks the index against the highest register's + 1 (one compare), then shifts in the word (uint up to
+        // 32 bits), ANDs with All only where an index below that names no register, and casts to the mask.
+        var wordBits = width == 64 ? ulong.MaxValue : (1UL << width) - 1;
+        var bound = mask.Members.Count == 0 ? 0 : mask.Members.Max(member => member.Index) + 1;
+        var hasGaps = allBits != (bound == 64 ? ulong.MaxValue : (1UL << bound) - 1);
+        var shiftWidth = width == 64 ? 64 : 32;
+        var shifted = $"1{(width == 64 ? "UL" : "u")} << (int)register";
+        var bit = hasGaps ? $"({shifted}) & {Literals.Hex(allBits, shiftWidth)}" : shifted;
         return Describe(new MaskView
         {
+            NumberRange = "0 to " + wordBits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            HasGaps = hasGaps,
+            RegisterBound = Literals.Invariant(bound),
             Underlying = underlying,
             ByteCount = width / 8,
             AllLiteral = Literals.Hex(allBits, width),
             AllBits = Literals.Hex(allBits, 64),
-            WordBits = Literals.Hex(width == 64 ? ulong.MaxValue : (1UL << width) - 1, 64),
-            ToMaskExpression = $"unchecked(({maskFullName}){shifted})",
+            WordBits = Literals.Hex(wordBits, 64),
+            ToMaskExpression = $"unchecked(({maskFullName})({bit}))",
             Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Literals.Bit(member.Index, width) }).ToList(),
             NameCases = NameCases(mask, "0UL", "AllBits", member => "1UL << " + Literals.Invariant(member.Index)),
         }, mask, features);
@@ -184,7 +203,7 @@ internal static class SourceEmitter
 
     internal static SetsView SetsViewOf(SetContainerOutput container, TargetFeatures features)
     {
-        var view = Reopen(new SetsView(), container.Namespace, container.Containers);
+        var view = Reopen(new SetsView { HasNullable = features.HasNullable }, container.Namespace, container.Containers);
         view.Constants = container.Constants.Select(constant => ConstantViewOf(constant, features)).ToList();
         return view;
     }

@@ -19,7 +19,11 @@ internal static class TemplateSet
     private static readonly Lazy<Template> s_registerSetCatalog = new(() => Load("RegisterSetCatalog.sbn"));
     private static readonly Lazy<Template> s_registerCache = new(() => Load("RegisterCache.sbn"));
     private static readonly Lazy<Template> s_jsonConverter = new(() => Load("JsonConverter.sbn"));
-    private static readonly Lazy<string> s_spanText = new(() => Render(Load("SpanText.sbn"), new object()).TrimEnd('\n', '\r'));
+    private static readonly Lazy<Template> s_parseText = new(() => Load("ParseText.sbn"));
+    private static readonly Lazy<string> s_spanParseText = new(() =>
+        Render(s_parseText.Value, new ParseTextView { IsSpan = true, TextType = "global::System.ReadOnlySpan<char>" }).TrimEnd('\n', '\r'));
+    private static readonly Lazy<string> s_stringParseText = new(() =>
+        Render(s_parseText.Value, new ParseTextView { IsSpan = false, TextType = "string" }).TrimEnd('\n', '\r'));
 
     public static Template RegisterMask => s_registerMask.Value;
     public static Template RegisterMaskWide => s_registerMaskWide.Value;
@@ -35,8 +39,14 @@ internal static class TemplateSet
     /// </summary>
     internal static readonly ScriptObject s_noBuiltins = new();
 
-    /// <summary>The span text helpers every mask with spans carries: constant text, rendered once.</summary>
-    public static string SpanText => s_spanText.Value;
+    /// <summary>
+    /// The text helpers of Parse and TryParse over a span, which every mask carries where the target has spans: constant
+    /// text, rendered once, on first use.
+    /// </summary>
+    public static string SpanParseText => s_spanParseText.Value;
+
+    /// <summary>The same helpers over a string, for a target without spans.</summary>
+    public static string StringParseText => s_stringParseText.Value;
 
     /// <summary>
     /// Renders a template from a plain view object, whose properties the template reads in snake_case.

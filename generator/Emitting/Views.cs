@@ -26,8 +26,26 @@ internal abstract class MaskViewBase
     /// <summary>The target has <c>System.Span&lt;T&gt;</c>: the span members are generated.</summary>
     public bool HasSpan { get; set; }
 
-    /// <summary>The span text helpers (<c>SpanText.sbn</c>), written into masks with spans.</summary>
-    public string SpanText { get; set; } = "";
+    /// <summary>The type Parse and TryParse read text as: a span where the target has spans, else the string.</summary>
+    public string TextType { get; set; } = "";
+
+    /// <summary>The text helpers of Parse and TryParse (<c>ParseText.sbn</c>) over <see cref="TextType"/>.</summary>
+    public string ParseText { get; set; } = "";
+
+    /// <summary>The numbers a mask of this width takes, as Parse's overflow message says: <c>0 to 255</c>.</summary>
+    public string NumberRange { get; set; } = "";
+
+    /// <summary>A struct mask over words (never holds a bit outside All) rather than an enum.</summary>
+    public bool IsWide { get; set; }
+
+    /// <summary>C# 8 or later: the file says <c>#nullable enable</c> and annotates what may be null.</summary>
+    public bool HasNullable { get; set; }
+
+    /// <summary>With <see cref="HasNullable"/>, <c>?</c> after a type that may be null; else nothing.</summary>
+    public string Nullable { get; set; } = "";
+
+    /// <summary>With <see cref="HasNullable"/>, <c>!</c> after a read that cannot be null (a register's name); else nothing.</summary>
+    public string NotNull { get; set; } = "";
 
     /// <summary>TryParse's names by hash.</summary>
     public List<NameCaseView> NameCases { get; set; } = new();
@@ -35,8 +53,18 @@ internal abstract class MaskViewBase
     /// <summary>The target references System.Text.Json: a JSON converter is generated and attached.</summary>
     public bool HasJson { get; set; }
 
+    /// <summary>With <see cref="HasJson"/>, System.Text.Json 6.0 or later: the converter reads and writes dictionary keys.</summary>
+    public bool HasJsonPropertyNames { get; set; }
+
     /// <summary>With <see cref="HasJson"/>, the converter class (<c>JsonConverter.sbn</c>).</summary>
     public string JsonConverter { get; set; } = "";
+}
+
+/// <summary>What <c>ParseText.sbn</c> reads: the type of the text it reads.</summary>
+internal sealed class ParseTextView
+{
+    public bool IsSpan { get; set; }
+    public string TextType { get; set; } = "";
 }
 
 internal sealed class MaskView : MaskViewBase
@@ -48,7 +76,14 @@ internal sealed class MaskView : MaskViewBase
     public string AllLiteral { get; set; } = "";
     public string AllBits { get; set; } = "";
     public string WordBits { get; set; } = "";
+    /// <summary>The bit of an index already known to be in the width: the shift, ANDed with All where the file has gaps.</summary>
     public string ToMaskExpression { get; set; } = "";
+
+    /// <summary>Some index below <see cref="RegisterBound"/> names no register: ToMask must AND with All.</summary>
+    public bool HasGaps { get; set; }
+
+    /// <summary>The highest register's index + 1: ToMask's one compare.</summary>
+    public string RegisterBound { get; set; } = "";
     public List<MemberView> Members { get; set; } = new();
 }
 
@@ -90,6 +125,9 @@ internal abstract class ReopenedTypeView
 
 internal sealed class SetsView : ReopenedTypeView
 {
+    /// <summary>C# 8 or later: the file says <c>#nullable enable</c>.</summary>
+    public bool HasNullable { get; set; }
+
     public List<ConstantView> Constants { get; set; } = new();
 }
 
@@ -128,6 +166,9 @@ internal sealed class OrderView
 
 internal sealed class CatalogView
 {
+    /// <summary>C# 8 or later: the file says <c>#nullable enable</c>.</summary>
+    public bool HasNullable { get; set; }
+
     public string NamespaceName { get; set; } = "";
     public bool HasNamespace { get; set; }
     public string Accessibility { get; set; } = "";
@@ -182,4 +223,7 @@ internal sealed class WordView
 {
     public int Index { get; set; }
     public string Field { get; set; } = "";
+
+    /// <summary>All's bits in this word, a literal: ToMask ANDs a register's bit with it.</summary>
+    public string All { get; set; } = "";
 }

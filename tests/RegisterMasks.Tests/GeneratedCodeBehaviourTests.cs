@@ -72,7 +72,18 @@ public class GeneratedCodeBehaviourTests
     [InlineData("R0,,R1", false, 0UL)]
     [InlineData("r0", false, 0UL)]               // names are case-sensitive, as Enum.TryParse's default
     [InlineData("R0 R1", false, 0UL)]
-    [InlineData("-1", false, 0UL)]
+    [InlineData("-1", false, 0UL)]               // Enum.TryParse: an overflow
+    [InlineData("+3", true, 3UL)]                // a sign, as Enum.TryParse reads it
+    [InlineData("-0", true, 0UL)]
+    [InlineData("+ 3", false, 0UL)]
+    [InlineData("\u00A0 3\t\r\n", true, 3UL)]  // any white space before a number, ASCII white space after it
+    [InlineData("0\u00A0", false, 0UL)]          // but not a no-break space after it, as in Enum
+    [InlineData("3 \0\0", true, 3UL)]           // NULs at the very end, as in Enum
+    [InlineData("3\0 ", false, 0UL)]
+    [InlineData("\u3000R0\u00A0,\u2029R1\u0085", true, 0b11UL)] // any white space around a name
+    [InlineData("R0, 4", true, 5UL)]             // beyond Enum: a number in a list
+    [InlineData("R0, 0x8", true, 9UL)]           // and hex in a list
+    [InlineData("COUNT", false, 0UL)]            // a [NotARegister] value is no mask member
     public void TryParse_accepts_the_documented_forms_only(string text, bool accepted, ulong expected)
     {
         var probe = """
@@ -106,6 +117,7 @@ public class GeneratedCodeBehaviourTests
                     }
                     catch (System.ArgumentNullException) { return "null"; }
                     catch (System.ArgumentException e) { return e.ParamName + ": " + e.Message; }
+                    catch (System.OverflowException e) { return "overflow: " + e.Message; }
                 }
             }
             """;
@@ -116,6 +128,63 @@ public class GeneratedCodeBehaviourTests
         Assert.Equal("same", assembly.Invoke("Parse", "Run", "None"));
         Assert.Equal("null", assembly.Invoke("Parse", "Run", new object[] { null! }));
         Assert.StartsWith($"text: 'R0 | nope' is not a Reg{width}Mask: register names joined by", (string)assembly.Invoke("Parse", "Run", "R0 | nope")!, StringComparison.Ordinal);
+        Assert.Equal("same", assembly.Invoke("Parse", "Run", "+3"));
+        Assert.StartsWith("text: The text is empty or white space", (string)assembly.Invoke("Parse", "Run", " \u00A0")!, StringComparison.Ordinal);
+        // One number past the width is an overflow, as Enum.Parse says of 256 for a byte enum; a negative one too.
+        var pastWidth = (System.Numerics.BigInteger.One << width).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var range = width == 16 ? "0 to 65535" : "0 to 2^128 - 1";
+        Assert.Equal($"overflow: '{pastWidth}' is outside the range of Reg{width}Mask, whose numbers are {range}.", assembly.Invoke("Parse", "Run", pastWidth));
+        Assert.Equal($"overflow: ' -1 ' is outside the range of Reg{width}Mask, whose numbers are {range}.", assembly.Invoke("Parse", "Run", " -1 "));
+        // Not one number: no overflow, whatever its parts hold.
+        Assert.StartsWith($"text: 'R0, {pastWidth}' is not a Reg{width}Mask", (string)assembly.Invoke("Parse", "Run", $"R0, {pastWidth}")!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMask_of_a_value_that_names_no_register_is_None_and_never_the_bit_a_shift_wraps_to()
+    {
+        var probe = """
+            using Widths;
+            public static class Values
+            {
+                // 40 and 48 wrap to bits 8 and 16 (RHALF) in a 32-bit shift; 2 is a gap; 32 is the sentinel COUNT; -1 and int.MaxValue are no index.
+                public static string Text() => string.Join(" / ", new[] { 40, 2, 32, -1, int.MaxValue, 48, 16, 3 }.Select(value =>
+                    ((Reg32)value).ToMask().ToStringFast() + " " + Reg32Mask.All.Contains((Reg32)value) + " " + Reg32Mask.None.With((Reg32)value).ToStringFast()
+                    + " " + (Reg32Mask.All.Without((Reg32)value) == Reg32Mask.All)));
+            }
+            """;
+        var run = GeneratorHarness.Run(TestInputs.WidthFile(32), "using System.Linq;\n" + probe);
+        run.AssertCompilesCleanly();
+        Assert.Equal(
+            "None False None True / None False None True / None False None True / None False None True / None False None True / None False None True / RHALF True RHALF False / R3 True R3 False",
+            run.Load().Invoke("Values", "Text"));
+    }
+
+    [Theory]
+    [InlineData("public enum R { }", "")]
+    [InlineData("public enum R { [NotARegister] COUNT = 3 }", "")]
+    [InlineData("public enum R : long { A = 0, B = 7 }", "0 7")]          // a value past 2^32 must not wrap onto a register
+    [InlineData("public enum R : byte { A = 1, B = 2, C = 3 }", "1 2 3")]
+    public void Odd_register_files_compile_cleanly_and_map_only_their_registers(string file, string registers)
+    {
+        var values = new long[] { -1, 0, 1, 2, 3, 7, 8, 64, 65, 4294967296L + 1 };
+        var indices = registers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
+        // What (R)value is, as C# converts a long to the enum's underlying type.
+        Func<long, long> asEnum = file.Contains(": long", StringComparison.Ordinal) ? value => value : file.Contains(": byte", StringComparison.Ordinal) ? value => unchecked((byte)value) : value => unchecked((int)value);
+        var expected = string.Join(",", values.Select(value => indices.Contains(asEnum(value)) ? "1+" : "0")) + " All All"; // with no register, All is 0: Enum.ToString() names 0 by All, declared last
+        foreach (var width in new[] { 8, 64, 128 })
+        {
+            var source = $"using RegisterMasking;\nusing System.Linq;\n[RegisterFile({width})]\n{file}\n" + """
+                public static class Values
+                {
+                    public static string Text() => string.Join(",", new long[] { -1, 0, 1, 2, 3, 7, 8, 64, 65, 4294967296L + 1 }.Select(value =>
+                        ((R)value).ToMask().Count().ToString() + (RMask.All.Contains((R)value) ? "+" : "")))
+                        + " " + RMask.All.ToStringFast() + " " + RMaskExtensions.Parse("All").ToStringFast();
+                }
+                """;
+            var run = GeneratorHarness.Run(source);
+            run.AssertCompilesCleanly();
+            Assert.Equal(expected, run.Load().Invoke("Values", "Text"));
+        }
     }
 
     [Theory]
@@ -462,6 +531,106 @@ public class GeneratedCodeBehaviourTests
         var free = RunOn(netStandard20, file, own);
         Assert.Empty(free.RegisterMaskDiagnostics());
         free.AssertCompilesCleanly();
+    }
+
+    /// <summary>
+    /// Dictionary keys need <c>ReadAsPropertyName</c> and <c>WriteAsPropertyName</c>, which System.Text.Json has from 6.0 on:
+    /// against a System.Text.Json without them (made here, as 5.0 had it) the converter is generated without them and compiles.
+    /// </summary>
+    [Fact]
+    public void The_JSON_converter_writes_dictionary_keys_only_where_System_Text_Json_can()
+    {
+        const string file = "namespace J { [RegisterMasking.RegisterFile(8)] public enum R { A, B } [RegisterMasking.RegisterFile(128)] public enum W { A, B } }";
+        var net80 = Basic.Reference.Assemblies.Net80.References.All.ToList();
+        var withoutJson = net80.Where(reference => !reference.Display!.StartsWith("System.Text.Json", StringComparison.Ordinal)).ToList();
+        Assert.Equal(net80.Count - 1, withoutJson.Count);
+        var jsonWithoutKeys = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "System.Text.Json",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(JsonWithoutPropertyNames) },
+            withoutJson,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(jsonWithoutKeys.Emit(image).Success);
+        var old = withoutJson.Append(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray())).ToList();
+
+        foreach (var (references, keys) in new[] { (net80, true), (old, false) })
+        {
+            var input = GeneratorHarness.Compilation(new[] { file }, references: references);
+            Assert.Equal(keys, RegisterMasks.Generator.Pipeline.TargetFeatures.Of(input).HasJsonPropertyNames);
+            var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), input);
+            run.AssertCompilesCleanly();
+            foreach (var mask in new[] { "J.RMask.g.cs", "J.WMask.g.cs" })
+            {
+                Assert.Contains("JsonConverter<", run.Source(mask), StringComparison.Ordinal);
+                Assert.Equal(keys, run.Source(mask).Contains("override global::J." + mask.Split('.')[1] + " ReadAsPropertyName(", StringComparison.Ordinal));
+                Assert.Equal(keys, run.Source(mask).Contains("override void WriteAsPropertyName(", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    /// <summary>System.Text.Json's converter API as it was before 6.0 (no property names), as much as our converter uses.</summary>
+    private const string JsonWithoutPropertyNames = """
+        namespace System.Text.Json
+        {
+            public enum JsonTokenType : byte { None, StartObject, EndObject, StartArray, EndArray, PropertyName, Comment, String, Number, True, False, Null }
+            public sealed class JsonSerializerOptions { }
+            public class JsonException : Exception { public JsonException(string message) : base(message) { } }
+            public ref struct Utf8JsonReader
+            {
+                public JsonTokenType TokenType => default;
+                public bool HasValueSequence => false;
+                public System.Buffers.ReadOnlySequence<byte> ValueSequence => default;
+                public ReadOnlySpan<byte> ValueSpan => default;
+                public bool Read() => false;
+                public string GetString() => null;
+            }
+            public sealed class Utf8JsonWriter
+            {
+                public void WriteStartArray() { }
+                public void WriteEndArray() { }
+                public void WriteStringValue(string value) { }
+            }
+        }
+        namespace System.Text.Json.Serialization
+        {
+            [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum | AttributeTargets.Property | AttributeTargets.Field)]
+            public class JsonConverterAttribute : Attribute { public JsonConverterAttribute(Type converterType) { } }
+            public abstract class JsonConverter { internal JsonConverter() { } }
+            public abstract class JsonConverter<T> : JsonConverter
+            {
+                protected internal JsonConverter() { }
+                public abstract T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options);
+                public abstract void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options);
+            }
+        }
+        """;
+
+    /// <summary>From C# 8 the generated files say <c>#nullable enable</c> and annotate what may be null; C# 7.3 has neither and compiles clean.</summary>
+    [Fact]
+    public void Generated_code_carries_nullable_annotations_from_CSharp_8_on()
+    {
+        var sources = new[] { TestInputs.WidthFile(32), TestInputs.WidthFile(128) };
+        var latest = GeneratorHarness.Run(sources);
+        latest.AssertCompilesCleanly();
+        Assert.All(latest.GeneratedCode.Where(source => !source.Key.Contains("RegisterCache", StringComparison.Ordinal)),
+            source => Assert.Contains("\n#nullable enable\n", source.Value.Replace("\r\n", "\n"), StringComparison.Ordinal));
+        var assembly = latest.Load();
+        var nullability = new System.Reflection.NullabilityInfoContext();
+        foreach (var width in new[] { 32, 128 })
+        {
+            var extensions = assembly.GetType($"Widths.Reg{width}MaskExtensions", throwOnError: true)!;
+            var tryParse = extensions.GetMethods().Single(method => method.Name == "TryParse" && method.GetParameters()[0].ParameterType == typeof(string));
+            Assert.Equal(System.Reflection.NullabilityState.Nullable, nullability.Create(tryParse.GetParameters()[0]).ReadState);
+            Assert.Equal(System.Reflection.NullabilityState.NotNull, nullability.Create(extensions.GetMethod("Parse")!.GetParameters()[0]).ReadState);
+            Assert.Equal(System.Reflection.NullabilityState.NotNull, nullability.Create(extensions.GetMethod("ToStringFast")!.ReturnParameter).ReadState);
+        }
+        var equals = assembly.GetType("Widths.Reg128Mask", throwOnError: true)!.GetMethod("Equals", new[] { typeof(object) })!;
+        Assert.Equal(System.Reflection.NullabilityState.Nullable, nullability.Create(equals.GetParameters()[0]).ReadState);
+
+        var csharp73 = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3);
+        var old = GeneratorHarness.Run(sources, csharp73);
+        old.AssertCompilesCleanly();
+        Assert.All(old.GeneratedCode, source => Assert.DoesNotContain("#nullable", source.Value, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -69,6 +69,36 @@ public class WideRegisterFileTests
         Assert.Equal("All", all.ToString()); // what the expression shows
     }
 
+    /// <summary>
+    /// A value cast from a number that names no register (a gap, a [NotARegister] value, past the width, negative)
+    /// never enters a struct mask: ToMask is None, With leaves the mask as it was, and no member throws.
+    /// </summary>
+    [Fact]
+    public void A_value_that_names_no_register_never_enters_a_struct_mask()
+    {
+        var source = """
+            using RegisterMasking;
+            using System.Linq;
+            namespace W;
+            [RegisterFile(128)] public enum X { A = 0, [NotARegister] HOLE = 3, B = 64, D = 127, [NotARegister] COUNT = 128 }
+
+            public static class Values
+            {
+                public static string Text() => string.Join(" / ", new[] { 3, 2, 65, 128, 131, 192, -1, -64, int.MinValue, 64 }.Select(value =>
+                {
+                    var mask = ((X)value).ToMask();
+                    var with = XMask.A.With((X)value);
+                    return mask.ToStringFast() + " " + mask + " " + XMask.All.Contains((X)value) + " " + with + " " + XMask.All.Without((X)value).Count() + " " + with.Count();
+                }));
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        const string none = "None None False A 3 1";
+        Assert.Equal(string.Join(" / ", Enumerable.Repeat(none, 9).Append("B B True A, B 2 2")), run.Load().Invoke("W.Values", "Text"));
+    }
+
     [Fact]
     public void RM0001_and_RM0014_adapt_to_wide_files()
     {

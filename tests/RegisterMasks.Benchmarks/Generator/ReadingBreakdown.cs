@@ -41,7 +41,7 @@ internal static class ReadingBreakdown
         {
             foreach (var mask in resolved.Masks) SourceEmitter.Mask(mask, features);
             foreach (var sets in resolved.SetContainers) SourceEmitter.Sets(sets, features);
-            foreach (var catalog in resolved.Catalogs) SourceEmitter.Catalog(catalog);
+            foreach (var catalog in resolved.Catalogs) SourceEmitter.Catalog(catalog, features);
         });
         var parsing = scan - binding;
         var total = scan + resolution + rendering;
