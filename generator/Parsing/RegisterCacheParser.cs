@@ -40,7 +40,7 @@ internal static class RegisterCacheParser
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.CacheFileNotAFile, LocationInfo.From((SyntaxNode?)fileSyntax ?? syntax), type.Name,
-                file?.ToDisplayString() ?? fileSyntax?.ToString() ?? "(missing)"));
+                file?.ToDisplayString() ?? (fileSyntax is null ? "(missing)" : SourceQuote.Of(fileSyntax))));
         }
 
         var values = CacheValueReader.Read(type, file as INamedTypeSymbol, attribute, new AttributeSyntaxReader(syntax), diagnostics, ref hasErrors);

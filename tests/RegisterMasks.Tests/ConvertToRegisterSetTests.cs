@@ -58,7 +58,8 @@ public class ConvertToRegisterSetTests
     public async Task A_const_union_of_shifts_becomes_a_set_and_its_uses_are_cast_back_still_constant()
     {
         var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "AVAIL =", Registers, Vmx, Uses);
-        var expectedVmx = Vmx.Replace("    public static class Vmx", "    [RegisterMasking.RegisterSet(\"AVAIL\", VcpuReg.RAX, VcpuReg.RCX)]\n    public static partial class Vmx")
+        // The file had no using: the attribute's short name binds to ours once one is added, and nothing in the file reads differently with it.
+        var expectedVmx = "using RegisterMasking;\n\n" + Vmx.Replace("    public static class Vmx", "    [RegisterSet(\"AVAIL\", VcpuReg.RAX, VcpuReg.RCX)]\n    public static partial class Vmx")
             .Replace("        public const ulong AVAIL = 1UL << (int)VcpuReg.RAX | 1UL << (int)VcpuReg.RCX;\n\n", "");
         Assert.Equal(expectedVmx, after[1]);
         // Every use compiles as it did: a constant stays a constant (case labels, other consts); nameof needs nothing.
@@ -72,7 +73,7 @@ public class ConvertToRegisterSetTests
     public async Task A_static_readonly_union_of_BIT_calls_becomes_a_set_with_the_fields_summary()
     {
         var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "VMX_REGS_LAZY_LOAD_SET =", Registers, Vmx, Uses);
-        Assert.Contains("    [RegisterMasking.RegisterSet(\"VMX_REGS_LAZY_LOAD_SET\", VcpuReg.RDX, VcpuReg.RBX, Summary = \"Registers VMX loads lazily.\")]\n    public static partial class Vmx\n", after[1], StringComparison.Ordinal);
+        Assert.Contains("    [RegisterSet(\"VMX_REGS_LAZY_LOAD_SET\", VcpuReg.RDX, VcpuReg.RBX, Summary = \"Registers VMX loads lazily.\")]\n    public static partial class Vmx\n", after[1], StringComparison.Ordinal);
         Assert.DoesNotContain("public static readonly ulong VMX_REGS_LAZY_LOAD_SET", after[1], StringComparison.Ordinal);
         Assert.Contains("(avail & (ulong)Vmx.VMX_REGS_LAZY_LOAD_SET) != 0", after[2], StringComparison.Ordinal);
         AssertSameValues(new[] { Registers, Vmx, Uses }, after, ("Kvm.Vmx", "VMX_REGS_LAZY_LOAD_SET"));
@@ -82,7 +83,7 @@ public class ConvertToRegisterSetTests
     public async Task A_field_of_the_masks_type_becomes_a_set_and_its_uses_are_left_as_they_are()
     {
         var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "TYPED =", Registers, Vmx, Uses);
-        Assert.Contains("[RegisterMasking.RegisterSet(\"TYPED\", VcpuReg.RAX, VcpuReg.RSP)]", after[1], StringComparison.Ordinal);
+        Assert.Contains("[RegisterSet(\"TYPED\", VcpuReg.RAX, VcpuReg.RSP)]", after[1], StringComparison.Ordinal);
         Assert.Equal(Uses, after[2]);
         AssertSameValues(new[] { Registers, Vmx, Uses }, after, ("Kvm.Vmx", "TYPED"));
     }
