@@ -110,8 +110,9 @@ internal sealed class AttributeNames
 
     /// <summary>
     /// Not imported yet anywhere in scope (a second using would warn, and would not help), and no
-    /// identifier in the file names one of our types (with or without <c>Attribute</c>) and binds to
-    /// another thing now: with our namespace imported it could become ambiguous, or mean ours.
+    /// name in the file that one of our types could answer binds to another thing now: with our
+    /// namespace imported it could become ambiguous, or mean ours. A name answers by the type's own
+    /// name, and in an attribute also without <c>Attribute</c> (<c>[RegisterSet]</c>).
     /// </summary>
     private bool UsingCanBeAdded(int position)
     {
@@ -125,18 +126,13 @@ internal sealed class AttributeNames
         {
             return false;
         }
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var type in ours.GetTypeMembers())
-        {
-            names.Add(type.Name);
-            if (type.Name.EndsWith("Attribute", System.StringComparison.Ordinal))
-            {
-                names.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
-            }
-        }
+        var names = new HashSet<string>(ours.GetTypeMembers().Select(type => type.Name), System.StringComparer.Ordinal);
+        var attributeNames = new HashSet<string>(names.Where(name => name.EndsWith("Attribute", System.StringComparison.Ordinal))
+            .Select(name => name.Substring(0, name.Length - "Attribute".Length)), System.StringComparer.Ordinal);
         foreach (var identifier in _model.SyntaxTree.GetRoot(_cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
         {
-            if (names.Contains(identifier.Identifier.ValueText)
+            var text = identifier.Identifier.ValueText;
+            if ((names.Contains(text) || attributeNames.Contains(text) && identifier.FirstAncestorOrSelf<NameSyntax>(name => name.Parent is AttributeSyntax) is not null)
                 && !(_model.GetSymbolInfo(identifier, _cancellationToken).Symbol is { } symbol
                     && (symbol is INamedTypeSymbol named ? named : symbol.ContainingType) is { } type && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, ours)))
             {

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.CodeFixes;
 
@@ -25,7 +26,7 @@ public sealed class RedundantRegisterFixProvider : SyntaxEditFixProvider
     {
         if (Removable(root, diagnostic) is { } node)
         {
-            yield return new Fix($"Remove the redundant '{node}'", Remove);
+            yield return new Fix($"Remove the redundant '{SourceQuote.Of(node)}'", Remove);
         }
     }
 
