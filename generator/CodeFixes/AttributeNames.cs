@@ -17,8 +17,8 @@ namespace RegisterMasks.CodeFixes;
 /// <item>the way the user wrote a sibling attribute, when qualified (<c>RegisterMasking.RegisterFile</c>);</item>
 /// <item>the short name, <c>RegisterSet</c>, when the file's usings bring ours in;</item>
 /// <item>the short name with <c>using RegisterMasking;</c> added, when the namespace is not imported
-///   yet, no name in the file that could mean one of our types means another now (the using could
-///   make it ambiguous), and in a compilation with the using it binds to ours;</item>
+///   yet and, in a compilation with the using, it binds to ours and every name in the file that one
+///   of our types could answer binds as before (the using could make one ambiguous);</item>
 /// <item>else <c>global::RegisterMasking.RegisterSet</c>, which always does.</item>
 /// </list>
 /// The using is added after the edit (<see cref="WithUsings"/>), where the file keeps its usings.
@@ -31,7 +31,6 @@ internal sealed class AttributeNames
     private readonly SemanticModel _model;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<(string, SyntaxNode?, SyntaxNode?), AttributeSyntax> _written = new();
-    private bool? _usingCanBeAdded;
 
     public AttributeNames(SemanticModel model, CancellationToken cancellationToken)
     {
@@ -74,11 +73,15 @@ internal sealed class AttributeNames
         {
             return plain.WithAdditionalAnnotations(NeedsUsing);
         }
-        var global = SyntaxFactory.QualifiedName(
-            SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(SyntaxFactory.Token(SyntaxKind.GlobalKeyword)), SyntaxFactory.IdentifierName(KnownNames.Namespace)),
-            SyntaxFactory.IdentifierName(simpleName));
-        return Make(global, arguments);
+        return Global(simpleName, arguments);
     }
+
+    /// <summary><c>[global::RegisterMasking.RegisterSet(...)]</c>: ours wherever it is written (the name to use without a semantic model).</summary>
+    public static AttributeSyntax Global(string simpleName, AttributeArgumentListSyntax? arguments) =>
+        Make(SyntaxFactory.QualifiedName(
+                SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(SyntaxFactory.Token(SyntaxKind.GlobalKeyword)), SyntaxFactory.IdentifierName(KnownNames.Namespace)),
+                SyntaxFactory.IdentifierName(simpleName)),
+            arguments);
 
     private static AttributeSyntax Make(NameSyntax name, AttributeArgumentListSyntax? arguments) => SyntaxFactory.Attribute(name, arguments);
 
@@ -89,58 +92,67 @@ internal sealed class AttributeNames
         return KnownNames.IsOurs(constructor?.ContainingType, simpleName + "Attribute") ? attribute : null;
     }
 
+    /// <summary>
+    /// Whether, with <c>using RegisterMasking;</c> added, the short name binds to ours and nothing else
+    /// in the file reads differently. Checked in a compilation with the file so changed: the using
+    /// binds to our namespace, the attribute to ours, and every name in the file that one of our types
+    /// could answer (by its own name, or in an attribute also without <c>Attribute</c>) binds to what it
+    /// bound to before, unambiguously: a user type of that name imported beside ours would be ambiguous
+    /// now, and so would an alias of ours (<c>using RegisterFile = RegisterMasking.RegisterFileAttribute;</c>).
+    /// </summary>
     private bool BindsWithUsing(AttributeSyntax attribute, string simpleName, int position)
     {
-        if (!(_usingCanBeAdded ??= UsingCanBeAdded(position)))
+        if (Imported(position) || _model.Compilation.GlobalNamespace.GetNamespaceMembers().FirstOrDefault(ns => ns.Name == KnownNames.Namespace) is not { } ours)
         {
             return false;
         }
-        // The file as it would be, in a compilation with it: the using must bind to our namespace, and the attribute to ours.
         var tree = _model.SyntaxTree;
         var root = tree.GetRoot(_cancellationToken);
         var marked = root.FindToken(position).Parent!;
-        var changed = tree.WithRootAndOptions(WithUsings(root.ReplaceNode(marked, marked.WithAdditionalAnnotations(NeedsUsing))), tree.Options);
+        var watched = Answerable(root, ours).ToList();
+        var annotated = root.ReplaceNodes(watched.Append(marked), (original, rewritten) =>
+            original == marked ? rewritten.WithAdditionalAnnotations(NeedsUsing) : rewritten.WithAdditionalAnnotations(new SyntaxAnnotation(Watched, watched.IndexOf((SimpleNameSyntax)original).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var changed = tree.WithRootAndOptions(WithUsings(annotated), tree.Options);
         var changedRoot = changed.GetRoot(_cancellationToken);
         var model = _model.Compilation.ReplaceSyntaxTree(tree, changed).GetSemanticModel(changed);
         var added = changedRoot.DescendantNodes().OfType<UsingDirectiveSyntax>().FirstOrDefault(IsOurs);
-        return added is not null
-            && model.GetSymbolInfo(added.Name!, _cancellationToken).Symbol is INamespaceSymbol { ContainingNamespace.IsGlobalNamespace: true }
-            && Binds(attribute, simpleName, model, changedRoot.GetAnnotatedNodes(NeedsUsing).Single().SpanStart + (position - marked.SpanStart)) is not null;
-    }
-
-    /// <summary>
-    /// Not imported yet anywhere in scope (a second using would warn, and would not help), and no
-    /// name in the file that one of our types could answer binds to another thing now: with our
-    /// namespace imported it could become ambiguous, or mean ours. A name answers by the type's own
-    /// name, and in an attribute also without <c>Attribute</c> (<c>[RegisterSet]</c>).
-    /// </summary>
-    private bool UsingCanBeAdded(int position)
-    {
-        if (_model.GetImportScopes(position, _cancellationToken).SelectMany(scope => scope.Imports)
-            .Any(import => import.NamespaceOrType is INamespaceSymbol { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true }))
+        if (added is null || model.GetSymbolInfo(added.Name!, _cancellationToken).Symbol is not INamespaceSymbol { ContainingNamespace.IsGlobalNamespace: true }
+            || Binds(attribute, simpleName, model, changedRoot.GetAnnotatedNodes(NeedsUsing).Single().SpanStart + (position - marked.SpanStart)) is null)
         {
             return false;
         }
-        var ours = _model.Compilation.GlobalNamespace.GetNamespaceMembers().FirstOrDefault(ns => ns.Name == KnownNames.Namespace);
-        if (ours is null)
+        foreach (var now in changedRoot.GetAnnotatedNodes(Watched))
         {
-            return false;
-        }
-        var names = new HashSet<string>(ours.GetTypeMembers().Select(type => type.Name), System.StringComparer.Ordinal);
-        var attributeNames = new HashSet<string>(names.Where(name => name.EndsWith("Attribute", System.StringComparison.Ordinal))
-            .Select(name => name.Substring(0, name.Length - "Attribute".Length)), System.StringComparer.Ordinal);
-        foreach (var identifier in _model.SyntaxTree.GetRoot(_cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
-        {
-            var text = identifier.Identifier.ValueText;
-            if ((names.Contains(text) || attributeNames.Contains(text) && identifier.FirstAncestorOrSelf<NameSyntax>(name => name.Parent is AttributeSyntax) is not null)
-                && !(_model.GetSymbolInfo(identifier, _cancellationToken).Symbol is { } symbol
-                    && (symbol is INamedTypeSymbol named ? named : symbol.ContainingType) is { } type && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, ours)))
+            var before = watched[int.Parse(now.GetAnnotations(Watched).First().Data!, System.Globalization.CultureInfo.InvariantCulture)];
+            if (Key(_model.GetSymbolInfo(before, _cancellationToken).Symbol) != Key(model.GetSymbolInfo(now, _cancellationToken).Symbol))
             {
                 return false;
             }
         }
         return true;
     }
+
+    private const string Watched = "RegisterMasks.Watched";
+
+    /// <summary>Our namespace is imported at the position already (a second using would warn, and would not help).</summary>
+    private bool Imported(int position) =>
+        _model.GetImportScopes(position, _cancellationToken).SelectMany(scope => scope.Imports)
+            .Any(import => import.NamespaceOrType is INamespaceSymbol { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true });
+
+    /// <summary>The names in the file one of our types could answer once our namespace is imported.</summary>
+    private static IEnumerable<SimpleNameSyntax> Answerable(SyntaxNode root, INamespaceSymbol ours)
+    {
+        var names = new HashSet<string>(ours.GetTypeMembers().Select(type => type.Name), System.StringComparer.Ordinal);
+        var attributeNames = new HashSet<string>(names.Where(name => name.EndsWith("Attribute", System.StringComparison.Ordinal))
+            .Select(name => name.Substring(0, name.Length - "Attribute".Length)), System.StringComparer.Ordinal);
+        return root.DescendantNodes().OfType<SimpleNameSyntax>().Where(identifier =>
+            names.Contains(identifier.Identifier.ValueText)
+            || attributeNames.Contains(identifier.Identifier.ValueText) && identifier.FirstAncestorOrSelf<NameSyntax>(name => name.Parent is AttributeSyntax) is not null);
+    }
+
+    /// <summary>A symbol as two compilations of the same sources can compare it.</summary>
+    private static string Key(ISymbol? symbol) =>
+        symbol is null ? "" : symbol.Kind + " " + symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + symbol.ContainingAssembly?.Identity.Name;
 
     /// <summary>
     /// <c>using RegisterMasking;</c> for each node a fix marked, where the file keeps its usings: the

@@ -61,7 +61,7 @@ public abstract class MemberAttributeFixProvider : SyntaxEditFixProvider
     {
         var member = FixSyntax.NodeOf(context.Root, diagnostic).FirstAncestorOrSelf<EnumMemberDeclarationSyntax>()!;
         var sibling = member.Parent is EnumDeclarationSyntax declaration ? FixSyntax.RegisterFileAttribute(declaration) : null;
-        var attribute = context.Names.Attribute(_attribute, null, member.SpanStart, sibling);
+        var attribute = context.Model is null ? AttributeNames.Global(_attribute, null) : context.Names.Attribute(_attribute, null, member.SpanStart, sibling);
         editor.ReplaceNode(member, (node, _) => FixSyntax.WithMemberAttribute((EnumMemberDeclarationSyntax)node, attribute, _attribute));
     }
 }

@@ -215,6 +215,38 @@ public class CodeFixTests
         AssertMembersMarkedWithOurs(run, "RegisterAlias", "B");
     }
 
+    /// <summary>
+    /// A file that names our [RegisterFile] through an alias only: [NotARegister] binds once
+    /// <c>using RegisterMasking;</c> is there, so Fix All adds it, once, among the file's usings;
+    /// unless the alias has our attribute's name, which the using would make ambiguous (CS1614).
+    /// </summary>
+    [Theory]
+    [InlineData("RegFile", "using System;\nusing RegisterMasking;\n", "[NotARegister]")]
+    [InlineData("RegisterFile", "using System;\n", "[global::RegisterMasking.NotARegister]")]
+    public async Task RM0002_Fix_All_adds_one_using_where_the_short_name_needs_it_and_changes_nothing_else(string alias, string usings, string written)
+    {
+        var source = """
+            // Registers of two back ends.
+            using System;
+            using ALIAS = RegisterMasking.RegisterFileAttribute;
+
+            namespace N
+            {
+                [ALIAS(8)]
+                public enum X86 { Invalid = -1, Rax, Rcx }
+
+                [ALIAS(8)]
+                public enum Arm64 { Invalid = -1, X0, X1 }
+            }
+
+            """.Replace("ALIAS", alias);
+        var fixedSource = (await new CodeFixHarness(new NotARegisterFixProvider(), "RM0002").FixAllAsync(FixAllScope.Document, 0, null, source))[0];
+        var expected = source.Replace("using System;\n", usings).Replace("{ Invalid = -1,", "{ " + written + " Invalid = -1,");
+        Assert.Equal(expected, fixedSource);
+        AssertFixed(expected);
+        AssertMembersMarkedWithOurs(GeneratorHarness.Run(expected), "NotARegister", "Invalid", "Invalid");
+    }
+
     /// <summary>Each named member's attribute of that name, as the compiler binds it: ours.</summary>
     private static void AssertMembersMarkedWithOurs(string source, string attribute, params string[] members) =>
         AssertMembersMarkedWithOurs(GeneratorHarness.Run(source), attribute, members);
@@ -223,11 +255,15 @@ public class CodeFixTests
     {
         foreach (var name in members)
         {
-            var member = run.Output.SyntaxTrees.Where(tree => tree.FilePath.StartsWith("Input", StringComparison.Ordinal))
-                .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<EnumMemberDeclarationSyntax>()).Single(candidate => candidate.Identifier.ValueText == name);
-            var bound = member.AttributeLists.SelectMany(list => list.Attributes)
-                .Select(syntax => run.Output.GetSemanticModel(member.SyntaxTree).GetSymbolInfo(syntax).Symbol?.ContainingType?.ToDisplayString()).ToList();
-            Assert.Equal(new[] { "RegisterMasking." + attribute + "Attribute" }, bound);
+            var named = run.Output.SyntaxTrees.Where(tree => tree.FilePath.StartsWith("Input", StringComparison.Ordinal))
+                .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<EnumMemberDeclarationSyntax>()).Where(candidate => candidate.Identifier.ValueText == name).ToList();
+            Assert.NotEmpty(named);
+            foreach (var member in named)
+            {
+                var bound = member.AttributeLists.SelectMany(list => list.Attributes)
+                    .Select(syntax => run.Output.GetSemanticModel(member.SyntaxTree).GetSymbolInfo(syntax).Symbol?.ContainingType?.ToDisplayString()).ToList();
+                Assert.Equal(new[] { "RegisterMasking." + attribute + "Attribute" }, bound);
+            }
         }
     }
 
