@@ -206,6 +206,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EnumToStringOnMask = Info("RM0023", "Enum.ToString on a register mask",
         "'{0}' has ToStringFast, the same text without reflection");
 
+    // RM0027: the set constant's accessibility.
+
+    private const string SetAccessibilityTitle = "A set's Accessibility is not one its constant can have";
+    public static readonly DiagnosticDescriptor SetAccessibilityUnknown = Error("RM0027", SetAccessibilityTitle,
+        "Set '{0}': Accessibility '{1}' is none of public, internal, protected, protected internal, private protected and private");
+    public static readonly DiagnosticDescriptor SetAccessibilityProtected = Error("RM0027", SetAccessibilityTitle,
+        "Set '{0}': Accessibility '{1}' is for members of types others derive from, and '{3}' is a {2}; use public, internal or private");
+
     /// <summary>Every descriptor, for the analyzer's SupportedDiagnostics.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         IndexDoesNotFit, NegativeIndex, UnsupportedWidth, SharedIndex,
@@ -218,7 +226,8 @@ internal static class DiagnosticDescriptors
         RegisterNamedAsMask, SetWithoutName, SetNameNotAnIdentifier, SetNameReserved, SetNamedAsItsType, SetNameTakenByMember,
         SetNameOnTwoFiles, OrderNameTakenByMember, OrderNameTakenBySet, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,
         SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,
-        CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct, CachePartialMethodDeclared, AliasOfNothing);
+        CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct, CachePartialMethodDeclared, AliasOfNothing,
+        SetAccessibilityUnknown, SetAccessibilityProtected);
 
     public static readonly DiagnosticDescriptor EnumTryParseOfMask = Info("RM0024", "Enum.TryParse or Enum.Parse of a register mask",
         "'{0}' has its own {1}, which reads what ToStringFast prints, names joined by '|' and hex, without reflection");

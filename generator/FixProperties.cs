@@ -15,10 +15,11 @@ internal static class FixProperties
 
     public const char Separator = ';';
 
-    /// <summary>RM0021-RM0023: the generated extension class to call, <c>global::</c>-qualified, and its namespace.</summary>
+    /// <summary>RM0021-RM0024: the generated extension class a static call names, as code at the diagnostic binds it to ours.</summary>
     public const string Extensions = "RegisterMasks.Extensions";
 
-    public const string Namespace = "RegisterMasks.Namespace";
+    /// <summary>RM0021-RM0023: present when <c>mask.Method()</c> binds to our extension at the diagnostic (else the fix writes a static call).</summary>
+    public const string ExtensionCall = "RegisterMasks.ExtensionCall";
 
     /// <summary>RM0025, RM0026: expressions to write instead, as code at the diagnostic binds them, best first, separated by <see cref="ReplacementSeparator"/>.</summary>
     public const string Replacements = "RegisterMasks.Replacements";

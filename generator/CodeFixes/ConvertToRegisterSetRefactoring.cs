@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Composition;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -11,17 +12,25 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Text;
 using RegisterMasks.Generator.Parsing;
+using RegisterMasks.Generator.Usage;
 
 namespace RegisterMasks.CodeFixes;
 
 /// <summary>
-/// "Convert to [RegisterSet]": a <c>const</c> or <c>static readonly</c> field whose value is a union
-/// of registers of one register file (see <see cref="RegisterUnion"/>) becomes
-/// <c>[RegisterSet("NAME", ...)]</c> on its type (made partial), so the generator declares the same
-/// name with the same value, checked. A field of the mask's type needs nothing else; a field that
-/// was a number keeps every use compiling by casting it back, <c>(ulong)Vmx.NAME</c>, which is still
-/// a constant (so <c>case</c> labels, attribute arguments and other constants keep working). Not
-/// offered when a use writes the field or takes it by reference: a cast cannot stand there.
+/// "Convert to [RegisterSet]": a union of registers of one register file (see <see cref="RegisterUnion"/>)
+/// becomes <c>[RegisterSet("NAME", ...)]</c> on its type (made partial), so the generator declares
+/// the constant with the same value, checked. Two places hold such unions:
+/// <list type="bullet">
+/// <item>a <c>const</c> or <c>static readonly</c> field: the set takes its name and accessibility and
+///   the field goes. A field of the mask's type needs nothing else; a field that was a number keeps
+///   every use compiling by casting it back, <c>(ulong)Vmx.NAME</c>, which is still a constant (so
+///   <c>case</c> labels, attribute arguments and other constants keep working). Not offered when a use
+///   writes the field or takes it by reference: a cast cannot stand there.</item>
+/// <item>the value a method or property returns (<c>=&gt; ...</c>, or a <c>return</c>): the set is named
+///   after the member (<c>GetCallerSaved()</c> gives <c>CallerSaved</c>) and has its accessibility; the
+///   member returns the set, cast back to the number it returned.</item>
+/// </list>
+/// Every name written binds to our symbols where it lands (<see cref="AttributeNames"/>, <see cref="BoundNames"/>).
 /// </summary>
 [ExportCodeRefactoringProvider(LanguageNames.CSharp, Name = nameof(ConvertToRegisterSetRefactoring)), Shared]
 public sealed class ConvertToRegisterSetRefactoring : CodeRefactoringProvider
@@ -30,25 +39,38 @@ public sealed class ConvertToRegisterSetRefactoring : CodeRefactoringProvider
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(context.Span).FirstAncestorOrSelf<FieldDeclarationSyntax>() is not { } field || model is null
-            || await PlanAsync(context.Document, field, model, context.CancellationToken).ConfigureAwait(false) is not { } plan)
+        if (root is null || model is null)
+        {
+            return;
+        }
+        var node = root.FindNode(context.Span);
+        var plan = node.FirstAncestorOrSelf<FieldDeclarationSyntax>() is { } field
+            ? await FieldPlanAsync(context.Document, field, model, context.CancellationToken).ConfigureAwait(false)
+            : ReturnPlan(node, model, context.CancellationToken);
+        if (plan is null)
         {
             return;
         }
         context.RegisterRefactoring(CodeAction.Create(
-            $"Convert '{plan.Field.Name}' to [RegisterSet]",
+            plan.Title,
             cancellationToken => ApplyAsync(context.Document.Project.Solution, plan, cancellationToken),
             "RegisterMasks.ConvertToRegisterSet"));
     }
 
     /// <summary>What the conversion needs, or null when it cannot keep the name, the value and every use.</summary>
-    private sealed record Plan(IFieldSymbol Field, FieldDeclarationSyntax Declaration, TypeDeclarationSyntax Type, RegisterUnion Union,
-        AttributeListSyntax Attribute, IReadOnlyList<(DocumentId Document, TextSpan Span)> UsesToCast, string? NumberType);
+    /// <param name="Name">The set's name.</param>
+    /// <param name="Accessibility">What to write as <c>Accessibility</c>; null when the default gives the member's.</param>
+    /// <param name="Removed">The field, for a field; it goes.</param>
+    /// <param name="Returned">The value returned, for a member; it becomes the set's name.</param>
+    /// <param name="NumberType">The number the value was, to cast the set back to; null when it was the mask.</param>
+    private sealed record Plan(
+        string Title, string Name, TypeDeclarationSyntax Type, RegisterUnion Union, string? Summary, string? Accessibility, string? NumberType,
+        FieldDeclarationSyntax? Removed, ExpressionSyntax? Returned, IReadOnlyList<(DocumentId Document, TextSpan Span)> UsesToCast);
 
-    private static async Task<Plan?> PlanAsync(Document document, FieldDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+    private static async Task<Plan?> FieldPlanAsync(Document document, FieldDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
     {
         if (declaration.Declaration.Variables.Count != 1 || declaration.AttributeLists.Count > 0
-            || declaration.Parent is not (ClassDeclarationSyntax or StructDeclarationSyntax) || declaration.Parent is not TypeDeclarationSyntax type
+            || declaration.Parent is not (ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax) || declaration.Parent is not TypeDeclarationSyntax type
             || declaration.Declaration.Variables[0] is not { Initializer.Value: { } value } variable
             || model.GetDeclaredSymbol(variable, cancellationToken) is not IFieldSymbol { IsStatic: true } field
             || !(field.IsConst || field.IsReadOnly)
@@ -58,35 +80,206 @@ public sealed class ConvertToRegisterSetRefactoring : CodeRefactoringProvider
             return null;
         }
         var isMask = SymbolEqualityComparer.Default.Equals(field.Type, union.Mask);
-        if (!isMask && field.Type.SpecialType is not (SpecialType.System_Byte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64
-            or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64))
+        if (!isMask && !IsNumber(field.Type))
         {
             return null;
         }
+        var accessibility = Kept(field.DeclaredAccessibility, field.ContainingType, union.Mask, out var effective);
         var uses = new List<(DocumentId, TextSpan)>();
-        if (!isMask)
+        var references = isMask && effective == Accessibility.Public
+            ? Enumerable.Empty<ReferencedSymbol>()   // nothing to cast, and every project can read the constant
+            : await SymbolFinder.FindReferencesAsync(field, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+        foreach (var reference in references)
         {
-            foreach (var reference in await SymbolFinder.FindReferencesAsync(field, document.Project.Solution, cancellationToken).ConfigureAwait(false))
+            foreach (var location in reference.Locations)
             {
-                foreach (var location in reference.Locations)
+                if (location.Document.Project.Id != document.Project.Id && effective != Accessibility.Public)
                 {
-                    var use = (await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
-                    if (IsInNameOf(use))
-                    {
-                        continue;   // nameof(NAME) names the generated constant as well
-                    }
-                    var expression = Whole(use);
-                    if (IsWritten(expression))
-                    {
-                        return null;
-                    }
-                    uses.Add((location.Document.Id, expression.Span));
+                    return null;   // another project reads it, and the constant is internal to this one
                 }
+                if (isMask)
+                {
+                    continue;
+                }
+                var use = (await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (IsInNameOf(use))
+                {
+                    continue;   // nameof(NAME) names the generated constant as well
+                }
+                var expression = Whole(use);
+                if (IsWritten(expression))
+                {
+                    return null;
+                }
+                uses.Add((location.Document.Id, expression.Span));
             }
         }
-        var attribute = Attribute(field, union, model, type.SpanStart, Summary(declaration));
-        return new Plan(field, declaration, type, union, attribute, uses, isMask ? null : field.Type.ToMinimalDisplayString(model, declaration.SpanStart));
+        return new Plan($"Convert '{field.Name}' to [RegisterSet]", field.Name, type, union, Summary(declaration), accessibility,
+            isMask ? null : field.Type.ToMinimalDisplayString(model, declaration.SpanStart), declaration, null, uses);
     }
+
+    /// <summary>The value a method or property returns, at or around <paramref name="node"/>, as a set of the type.</summary>
+    private static Plan? ReturnPlan(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Returned(node) is not { } returned || returned.Member.Parent is not (ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax)
+            || returned.Member.Parent is not TypeDeclarationSyntax type
+            || model.GetDeclaredSymbol(returned.Member, cancellationToken) is not { } member
+            || model.GetOperation(returned.Value, cancellationToken) is not { } operation
+            || RegisterUnion.Read(operation, cancellationToken) is not { } union)
+        {
+            return null;
+        }
+        var valueType = model.GetTypeInfo(returned.Value, cancellationToken).Type;
+        var isMask = SymbolEqualityComparer.Default.Equals(valueType, union.Mask);
+        if (!isMask && !IsNumber(valueType))
+        {
+            return null;
+        }
+        var name = SetName(member, type, union, returned.Value, model, cancellationToken);
+        if (name is null)
+        {
+            return null;
+        }
+        var accessibility = Kept(member.DeclaredAccessibility, member.ContainingType, union.Mask, out _);
+        return new Plan($"Convert the value '{member.Name}' returns to [RegisterSet] '{name}'", name, type, union, null, accessibility,
+            isMask ? null : valueType!.ToMinimalDisplayString(model, returned.Value.SpanStart), null, returned.Value, new (DocumentId, TextSpan)[0]);
+    }
+
+    /// <summary>
+    /// The returned value <paramref name="node"/> is in, and the method or property returning it: a
+    /// <c>return</c> or <c>=&gt;</c> of the member itself (not of a lambda or local function in it),
+    /// or, from the member's declaration, its only one.
+    /// </summary>
+    private static (ExpressionSyntax Value, MemberDeclarationSyntax Member)? Returned(SyntaxNode node)
+    {
+        foreach (var ancestor in node.AncestorsAndSelf())
+        {
+            switch (ancestor)
+            {
+                case ReturnStatementSyntax { Expression: { } value } statement:
+                    return MemberOf(statement) is { } member ? (value, member) : null;
+                case ArrowExpressionClauseSyntax arrow:
+                    return MemberOf(arrow) is { } owner ? (arrow.Expression, owner) : null;
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or BlockSyntax:
+                    return null;
+                case MethodDeclarationSyntax or PropertyDeclarationSyntax:
+                    var values = Values((MemberDeclarationSyntax)ancestor).Take(2).ToList();
+                    return values.Count == 1 ? (values[0], (MemberDeclarationSyntax)ancestor) : null;
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The method or property whose own value <paramref name="node"/> (a return or an arrow) gives: a getter's counts as the property's.</summary>
+    private static MemberDeclarationSyntax? MemberOf(SyntaxNode node)
+    {
+        var function = node.Ancestors().FirstOrDefault(ancestor => ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax
+            or MethodDeclarationSyntax or PropertyDeclarationSyntax or MemberDeclarationSyntax);
+        return function switch
+        {
+            MethodDeclarationSyntax method => method,
+            PropertyDeclarationSyntax property => property,
+            AccessorDeclarationSyntax { RawKind: (int)SyntaxKind.GetAccessorDeclaration, Parent.Parent: PropertyDeclarationSyntax property } => property,
+            _ => null,
+        };
+    }
+
+    /// <summary>Every value the member itself returns.</summary>
+    private static IEnumerable<ExpressionSyntax> Values(MemberDeclarationSyntax member) =>
+        member.DescendantNodes(descendant => descendant is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .Select(descendant => descendant switch
+            {
+                ReturnStatementSyntax { Expression: { } value } => value,
+                ArrowExpressionClauseSyntax arrow when MemberOf(arrow) == member => arrow.Expression,
+                _ => null,
+            })
+            .OfType<ExpressionSyntax>()
+            .Where(value => value.Parent is ArrowExpressionClauseSyntax || MemberOf(value.Parent!) == member);
+
+    /// <summary>
+    /// A name for the set from the member's: <c>GetCallerSaved</c> gives <c>CallerSaved</c>, then
+    /// <c>CALLER_SAVED</c>, then <c>CallerSavedSet</c>, <c>CallerSavedSet2</c>, ...: the first that no
+    /// member of the type (inherited ones too), no name in scope where the value is, and no set of
+    /// the register file has. The user renames it as they like.
+    /// </summary>
+    private static string? SetName(ISymbol member, TypeDeclarationSyntax type, RegisterUnion union, ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var stem = member.Name.StartsWith("Get", System.StringComparison.Ordinal) && member.Name.Length > 3 && char.IsUpper(member.Name[3]) ? member.Name.Substring(3) : member.Name;
+        var container = member.ContainingType;
+        var candidates = new[] { stem, Screaming(stem), stem + "Set" }.Concat(Enumerable.Range(2, 98).Select(i => stem + "Set" + i));
+        return candidates.FirstOrDefault(name =>
+            SymbolNames.IsValidIdentifier(name) && name != KnownNames.AllSetName && name != container.Name
+            && container.GetMembers(name).IsEmpty
+            && model.LookupSymbols(value.SpanStart, container, name).IsEmpty
+            && model.LookupSymbols(value.SpanStart, name: name).IsEmpty
+            && !model.Compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken)
+                .Any(symbol => symbol is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.Type, union.Mask)));
+    }
+
+    /// <summary><c>CallerSavedGPRs</c> as <c>CALLER_SAVED_GPRS</c>: a word starts at a capital after a small letter or digit, or before a small letter.</summary>
+    private static string Screaming(string name)
+    {
+        var written = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (i > 0 && char.IsUpper(c) && name[i - 1] != '_'
+                && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]) || i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1])))
+            {
+                written.Append('_');
+            }
+            written.Append(char.ToUpperInvariant(c));
+        }
+        return written.ToString();
+    }
+
+    /// <summary>
+    /// The <c>Accessibility</c> to write so that the set is as visible as the member it comes from, or
+    /// null when the default (public, within the mask's) already is, seen from outside the types around
+    /// it (an internal field of an internal class needs nothing); <paramref name="effective"/> is what
+    /// the constant itself will have. In a type nothing derives from, protected means private (and
+    /// protected internal internal), as C# reads it there: the set says so without protected.
+    /// </summary>
+    private static string? Kept(Accessibility declared, INamedTypeSymbol container, INamedTypeSymbol mask, out Accessibility effective)
+    {
+        if (container.IsStatic || container.IsSealed || container.TypeKind == TypeKind.Struct)
+        {
+            declared = declared switch
+            {
+                Accessibility.Protected or Accessibility.ProtectedAndInternal => Accessibility.Private,
+                Accessibility.ProtectedOrInternal => Accessibility.Internal,
+                _ => declared,
+            };
+        }
+        var maskIsPublic = mask.DeclaredAccessibility == Accessibility.Public;
+        effective = Within(declared, maskIsPublic);
+        var around = Accessibility.Public;
+        for (var type = container; type is not null; type = type.ContainingType)
+        {
+            around = Both(around, type.DeclaredAccessibility);
+        }
+        return Both(effective, around) == Both(Within(Accessibility.Public, maskIsPublic), around) ? null : SyntaxFacts.GetText(declared);
+    }
+
+    /// <summary>As the generator keeps a set's accessibility within its mask's.</summary>
+    private static Accessibility Within(Accessibility asked, bool maskIsPublic) =>
+        maskIsPublic ? asked : Both(asked, Accessibility.Internal);
+
+    /// <summary>Who may see a member both <paramref name="x"/> and <paramref name="y"/> allow: protected and internal give private protected.</summary>
+    private static Accessibility Both(Accessibility x, Accessibility y) =>
+        x == y ? x
+        : x == Accessibility.Public ? y
+        : y == Accessibility.Public ? x
+        : x == Accessibility.Private || y == Accessibility.Private ? Accessibility.Private
+        : x == Accessibility.ProtectedOrInternal ? y
+        : y == Accessibility.ProtectedOrInternal ? x
+        : Accessibility.ProtectedAndInternal;   // protected with internal, or either with private protected
+
+    private static bool IsNumber(ITypeSymbol? type) =>
+        type?.SpecialType is SpecialType.System_Byte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64
+            or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64;
 
     /// <summary>
     /// Each document changed in one <c>ReplaceNodes</c> (nested edits compose: a cast use inside the
@@ -94,52 +287,70 @@ public sealed class ConvertToRegisterSetRefactoring : CodeRefactoringProvider
     /// </summary>
     private static async Task<Solution> ApplyAsync(Solution solution, Plan plan, CancellationToken cancellationToken)
     {
-        var fieldDocument = solution.GetDocumentId(plan.Declaration.SyntaxTree)!;
-        foreach (var documentId in plan.UsesToCast.Select(use => use.Document).Append(fieldDocument).Distinct())
+        var typeDocument = solution.GetDocument(plan.Type.SyntaxTree)!;
+        var model = (await typeDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+        var attribute = Attribute(plan, new AttributeNames(model, cancellationToken), model);
+        foreach (var documentId in plan.UsesToCast.Select(use => use.Document).Append(typeDocument.Id).Distinct())
         {
             var root = await solution.GetDocument(documentId)!.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var uses = plan.UsesToCast.Where(use => use.Document == documentId)
-                .Select(use => root!.FindNode(use.Span, getInnermostNodeForTie: true)).ToList();
-            var types = documentId == fieldDocument ? plan.Type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().ToList() : new List<TypeDeclarationSyntax>();
-            var changed = root!.ReplaceNodes(uses.Concat(types), (original, rewritten) =>
-                original == plan.Type ? Converted((TypeDeclarationSyntax)rewritten, plan)
+                .Select(use => (SyntaxNode)root!.FindNode(use.Span, getInnermostNodeForTie: true)).ToList();
+            var types = documentId == typeDocument.Id ? plan.Type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().ToList() : new List<TypeDeclarationSyntax>();
+            var returned = documentId == typeDocument.Id && plan.Returned is not null ? new SyntaxNode[] { plan.Returned } : new SyntaxNode[0];
+            var changed = root!.ReplaceNodes(uses.Concat(returned).Concat(types), (original, rewritten) =>
+                original == plan.Type ? Converted((TypeDeclarationSyntax)rewritten, plan, attribute)
                 : original is TypeDeclarationSyntax container && types.Contains(container) ? FixSyntax.WithPartial((TypeDeclarationSyntax)rewritten)
+                : original == plan.Returned ? ReturnedSet((ExpressionSyntax)rewritten, plan)
                 : CastBack((ExpressionSyntax)rewritten, plan.NumberType!));
-            solution = solution.WithDocumentSyntaxRoot(documentId, changed);
+            solution = solution.WithDocumentSyntaxRoot(documentId, AttributeNames.WithUsings(changed));
         }
         return solution;
     }
 
     /// <summary>
-    /// The type without the field (its own lines only: its doc comment and the blank line above it go,
-    /// the members around it keep their spacing), with the set's attribute, partial.
+    /// The type with the set's attribute, partial; without the field (its own lines only: its doc
+    /// comment and the blank line above it go, the members around it keep their spacing).
     /// </summary>
-    private static TypeDeclarationSyntax Converted(TypeDeclarationSyntax type, Plan plan)
+    private static TypeDeclarationSyntax Converted(TypeDeclarationSyntax type, Plan plan, AttributeSyntax attribute)
     {
-        type = type.RemoveNode(type.Members[plan.Type.Members.IndexOf(plan.Declaration)], SyntaxRemoveOptions.KeepNoTrivia)!;
-        return FixSyntax.WithPartial(FixSyntax.WithAttributeList(type, plan.Attribute));
+        if (plan.Removed is not null)
+        {
+            type = type.RemoveNode(type.Members[plan.Type.Members.IndexOf(plan.Removed)], SyntaxRemoveOptions.KeepNoTrivia)!;
+        }
+        return FixSyntax.WithPartial(FixSyntax.WithAttributeList(type, SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))));
     }
 
-    /// <summary><c>[RegisterSet("NAME", VcpuReg.RAX, ...)]</c>, each name as code at the type binds it.</summary>
-    private static AttributeListSyntax Attribute(IFieldSymbol field, RegisterUnion union, SemanticModel model, int position, string? summary)
+    /// <summary>What the member returns now: the set, cast back to the number the value was.</summary>
+    private static ExpressionSyntax ReturnedSet(ExpressionSyntax value, Plan plan)
     {
-        var attributeType = model.Compilation.GetTypeByMetadataName(KnownNames.Namespace + "." + KnownNames.RegisterSet);
-        var name = attributeType?.ToMinimalDisplayString(model, position) ?? KnownNames.Namespace + "." + KnownNames.RegisterSet;
-        name = name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
-        var file = union.RegisterEnum.ToMinimalDisplayString(model, position);
+        ExpressionSyntax name = SyntaxFactory.IdentifierName(plan.Name);
+        return (plan.NumberType is null ? name : SyntaxFactory.CastExpression(SyntaxFactory.ParseTypeName(plan.NumberType), name)).WithTriviaFrom(value);
+    }
+
+    /// <summary><c>[RegisterSet("NAME", VcpuReg.RAX, ...)]</c>, each name binding to ours at the type.</summary>
+    private static AttributeSyntax Attribute(Plan plan, AttributeNames names, SemanticModel model)
+    {
+        var position = plan.Type.SpanStart;
+        var file = BoundNames.Type((INamedTypeSymbol)plan.Union.RegisterEnum, model, position);
         var arguments = new List<AttributeArgumentSyntax>
         {
-            SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(field.Name))),
+            SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(plan.Name))),
         };
-        arguments.AddRange(union.Registers.Select(register => SyntaxFactory.AttributeArgument(SyntaxFactory.ParseExpression(file + "." + SymbolNames.Escaped(register.Name)))));
-        if (summary is not null)
+        arguments.AddRange(plan.Union.Registers.Select(register => SyntaxFactory.AttributeArgument(SyntaxFactory.ParseExpression(file + "." + SymbolNames.Escaped(register.Name)))));
+        if (plan.Summary is not null)
         {
-            arguments.Add(SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(summary)))
-                .WithNameEquals(SyntaxFactory.NameEquals("Summary")));
+            arguments.Add(Named("Summary", plan.Summary));
         }
-        var attribute = SyntaxFactory.Attribute(SyntaxFactory.ParseName(name), SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(arguments)));
-        return SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute)).NormalizeWhitespace();
+        if (plan.Accessibility is not null)
+        {
+            arguments.Add(Named("Accessibility", plan.Accessibility));
+        }
+        return names.Attribute("RegisterSet", SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(arguments)).NormalizeWhitespace(), position);
     }
+
+    private static AttributeArgumentSyntax Named(string name, string value) =>
+        SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value)))
+            .WithNameEquals(SyntaxFactory.NameEquals(name));
 
     /// <summary>The field's <c>/// &lt;summary&gt;</c>, on one line, to become the set's Summary.</summary>
     private static string? Summary(FieldDeclarationSyntax declaration)
@@ -180,9 +391,7 @@ public sealed class ConvertToRegisterSetRefactoring : CodeRefactoringProvider
     private static ExpressionSyntax CastBack(ExpressionSyntax use, string type)
     {
         var cast = SyntaxFactory.CastExpression(SyntaxFactory.ParseTypeName(type), use.WithoutTrivia());
-        ExpressionSyntax written = use.Parent is MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or ConditionalAccessExpressionSyntax or InvocationExpressionSyntax
-            ? SyntaxFactory.ParenthesizedExpression(cast)
-            : cast;
+        ExpressionSyntax written = Parentheses.Needs(cast, use) ? SyntaxFactory.ParenthesizedExpression(cast) : cast;
         return written.WithTriviaFrom(use);
     }
 }

@@ -5,6 +5,7 @@ internal static class DiagnosticIds
 {
     public const string IndexDoesNotFit = "RM0001";
     public const string UnsupportedWidth = "RM0003";
+    public const string NegativeIndex = "RM0002";
     public const string SharedIndex = "RM0004";
     public const string UnknownInclude = "RM0007";
     public const string NotPartial = "RM0011";

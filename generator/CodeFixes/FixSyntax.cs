@@ -32,15 +32,20 @@ internal static class FixSyntax
         declaration.AttributeLists.SelectMany(list => list.Attributes).FirstOrDefault(attribute => Names(attribute, "RegisterFile"));
 
     /// <summary>
-    /// A name for another of our attributes, written as the user wrote <paramref name="sibling"/>:
-    /// qualified if it was (<c>RegisterMasking.RegisterFile</c>), else plain, since a plain one bound.
+    /// <c>[Attribute] NAME = value</c>, the attribute on the member's own line, its indentation kept;
+    /// the member as it is when it has an attribute of that name already (idempotent).
     /// </summary>
-    public static NameSyntax NameLike(AttributeSyntax? sibling, string simpleName) =>
-        sibling?.Name is QualifiedNameSyntax qualified
-            ? SyntaxFactory.QualifiedName(qualified.Left.WithoutTrivia(), SyntaxFactory.IdentifierName(simpleName))
-            : sibling?.Name is AliasQualifiedNameSyntax aliased
-                ? SyntaxFactory.QualifiedName(SyntaxFactory.AliasQualifiedName(aliased.Alias, SyntaxFactory.IdentifierName(KnownNames.Namespace)), SyntaxFactory.IdentifierName(simpleName))
-                : SyntaxFactory.IdentifierName(simpleName);
+    public static EnumMemberDeclarationSyntax WithMemberAttribute(EnumMemberDeclarationSyntax member, AttributeSyntax attribute, string simpleName)
+    {
+        if (member.AttributeLists.SelectMany(list => list.Attributes).Any(existing => Names(existing, simpleName)))
+        {
+            return member;
+        }
+        var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
+            .WithLeadingTrivia(member.GetLeadingTrivia())
+            .WithTrailingTrivia(SyntaxFactory.Space);
+        return member.WithoutLeadingTrivia().WithAttributeLists(member.AttributeLists.Insert(0, list));
+    }
 
     /// <summary>The type and the types around it that lack <c>partial</c>.</summary>
     public static IEnumerable<TypeDeclarationSyntax> NotPartial(TypeDeclarationSyntax type) =>

@@ -37,8 +37,9 @@ public sealed class IncludeNameFixProvider : SyntaxEditFixProvider
         }
     }
 
-    protected override void Edit(SyntaxEditor editor, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey)
+    protected override void Edit(SyntaxEditor editor, EditContext context, Diagnostic diagnostic, string equivalenceKey)
     {
+        var root = context.Root;
         var candidates = Candidates(diagnostic);
         var name = equivalenceKey == Nearest ? candidates[0] : equivalenceKey.Substring(Named.Length);
         var literal = Literal(root, diagnostic)!;

@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 using RegisterMasks.Generator;
 
 namespace RegisterMasks.CodeFixes;
@@ -17,8 +16,9 @@ namespace RegisterMasks.CodeFixes;
 /// <c>mask.Complement()</c>, <c>mask.HasFlag(x)</c> to <c>mask.Contains(r)</c> (for <c>r.ToMask()</c>)
 /// or <c>mask.IsSupersetOf(x)</c>, <c>mask.ToString()</c> to <c>mask.ToStringFast()</c>,
 /// <c>Enum.TryParse&lt;Mask&gt;(text, out m)</c> to <c>MaskExtensions.TryParse(text, out m)</c> (and
-/// <c>Enum.Parse</c> to <c>MaskExtensions.Parse</c>). Written as an
-/// extension call where the file brings the mask's namespace in; else as a static call, simplified.
+/// <c>Enum.Parse</c> to <c>MaskExtensions.Parse</c>). Written as an extension call where that call
+/// binds to ours at the diagnostic; else as a static call, with the class named as it binds there
+/// (both decided by the analyzer, which has the semantic model: <see cref="FixProperties.ExtensionCall"/>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MaskUsageFixProvider)), Shared]
 public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
@@ -33,28 +33,26 @@ public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
         }
     }
 
-    protected override void Edit(SyntaxEditor editor, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey)
+    protected override void Edit(SyntaxEditor editor, EditContext context, Diagnostic diagnostic, string equivalenceKey)
     {
-        var extensions = diagnostic.Properties[FixProperties.Extensions]!;
-        var ns = diagnostic.Properties[FixProperties.Namespace] ?? "";
+        var root = context.Root;
+        // The class's name binds to ours where the diagnostic is: the analyzer checked it there.
+        var extensions = SyntaxFactory.ParseExpression(diagnostic.Properties[FixProperties.Extensions]!);
         if (diagnostic.Id == DiagnosticIds.EnumTryParse)
         {
-            // A static method of ours: the class by its simple name where the namespace is in scope.
             var parse = (InvocationExpressionSyntax)FixSyntax.NodeOf(root, diagnostic);
-            var type = InScope(parse, ns) ? SyntaxFactory.IdentifierName(extensions.Substring(extensions.LastIndexOf('.') + 1)) : SyntaxFactory.ParseExpression(extensions);
-            var replaced = parse.WithExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName(MethodName(parse))));
+            var replaced = parse.WithExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, extensions, SyntaxFactory.IdentifierName(MethodName(parse))));
             editor.ReplaceNode(parse, replaced.WithTriviaFrom(parse));
             return;
         }
         var (node, receiver, method, arguments) = Rewrite(root, diagnostic)!.Value;
-        ExpressionSyntax call = InScope(node, ns)
+        ExpressionSyntax call = diagnostic.Properties.ContainsKey(FixProperties.ExtensionCall)
             ? SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Receiver(receiver), SyntaxFactory.IdentifierName(method)),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments.Select(SyntaxFactory.Argument))))
             : SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParseExpression(extensions), SyntaxFactory.IdentifierName(method)),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[] { receiver.WithoutTrivia() }.Concat(arguments).Select(SyntaxFactory.Argument))))
-              .WithAdditionalAnnotations(Simplifier.Annotation);
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, extensions, SyntaxFactory.IdentifierName(method)),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[] { receiver.WithoutTrivia() }.Concat(arguments).Select(SyntaxFactory.Argument))));
         editor.ReplaceNode(node, call.WithTriviaFrom(node));
     }
 
@@ -91,28 +89,4 @@ public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
         receiver.WithoutTrivia() is var bare && bare is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ParenthesizedExpressionSyntax or ElementAccessExpressionSyntax
             ? bare
             : SyntaxFactory.ParenthesizedExpression(bare);
-
-    /// <summary>Whether the file's usings or namespaces bring <paramref name="ns"/> in, so the extension method binds.</summary>
-    private static bool InScope(SyntaxNode node, string ns)
-    {
-        if (ns.Length == 0)
-        {
-            return true;
-        }
-        var usings = node.AncestorsAndSelf().SelectMany(ancestor => ancestor switch
-        {
-            CompilationUnitSyntax unit => unit.Usings,
-            BaseNamespaceDeclarationSyntax declaration => declaration.Usings,
-            _ => default(SyntaxList<UsingDirectiveSyntax>),
-        });
-        return usings.Any(directive => directive.Alias is null && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Name?.ToString() == ns)
-            || node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Any(declaration => IsWithin(declaration, ns));
-    }
-
-    /// <summary>Code inside namespace <c>A.B</c> (or <c>A.B.C</c>) sees the members of <c>A.B</c>.</summary>
-    private static bool IsWithin(BaseNamespaceDeclarationSyntax declaration, string ns)
-    {
-        var full = string.Join(".", declaration.AncestorsAndSelf().OfType<BaseNamespaceDeclarationSyntax>().Reverse().Select(part => part.Name.ToString()));
-        return full == ns || full.StartsWith(ns + ".", System.StringComparison.Ordinal);
-    }
 }

@@ -38,8 +38,9 @@ public sealed class PartialFixProvider : SyntaxEditFixProvider
         }
     }
 
-    protected override void Edit(SyntaxEditor editor, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey)
+    protected override void Edit(SyntaxEditor editor, EditContext context, Diagnostic diagnostic, string equivalenceKey)
     {
+        var root = context.Root;
         var type = FixSyntax.NodeOf(root, diagnostic).FirstAncestorOrSelf<TypeDeclarationSyntax>()!;
         if (equivalenceKey == RemoveReadOnly)
         {

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.CodeFixes;
 
@@ -25,16 +26,17 @@ public sealed class RedundantRegisterFixProvider : SyntaxEditFixProvider
     {
         if (Removable(root, diagnostic) is { } node)
         {
-            yield return new Fix($"Remove the redundant '{node}'", Remove);
+            yield return new Fix($"Remove the redundant '{SourceQuote.Of(node)}'", Remove);
         }
     }
 
-    protected override void Edit(SyntaxEditor editor, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey) =>
-        EditAll(editor, root, ImmutableArray.Create(diagnostic), equivalenceKey);
+    protected override void Edit(SyntaxEditor editor, EditContext context, Diagnostic diagnostic, string equivalenceKey) =>
+        EditAll(editor, context, ImmutableArray.Create(diagnostic), equivalenceKey);
 
     /// <summary>Each redundant entry removed; an array argument whose every entry goes is removed whole.</summary>
-    protected override void EditAll(SyntaxEditor editor, SyntaxNode root, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey)
+    protected override void EditAll(SyntaxEditor editor, EditContext context, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey)
     {
+        var root = context.Root;
         var removed = diagnostics.Select(diagnostic => Removable(root, diagnostic)).OfType<ExpressionSyntax>().Distinct().ToList();
         foreach (var group in removed.GroupBy(node => node.Parent))
         {

@@ -1,12 +1,14 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using RegisterMasks.Generator;
+using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.CodeFixes;
 
@@ -27,12 +29,13 @@ public sealed class SuggestedExpressionFixProvider : SyntaxEditFixProvider
         for (var i = 0; i < options.Length; i++)
         {
             var key = "RegisterMasks.Usage." + diagnostic.Id + (i == 0 ? "" : i == options.Length - 1 && diagnostic.Id == DiagnosticIds.HandWrittenBit ? ".Bits" : "." + options[i]);
-            yield return new Fix("Use " + options[i], key);
+            yield return new Fix("Use " + SourceQuote.Of(options[i]), key);
         }
     }
 
-    protected override void Edit(SyntaxEditor editor, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey)
+    protected override void Edit(SyntaxEditor editor, EditContext context, Diagnostic diagnostic, string equivalenceKey)
     {
+        var root = context.Root;
         var options = Options(diagnostic);
         var fixes = new List<Fix>(FixesFor(root, diagnostic));
         var chosen = fixes.FindIndex(fix => fix.EquivalenceKey == equivalenceKey);
@@ -41,29 +44,26 @@ public sealed class SuggestedExpressionFixProvider : SyntaxEditFixProvider
             return;
         }
         var replacement = SyntaxFactory.ParseExpression(options[chosen]);
-        if (replacement is BinaryExpressionSyntax && !TakesAnyExpression(node))
+        // Parentheses that held only the hand-written bits are dropped where what replaces them can
+        // stand without: ~(1 << (int)R.SP) becomes ~(int)RMask.SP, not ~((int)RMask.SP).
+        var replaced = (ExpressionSyntax)node;
+        while (replaced.Parent is ParenthesizedExpressionSyntax parentheses && !HasComments(parentheses) && Parentheses.CanStandWithout(replacement, parentheses))
+        {
+            replaced = parentheses;
+        }
+        if (Parentheses.Needs(replacement, replaced))
         {
             replacement = SyntaxFactory.ParenthesizedExpression(replacement);
         }
-        editor.ReplaceNode(node, replacement.WithTriviaFrom(node));
+        editor.ReplaceNode(replaced, replacement.WithTriviaFrom(replaced));
     }
+
+    private static bool HasComments(ParenthesizedExpressionSyntax parentheses) =>
+        parentheses.OpenParenToken.TrailingTrivia.Concat(parentheses.CloseParenToken.LeadingTrivia).Concat(parentheses.Expression.GetLeadingTrivia()).Concat(parentheses.Expression.GetTrailingTrivia())
+            .Any(trivia => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia));
 
     private static string[] Options(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(FixProperties.Replacements, out var options) && options is { Length: > 0 }
             ? options.Split(FixProperties.ReplacementSeparator)
             : new string[0];
-
-    /// <summary>
-    /// Whether <c>a | b</c> can stand where <paramref name="node"/> (a cast, which binds tighter) is
-    /// without parentheses: as a whole initializer, argument, return value, right side of an
-    /// assignment, or inside parentheses or another <c>|</c>.
-    /// </summary>
-    private static bool TakesAnyExpression(ExpressionSyntax node) => node.Parent switch
-    {
-        ParenthesizedExpressionSyntax or ArgumentSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax
-            or AttributeArgumentSyntax or ExpressionStatementSyntax => true,
-        AssignmentExpressionSyntax assignment => assignment.Right == node,
-        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseOrExpression } => true,
-        _ => false,
-    };
 }

@@ -24,20 +24,38 @@ public abstract class SyntaxEditFixProvider : CodeFixProvider
     /// <summary>The fixes offered for a diagnostic, best first; none when its syntax is not what the fix expects.</summary>
     protected abstract IEnumerable<Fix> FixesFor(SyntaxNode root, Diagnostic diagnostic);
 
+    /// <summary>What an edit sees of its document: the original root, and the semantic model when <see cref="UsesSemanticModel"/>.</summary>
+    protected sealed record EditContext(SyntaxNode Root, SemanticModel? Model, CancellationToken CancellationToken)
+    {
+        private AttributeNames? _names;
+
+        /// <summary>How our attributes are named in this document (one per document, so Fix All decides once per scope).</summary>
+        internal AttributeNames Names => _names ??= new AttributeNames(Model!, CancellationToken);
+    }
+
+    /// <summary>Whether the edits bind names (to write ours so that they bind to ours: <see cref="AttributeNames"/>); most edit syntax only.</summary>
+    protected virtual bool UsesSemanticModel => false;
+
     /// <summary>Applies the fix named by <paramref name="equivalenceKey"/> to one diagnostic.</summary>
-    protected abstract void Edit(SyntaxEditor editor, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey);
+    protected abstract void Edit(SyntaxEditor editor, EditContext context, Diagnostic diagnostic, string equivalenceKey);
 
     /// <summary>Fix All's edits for many diagnostics of one document; by default each edited on its own.</summary>
-    protected virtual void EditAll(SyntaxEditor editor, SyntaxNode root, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey)
+    protected virtual void EditAll(SyntaxEditor editor, EditContext context, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey)
     {
         foreach (var diagnostic in diagnostics)
         {
-            if (FixesFor(root, diagnostic).Any(fix => fix.EquivalenceKey == equivalenceKey))
+            if (FixesFor(context.Root, diagnostic).Any(fix => fix.EquivalenceKey == equivalenceKey))
             {
-                Edit(editor, root, diagnostic, equivalenceKey);
+                Edit(editor, context, diagnostic, equivalenceKey);
             }
         }
     }
+
+    /// <summary>The edited root, with the usings an edit asked for (<see cref="AttributeNames.WithUsings"/>).</summary>
+    private static SyntaxNode Changed(SyntaxEditor editor) => AttributeNames.WithUsings(editor.GetChangedRoot());
+
+    private async Task<EditContext> ContextAsync(Document document, SyntaxNode root, CancellationToken cancellationToken) =>
+        new(root, UsesSemanticModel ? await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) : null, cancellationToken);
 
     public override FixAllProvider GetFixAllProvider() =>
         FixAllProvider.Create(async (context, document, diagnostics) =>
@@ -48,8 +66,8 @@ public abstract class SyntaxEditFixProvider : CodeFixProvider
                 return document;
             }
             var editor = new SyntaxEditor(root, document.Project.Solution.Services);
-            EditAll(editor, root, diagnostics, key);
-            return document.WithSyntaxRoot(editor.GetChangedRoot());
+            EditAll(editor, await ContextAsync(document, root, context.CancellationToken).ConfigureAwait(false), diagnostics, key);
+            return document.WithSyntaxRoot(Changed(editor));
         });
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -79,7 +97,7 @@ public abstract class SyntaxEditFixProvider : CodeFixProvider
             return document;
         }
         var editor = new SyntaxEditor(root, document.Project.Solution.Services);
-        Edit(editor, root, diagnostic, equivalenceKey);
-        return document.WithSyntaxRoot(editor.GetChangedRoot());
+        Edit(editor, await ContextAsync(document, root, cancellationToken).ConfigureAwait(false), diagnostic, equivalenceKey);
+        return document.WithSyntaxRoot(Changed(editor));
     }
 }

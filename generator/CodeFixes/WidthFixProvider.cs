@@ -32,8 +32,9 @@ public sealed class WidthFixProvider : SyntaxEditFixProvider
         }
     }
 
-    protected override void Edit(SyntaxEditor editor, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey)
+    protected override void Edit(SyntaxEditor editor, EditContext context, Diagnostic diagnostic, string equivalenceKey)
     {
+        var root = context.Root;
         var declaration = FixSyntax.NodeOf(root, diagnostic).FirstAncestorOrSelf<EnumDeclarationSyntax>()!;
         var width = int.Parse(diagnostic.Properties[FixProperties.Width]!, CultureInfo.InvariantCulture);
         editor.ReplaceNode(FixSyntax.RegisterFileAttribute(declaration)!, (node, _) => WithWidth((AttributeSyntax)node, width));

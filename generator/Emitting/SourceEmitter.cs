@@ -222,13 +222,29 @@ internal static class SourceEmitter
         return new ConstantView
         {
             Name = SymbolNames.Escaped(constant.Name),
-            Accessibility = constant.IsPublic ? "public" : "internal",
+            Accessibility = ConstantAccessibility(constant),
             MaskFullName = constant.MaskFullName,
             SummaryLines = summary.Replace("\r\n", "\n").Split('\n').Select(line => Literals.XmlEscaped(line.TrimEnd())).ToList(),
             Remarks = "0x" + Literals.HexDigits(words, constant.Width) + ": " + listing,
             Modifier = Literals.IsWide(constant.Width) ? "static readonly" : "const",
             ValueLines = valueLines,
             Order = constant.Order is { } order ? OrderViewOf(constant, order, features) : null,
+        };
+    }
+
+    /// <summary>
+    /// What the set asks for, within what its mask allows: a member of an internal type may be seen
+    /// only inside the assembly (C# rejects a public constant of an internal type in a public class),
+    /// so public becomes internal, protected internal internal, and protected private protected.
+    /// </summary>
+    private static string ConstantAccessibility(SetConstantModel constant)
+    {
+        var asked = constant.Accessibility ?? "public";
+        return constant.IsPublic ? asked : asked switch
+        {
+            "public" or "protected internal" => "internal",
+            "protected" => "private protected",
+            _ => asked,
         };
     }
 

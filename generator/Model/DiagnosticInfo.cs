@@ -14,7 +14,11 @@ namespace RegisterMasks.Generator.Model;
 internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo Location, EquatableArray<string> Arguments)
 {
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo location, params object[] arguments) =>
-        new(descriptor, location, arguments.Select(argument => Convert.ToString(argument, CultureInfo.InvariantCulture) ?? "").ToEquatableArray());
+        new(descriptor, location, arguments.Select(Text).ToEquatableArray());
+
+    /// <summary>An argument as the message shows it: user syntax quoted on one line, shortened (<see cref="Parsing.SourceQuote"/>).</summary>
+    private static string Text(object argument) =>
+        argument is SyntaxNode syntax ? Parsing.SourceQuote.Of(syntax) : Convert.ToString(argument, CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>What the code fix needs beyond the location (<see cref="FixProperties"/>); empty for most.</summary>
     public EquatableArray<DiagnosticProperty> Properties { get; init; } = EquatableArray<DiagnosticProperty>.Empty;

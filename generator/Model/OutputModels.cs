@@ -37,6 +37,9 @@ internal sealed record SetConstantModel(
 
     /// <summary>An ordered set's registers in its order (its <c>{NAME}_ORDER</c>); null for an unordered set.</summary>
     public EquatableArray<MaskBit>? Order { get; init; }
+
+    /// <summary>The accessibility the set asks for (null: public); the emitter keeps it within the mask's.</summary>
+    public string? Accessibility { get; init; }
 }
 
 /// <summary>The constants of one type bearing sets (all its partial declarations merged).</summary>

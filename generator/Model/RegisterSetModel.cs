@@ -32,6 +32,9 @@ internal sealed record RegisterSetModel(
 
     /// <summary>How many of <see cref="Listed"/>, at its start, come from <c>From</c>..<c>To</c> (the order puts them after the others).</summary>
     public int RangeLength { get; init; }
+
+    /// <summary><c>Accessibility</c> as C# writes it (<c>private protected</c>), checked; null for the default, public.</summary>
+    public string? Accessibility { get; init; }
 }
 
 /// <summary>One type around the sets' constants, outermost first: enough to reopen it as a partial declaration.</summary>

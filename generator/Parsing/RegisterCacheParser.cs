@@ -40,7 +40,7 @@ internal static class RegisterCacheParser
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.CacheFileNotAFile, LocationInfo.From((SyntaxNode?)fileSyntax ?? syntax), type.Name,
-                file?.ToDisplayString() ?? fileSyntax?.ToString() ?? "(missing)"));
+                file?.ToDisplayString() ?? (fileSyntax is null ? "(missing)" : SourceQuote.Of(fileSyntax))));
         }
 
         // Over no register file, the cache gets nothing: LoadRegister's parameters would only follow from that error (RM0018, RM0019).

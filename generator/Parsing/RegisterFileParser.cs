@@ -90,7 +90,7 @@ internal static class RegisterFileParser
             return width;
         }
 
-        var shown = value is int number ? number.ToString(CultureInfo.InvariantCulture) : widthSyntax?.ToString() ?? "(missing)";
+        var shown = value is int number ? number.ToString(CultureInfo.InvariantCulture) : (widthSyntax is null ? "(missing)" : SourceQuote.Of(widthSyntax));
         var unsupported = DiagnosticInfo.Create(
             DiagnosticDescriptors.UnsupportedWidth,
             LocationInfo.From((SyntaxNode?)widthSyntax ?? arguments.Syntax),

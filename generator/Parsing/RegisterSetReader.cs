@@ -45,6 +45,7 @@ internal sealed class RegisterSetReader
         }
         _isOrdered = NamedValue("Ordered").Value is true;
         _name = ReadName(nameSyntax);
+        var accessibility = ReadAccessibility();
 
         var registerArguments = RegisterArguments();
         var from = NamedArgument("From");
@@ -80,6 +81,7 @@ internal sealed class RegisterSetReader
             FileLocation = LocationInfo.From(_arguments.Syntax.Name),
             IsOrdered = _isOrdered,
             RangeLength = rangeLength,
+            Accessibility = accessibility,
         };
     }
 
@@ -132,6 +134,45 @@ internal sealed class RegisterSetReader
         return name ?? "";
     }
 
+    /// <summary>
+    /// <c>Accessibility</c>, as C# writes it (the two-word ones in either order, as C# takes them), or
+    /// null for the default. A word C# has no accessibility for is RM0027, and so is any protected one
+    /// on a type no other type can derive from: C# rejects it there (or, sealed, warns).
+    /// </summary>
+    private string? ReadAccessibility()
+    {
+        if (_arguments.Named("Accessibility") is not { } syntax || NamedValue("Accessibility").Value is not string written)
+        {
+            return null;
+        }
+        var words = written.Split(new[] { ' ', '\t', '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries);
+        var accessibility = string.Join(" ", words.OrderBy(word => word == "protected" ? 1 : 0)) switch
+        {
+            "public" => "public",
+            "internal" => "internal",
+            "protected" => "protected",
+            "private" => "private",
+            "internal protected" => "protected internal",
+            "private protected" => "private protected",
+            _ => null,
+        };
+        if (accessibility is null)
+        {
+            Report(DiagnosticDescriptors.SetAccessibilityUnknown, syntax, _name, written);
+            return null;
+        }
+        var sealedKind = _container.IsStatic ? "static class"
+            : _container.TypeKind == TypeKind.Struct ? (_container.IsRecord ? "record struct" : "struct")
+            : _container.IsSealed ? (_container.IsRecord ? "sealed record" : "sealed class")
+            : null;
+        if (accessibility.Contains("protected") && sealedKind is not null)
+        {
+            Report(DiagnosticDescriptors.SetAccessibilityProtected, syntax, _name, accessibility, sealedKind, _container.Name);
+            return null;
+        }
+        return accessibility;
+    }
+
     /// <summary>The registers passed to the constructor: each argument, or the elements of one array passed whole.</summary>
     private List<BoundArgument> RegisterArguments()
     {
@@ -176,7 +217,7 @@ internal sealed class RegisterSetReader
             {
                 return CheckDeclaredHere(named, fileSyntax);
             }
-            Report(DiagnosticDescriptors.RegisterFileArgumentNotAFile, fileSyntax, _name, named?.ToDisplayString() ?? fileSyntax.ToString());
+            Report(DiagnosticDescriptors.RegisterFileArgumentNotAFile, fileSyntax, _name, named?.ToDisplayString() ?? SourceQuote.Of(fileSyntax));
             return null;
         }
 

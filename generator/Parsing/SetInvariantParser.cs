@@ -46,7 +46,7 @@ internal static class SetInvariantParser
                 else
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.InvariantNamesNoSet, LocationInfo.From(elements[i]), attributeName, elements[i].ToString()));
+                        DiagnosticDescriptors.InvariantNamesNoSet, LocationInfo.From(elements[i]), attributeName, SourceQuote.Of(elements[i])));
                 }
             }
             invariants.Add(new SetInvariantModel(kind, attributeName, names.ToEquatableArray(), LocationInfo.From(syntax)));

@@ -281,6 +281,7 @@ internal static class SetResolver
         {
             EnumFullName = file.EnumFullName,
             Order = order?.Select(index => new MaskBit(names[index], index)).ToEquatableArray(),
+            Accessibility = set.Accessibility,
         };
 
     /// <summary>The name each index shows: the last of <see cref="InTextOrder"/>, as <c>Enum.ToString()</c> picks it on the mask.</summary>

@@ -55,11 +55,12 @@ internal sealed class DeclaredSets
 
     /// <summary>
     /// The constants of <paramref name="mask"/> equal to <paramref name="bits"/>, each as code at
-    /// <paramref name="position"/> writes it (<c>Tdx.TDX_REGS_AVAIL_SET</c>), in ordinal order.
+    /// <paramref name="position"/> writes it (<c>Tdx.TDX_REGS_AVAIL_SET</c>), in ordinal order; a
+    /// constant that code cannot reach there (a set declared private elsewhere) is none.
     /// </summary>
     public ImmutableArray<string> Named(INamedTypeSymbol mask, ulong bits, SemanticModel model, int position) =>
         _byValue.TryGetValue((mask, bits), out var constants)
-            ? constants.Select(constant => constant.ContainingType.ToMinimalDisplayString(model, position) + "." + SymbolNames.Escaped(constant.Name))
+            ? constants.Select(constant => BoundNames.Member(constant, model, position)).OfType<string>()
                 .Distinct().OrderBy(name => name, System.StringComparer.Ordinal).ToImmutableArray()
             : ImmutableArray<string>.Empty;
 

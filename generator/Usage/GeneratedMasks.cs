@@ -68,10 +68,16 @@ internal static class GeneratedMasks
     private static System.Collections.Immutable.ImmutableArray<INamedTypeSymbol> ExtensionsClasses(INamedTypeSymbol mask) =>
         mask.ContainingNamespace.GetTypeMembers(mask.Name + "Extensions");
 
-    /// <summary>Whether code at <paramref name="position"/> can call <c>register.ToMask()</c> as an extension method.</summary>
-    public static bool ToMaskInScope(SemanticModel model, int position, ITypeSymbol registerEnum) =>
-        model.LookupSymbols(position, registerEnum, "ToMask", includeReducedExtensionMethods: true)
-            .OfType<IMethodSymbol>().Any(method => method.ReducedFrom is { } extension && IsOurExtension(extension));
+    /// <summary>
+    /// Whether code at <paramref name="position"/> calling <c>receiver.{name}(...)</c> binds to our
+    /// extension method: ours is in scope, and no other member or extension of that name is, which
+    /// could make the call ambiguous or bind elsewhere (a user's own <c>ToMask</c>, say).
+    /// </summary>
+    public static bool ExtensionBinds(SemanticModel model, int position, ITypeSymbol receiver, string name)
+    {
+        var found = model.LookupSymbols(position, receiver, name, includeReducedExtensionMethods: true);
+        return found.Length > 0 && found.All(symbol => symbol is IMethodSymbol { ReducedFrom: { } extension } && IsOurExtension(extension));
+    }
 
     /// <summary>The methods of that name in the mask's <c>{Mask}Extensions</c>, which we generate beside it.</summary>
     private static System.Collections.Generic.IEnumerable<IMethodSymbol> ExtensionMethods(INamedTypeSymbol mask, string name) =>

@@ -8,12 +8,16 @@ namespace RegisterMasks.Generator.Usage;
 /// <summary>One bit of a hand-written union: <c>1 &lt;&lt; (int)register</c>, its register, and its index when the register is a constant.</summary>
 internal readonly struct HandWrittenBit
 {
-    public HandWrittenBit(IOperation register, IFieldSymbol? member, ITypeSymbol? shiftedType)
+    public HandWrittenBit(IOperation register, IFieldSymbol? member, ITypeSymbol? shiftedType, SyntaxNode syntax)
     {
+        Syntax = syntax;
         Register = register;
         Member = member;
         ShiftedType = shiftedType;
     }
+
+    /// <summary>The shift as written, <c>1u &lt;&lt; (int)reg</c>: what a fix replaces, keeping the union's layout around it.</summary>
+    public SyntaxNode Syntax { get; }
 
     /// <summary>The type the <c>1</c> is shifted in: <c>uint</c> for <c>1u &lt;&lt; r</c>.</summary>
     public ITypeSymbol? ShiftedType { get; }
@@ -58,7 +62,7 @@ internal static class HandWrittenBits
         }
         registerEnum = register.Type;
         var member = register is IFieldReferenceOperation { Field: { ContainingType: var owner } field } && SymbolEqualityComparer.Default.Equals(owner, register.Type) ? field : null;
-        bits.Add(new HandWrittenBit(register, member, shift.Type));
+        bits.Add(new HandWrittenBit(register, member, shift.Type, shift.Syntax));
         return true;
     }
 

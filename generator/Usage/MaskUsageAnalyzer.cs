@@ -71,21 +71,29 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         var model = operation.SemanticModel!;
         var position = reported.Syntax.SpanStart;
         var written = new MaskExpressions(mask, registerEnum!, model, position);
-        var union = string.Join(" | ", bits.Select(written.Bit));
         var options = new List<string>();
         if (bits.Count > 1 && bits.All(bit => bit.Index is not null))
         {
             var value = bits.Aggregate(0UL, (all, bit) => all | 1UL << (int)bit.Index!.Value);
             options.AddRange(sets.Value.Named(mask, value, model, position));
         }
-        options.Add(union);
-        if (!cast)
+        if (cast)
         {
-            // Left a number: the same number, from the mask's members (a constant stays one).
-            var type = operation.Type!.ToMinimalDisplayString(model, position);
-            options = options.Select(option => "(" + type + ")" + (option == union && bits.Count > 1 ? "(" + option + ")" : option)).ToList();
+            options.Add(MaskExpressions.InLayout(operation.Syntax, bits, written.Bit));
         }
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandWrittenBit, reported.Syntax.GetLocation(), Options(options), reported.Syntax.ToString(), mask.Name, options[0]));
+        else
+        {
+            // Left a number: the same number, from the mask's members (a constant stays one). A union
+            // on several lines casts each bit, so that every line keeps its place: "(int)(" before
+            // the first would shift it against the lines below.
+            var type = operation.Type!.ToMinimalDisplayString(model, position);
+            options = options.Select(option => "(" + type + ")" + option).ToList();
+            options.Add(bits.Count == 1 || MaskExpressions.IsMultiLine(operation.Syntax)
+                ? MaskExpressions.InLayout(operation.Syntax, bits, bit => "(" + type + ")" + written.Bit(bit))
+                : "(" + type + ")(" + MaskExpressions.InLayout(operation.Syntax, bits, written.Bit) + ")");
+        }
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandWrittenBit, reported.Syntax.GetLocation(), Options(options),
+            SourceQuote.Of(reported.Syntax), mask.Name, SourceQuote.Of(options[0])));
     }
 
     /// <summary><c>(Mask)0x0180FFEF</c>: a number that is the value of a declared set.</summary>
@@ -103,7 +111,8 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         {
             return;
         }
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NumberIsDeclaredSet, conversion.Syntax.GetLocation(), Options(named), conversion.Syntax.ToString(), literal.Syntax.ToString(), named[0]));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NumberIsDeclaredSet, conversion.Syntax.GetLocation(), Options(named),
+            SourceQuote.Of(conversion.Syntax), SourceQuote.Of(literal.Syntax), named[0]));
     }
 
     private static bool TryGetBits(object number, out ulong bits)
@@ -131,7 +140,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         {
             return;
         }
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ComplementOutsideAll, operation.Syntax.GetLocation(), Where(mask), operation.Syntax.ToString(), mask.Name));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ComplementOutsideAll, operation.Syntax.GetLocation(), Where(mask, operation, "Complement"), SourceQuote.Of(operation.Syntax), mask.Name));
     }
 
     /// <summary><c>x &amp; ~y</c>, <c>(~y).Truncate()</c>: the unknown bits go at once (or, <c>(~y).HasUnknownBits()</c>, are asked about).</summary>
@@ -161,7 +170,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
             && GeneratedMasks.IsEnumMask(method.TypeArguments[0], out var parsed)
             && (method.Parameters[0].Type.SpecialType == SpecialType.System_String || method.Name == "TryParse" && GeneratedMasks.HasSpanOverload(parsed, method.Parameters[0].Type)))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnumTryParseOfMask, invocation.Syntax.GetLocation(), Where(parsed), parsed.Name, method.Name));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnumTryParseOfMask, invocation.Syntax.GetLocation(), Where(parsed, invocation), parsed.Name, method.Name));
             return;
         }
         if (invocation.Instance is not { } instance || !GeneratedMasks.IsEnumMask(StripBoxing(instance).Type, out var mask))
@@ -170,21 +179,30 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         }
         if (method.Name == "HasFlag" && method.ContainingType.SpecialType == SpecialType.System_Enum && invocation.Arguments.Length == 1)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HasFlagOnMask, invocation.Syntax.GetLocation(), Where(mask), mask.Name));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HasFlagOnMask, invocation.Syntax.GetLocation(), Where(mask, invocation, "Contains", "IsSupersetOf"), mask.Name));
         }
         else if (method.Name == "ToString" && method.Parameters.Length == 0 && method.ContainingType.SpecialType is SpecialType.System_Enum or SpecialType.System_Object or SpecialType.System_ValueType)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnumToStringOnMask, invocation.Syntax.GetLocation(), Where(mask), mask.Name));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnumToStringOnMask, invocation.Syntax.GetLocation(), Where(mask, invocation, "ToStringFast"), mask.Name));
         }
     }
 
-    /// <summary>Which class the fix calls, and whether a file's usings bring it into scope.</summary>
-    private static ImmutableDictionary<string, string?> Where(INamedTypeSymbol mask)
+    /// <summary>
+    /// The class a static call names, as code at the diagnostic binds it to ours, and whether an
+    /// extension call of each of <paramref name="methods"/> binds to ours there (the fix writes one then).
+    /// </summary>
+    private static ImmutableDictionary<string, string?> Where(INamedTypeSymbol mask, IOperation at, params string[] methods)
     {
+        var model = at.SemanticModel!;
+        var position = at.Syntax.SpanStart;
         var ns = SymbolNames.Namespace(mask);
-        return ImmutableDictionary<string, string?>.Empty
-            .Add(FixProperties.Extensions, "global::" + (ns.Length == 0 ? "" : ns + ".") + mask.Name + "Extensions")
-            .Add(FixProperties.Namespace, ns);
+        var extensions = GeneratedMasks.ExtensionsOf(mask) is { } generated
+            ? BoundNames.Type(generated, model, position)
+            : "global::" + (ns.Length == 0 ? "" : ns + ".") + mask.Name + "Extensions";
+        var where = ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Extensions, extensions);
+        return methods.Length > 0 && methods.All(method => GeneratedMasks.ExtensionBinds(model, position, mask, method))
+            ? where.Add(FixProperties.ExtensionCall, "true")
+            : where;
     }
 
     private static IOperation StripBoxing(IOperation operation) =>

@@ -1,4 +1,7 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.CodeFixes;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;
@@ -163,6 +166,105 @@ public class CodeFixTests
         var harness = new CodeFixHarness(new IncludeNameFixProvider(), "RM0007");
         Assert.Empty(await harness.TitlesAsync(0, source));
         Assert.Empty(await harness.TitlesAsync(1, source));
+    }
+
+    [Fact]
+    public async Task RM0002_marks_a_negative_member_NotARegister_on_its_own_line()
+    {
+        var source = File("""
+                [RegisterFile(8)]
+                public enum R
+                {
+                    // no register yet
+                    Invalid = -1,
+                    A,
+                    B,
+                    Unknown = -2,
+                }
+            """ + "\n");
+        var harness = new CodeFixHarness(new NotARegisterFixProvider(), "RM0002");
+        Assert.Equal(new[] { "Mark 'Invalid' [NotARegister]" }, await harness.TitlesAsync(0, source));
+        var expected = source.Replace("        Invalid = -1,", "        [NotARegister]\n        Invalid = -1,").Replace("        Unknown = -2,", "        [NotARegister]\n        Unknown = -2,");
+        Assert.Equal(expected, (await harness.FixAllAsync(FixAllScope.Document, 0, null, source))[0]);
+        AssertFixed(expected);
+        AssertMembersMarkedWithOurs(expected, "NotARegister", "Invalid", "Unknown");
+    }
+
+    /// <summary>
+    /// The attributes the member fixes write bind to ours: as the user wrote [RegisterFile] (short, or
+    /// qualified), short beside user types of our names that are no attributes, and global:: where a
+    /// user attribute of the same name is nearer (in the enum's own namespace).
+    /// </summary>
+    [Theory]
+    [InlineData("using RegisterMasking;\nusing Jit.Allocator;\n", "", "[RegisterFile(8)]", "[NotARegister]", "[RegisterAlias]")]
+    [InlineData("using Jit.Allocator;\n", "", "[RegisterMasking.RegisterFile(8)]", "[RegisterMasking.NotARegister]", "[RegisterMasking.RegisterAlias]")]
+    [InlineData("using Jit.Allocator;\n", "", "[global::RegisterMasking.RegisterFile(8)]", "[global::RegisterMasking.NotARegister]", "[global::RegisterMasking.RegisterAlias]")]
+    [InlineData("using RegisterMasking;\n", "    public sealed class NotARegisterAttribute : System.Attribute { }\n", "[RegisterFile(8)]", "[global::RegisterMasking.NotARegister]", "[RegisterAlias]")]
+    public async Task RM0002_and_RM0004_write_attributes_that_bind_to_ours(string usings, string inNamespace, string file, string written, string writtenAlias)
+    {
+        const string allocator = "namespace Jit.Allocator\n{\n    public readonly struct RegisterMasks { }\n    public struct RegisterSet { }\n    public sealed class NotARegister { }\n    public sealed class RegisterAlias { }\n}\n";
+        var source = usings + "namespace N\n{\n" + inNamespace + "    " + file + "\n    public enum R\n    {\n        Invalid = -1,\n        A,\n        B = 0,\n    }\n}\n";
+        var marked = (await new CodeFixHarness(new NotARegisterFixProvider(), "RM0002").ApplyAsync(0, null, allocator, source))[1];
+        Assert.Equal(source.Replace("        Invalid = -1,", "        " + written + "\n        Invalid = -1,"), marked);
+        var aliased = (await new CodeFixHarness(new RegisterAliasFixProvider(), "RM0004").ApplyAsync(0, null, allocator, marked))[1];
+        Assert.Equal(marked.Replace("        B = 0,", "        " + writtenAlias + "\n        B = 0,"), aliased);
+        var run = GeneratorHarness.Run(allocator, aliased);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        AssertMembersMarkedWithOurs(run, "NotARegister", "Invalid");
+        AssertMembersMarkedWithOurs(run, "RegisterAlias", "B");
+    }
+
+    /// <summary>
+    /// A file that names our [RegisterFile] through an alias only: [NotARegister] binds once
+    /// <c>using RegisterMasking;</c> is there, so Fix All adds it, once, among the file's usings;
+    /// unless the alias has our attribute's name, which the using would make ambiguous (CS1614).
+    /// </summary>
+    [Theory]
+    [InlineData("RegFile", "using System;\nusing RegisterMasking;\n", "[NotARegister]")]
+    [InlineData("RegisterFile", "using System;\n", "[global::RegisterMasking.NotARegister]")]
+    public async Task RM0002_Fix_All_adds_one_using_where_the_short_name_needs_it_and_changes_nothing_else(string alias, string usings, string written)
+    {
+        var source = """
+            // Registers of two back ends.
+            using System;
+            using ALIAS = RegisterMasking.RegisterFileAttribute;
+
+            namespace N
+            {
+                [ALIAS(8)]
+                public enum X86 { Invalid = -1, Rax, Rcx }
+
+                [ALIAS(8)]
+                public enum Arm64 { Invalid = -1, X0, X1 }
+            }
+
+            """.Replace("ALIAS", alias);
+        var fixedSource = (await new CodeFixHarness(new NotARegisterFixProvider(), "RM0002").FixAllAsync(FixAllScope.Document, 0, null, source))[0];
+        var expected = source.Replace("using System;\n", usings).Replace("{ Invalid = -1,", "{ " + written + " Invalid = -1,");
+        Assert.Equal(expected, fixedSource);
+        AssertFixed(expected);
+        AssertMembersMarkedWithOurs(GeneratorHarness.Run(expected), "NotARegister", "Invalid", "Invalid");
+    }
+
+    /// <summary>Each named member's attribute of that name, as the compiler binds it: ours.</summary>
+    private static void AssertMembersMarkedWithOurs(string source, string attribute, params string[] members) =>
+        AssertMembersMarkedWithOurs(GeneratorHarness.Run(source), attribute, members);
+
+    private static void AssertMembersMarkedWithOurs(GeneratorRun run, string attribute, params string[] members)
+    {
+        foreach (var name in members)
+        {
+            var named = run.Output.SyntaxTrees.Where(tree => tree.FilePath.StartsWith("Input", StringComparison.Ordinal))
+                .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<EnumMemberDeclarationSyntax>()).Where(candidate => candidate.Identifier.ValueText == name).ToList();
+            Assert.NotEmpty(named);
+            foreach (var member in named)
+            {
+                var bound = member.AttributeLists.SelectMany(list => list.Attributes)
+                    .Select(syntax => run.Output.GetSemanticModel(member.SyntaxTree).GetSymbolInfo(syntax).Symbol?.ContainingType?.ToDisplayString()).ToList();
+                Assert.Equal(new[] { "RegisterMasking." + attribute + "Attribute" }, bound);
+            }
+        }
     }
 
     /// <summary>The fixed code reports nothing of ours and compiles with no warning.</summary>

@@ -1,3 +1,6 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using RegisterMasks.CodeFixes;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;
@@ -58,7 +61,8 @@ public class ConvertToRegisterSetTests
     public async Task A_const_union_of_shifts_becomes_a_set_and_its_uses_are_cast_back_still_constant()
     {
         var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "AVAIL =", Registers, Vmx, Uses);
-        var expectedVmx = Vmx.Replace("    public static class Vmx", "    [RegisterMasking.RegisterSet(\"AVAIL\", VcpuReg.RAX, VcpuReg.RCX)]\n    public static partial class Vmx")
+        // The file had no using: the attribute's short name binds to ours once one is added, and nothing in the file reads differently with it.
+        var expectedVmx = "using RegisterMasking;\n\n" + Vmx.Replace("    public static class Vmx", "    [RegisterSet(\"AVAIL\", VcpuReg.RAX, VcpuReg.RCX)]\n    public static partial class Vmx")
             .Replace("        public const ulong AVAIL = 1UL << (int)VcpuReg.RAX | 1UL << (int)VcpuReg.RCX;\n\n", "");
         Assert.Equal(expectedVmx, after[1]);
         // Every use compiles as it did: a constant stays a constant (case labels, other consts); nameof needs nothing.
@@ -72,7 +76,7 @@ public class ConvertToRegisterSetTests
     public async Task A_static_readonly_union_of_BIT_calls_becomes_a_set_with_the_fields_summary()
     {
         var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "VMX_REGS_LAZY_LOAD_SET =", Registers, Vmx, Uses);
-        Assert.Contains("    [RegisterMasking.RegisterSet(\"VMX_REGS_LAZY_LOAD_SET\", VcpuReg.RDX, VcpuReg.RBX, Summary = \"Registers VMX loads lazily.\")]\n    public static partial class Vmx\n", after[1], StringComparison.Ordinal);
+        Assert.Contains("    [RegisterSet(\"VMX_REGS_LAZY_LOAD_SET\", VcpuReg.RDX, VcpuReg.RBX, Summary = \"Registers VMX loads lazily.\")]\n    public static partial class Vmx\n", after[1], StringComparison.Ordinal);
         Assert.DoesNotContain("public static readonly ulong VMX_REGS_LAZY_LOAD_SET", after[1], StringComparison.Ordinal);
         Assert.Contains("(avail & (ulong)Vmx.VMX_REGS_LAZY_LOAD_SET) != 0", after[2], StringComparison.Ordinal);
         AssertSameValues(new[] { Registers, Vmx, Uses }, after, ("Kvm.Vmx", "VMX_REGS_LAZY_LOAD_SET"));
@@ -82,7 +86,7 @@ public class ConvertToRegisterSetTests
     public async Task A_field_of_the_masks_type_becomes_a_set_and_its_uses_are_left_as_they_are()
     {
         var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "TYPED =", Registers, Vmx, Uses);
-        Assert.Contains("[RegisterMasking.RegisterSet(\"TYPED\", VcpuReg.RAX, VcpuReg.RSP)]", after[1], StringComparison.Ordinal);
+        Assert.Contains("[RegisterSet(\"TYPED\", VcpuReg.RAX, VcpuReg.RSP)]", after[1], StringComparison.Ordinal);
         Assert.Equal(Uses, after[2]);
         AssertSameValues(new[] { Registers, Vmx, Uses }, after, ("Kvm.Vmx", "TYPED"));
     }
@@ -130,19 +134,190 @@ public class ConvertToRegisterSetTests
         Assert.Empty(await RefactoringHarness.TitlesAsync(new ConvertToRegisterSetRefactoring(), 1, at, Registers, source));
     }
 
-    /// <summary>Each named field has the same value before (a number or mask) and after (the generated constant), as the compiled code reads it.</summary>
-    private static void AssertSameValues(string[] before, string[] after, params (string Type, string Field)[] fields)
+    private const string Conventions = """
+        namespace Kvm
+        {
+            public class CallingConvention
+            {
+                public static ulong GetCallerSaved() => 1UL << (int)VcpuReg.RAX | 1UL << (int)VcpuReg.RCX;
+
+                internal static int Volatile(bool wide)
+                {
+                    if (wide)
+                    {
+                        return (1 << (int)VcpuReg.RAX)
+                             | (1 << (int)VcpuReg.RDX);
+                    }
+                    return 1 << (int)VcpuReg.RAX;
+                }
+
+                protected static VcpuRegMask CalleeSaved
+                {
+                    get { return VcpuRegMask.RBX | VcpuRegMask.RSP; }
+                }
+
+                public static uint Arguments => 1u << (int)VcpuReg.RCX | 1u << (int)VcpuReg.RDX;
+
+                public static ulong GetScratch(int Scratch) => 1UL << (int)VcpuReg.RSP;
+            }
+        }
+
+        """;
+
+    /// <summary>
+    /// A method's or property's returned value becomes a set named after the member (a name the type,
+    /// the scope of the value and the register file do not have yet), as visible as the member; the
+    /// member returns the set, cast back to the number it returned. Every member returns what it did.
+    /// </summary>
+    [Theory]
+    [InlineData("GetCallerSaved", "[RegisterSet(\"CallerSaved\", VcpuReg.RAX, VcpuReg.RCX)]",
+        "=> 1UL << (int)VcpuReg.RAX | 1UL << (int)VcpuReg.RCX;", "=> (ulong)CallerSaved;")]                    // on the name: its only value
+    [InlineData("(1 << (int)VcpuReg.RAX)\n", "[RegisterSet(\"VOLATILE\", VcpuReg.RAX, VcpuReg.RDX, Accessibility = \"internal\")]",
+        "return (1 << (int)VcpuReg.RAX)\n                     | (1 << (int)VcpuReg.RDX);", "return (int)VOLATILE;")]   // one return of two; the method's own name is taken
+    [InlineData("CalleeSaved", "[RegisterSet(\"CALLEE_SAVED\", VcpuReg.RBX, VcpuReg.RSP, Accessibility = \"protected\")]",
+        "get { return VcpuRegMask.RBX | VcpuRegMask.RSP; }", "get { return CALLEE_SAVED; }")]               // a getter, of the mask: no cast
+    [InlineData("1u << (int)VcpuReg.RCX", "[RegisterSet(\"ARGUMENTS\", VcpuReg.RCX, VcpuReg.RDX)]",
+        "=> 1u << (int)VcpuReg.RCX | 1u << (int)VcpuReg.RDX;", "=> (uint)ARGUMENTS;")]                        // an expression-bodied property
+    [InlineData("GetScratch", "[RegisterSet(\"SCRATCH\", VcpuReg.RSP)]",
+        "=> 1UL << (int)VcpuReg.RSP;", "=> (ulong)SCRATCH;")]                                                 // a parameter has the name
+    public async Task A_returned_union_becomes_a_set_of_the_type_and_the_member_returns_it(string at, string attribute, string value, string returned)
+    {
+        var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, at, Registers, Conventions);
+        var expected = "using RegisterMasking;\n\n" + Conventions
+            .Replace("    public class CallingConvention", "    " + attribute + "\n    public partial class CallingConvention")
+            .Replace(value, returned);
+        Assert.Equal(expected, after[1]);
+        AssertSameValues(new[] { Registers, Conventions }, after,
+            ("Kvm.CallingConvention", "GetCallerSaved"), ("Kvm.CallingConvention", "Volatile"), ("Kvm.CallingConvention", "CalleeSaved"),
+            ("Kvm.CallingConvention", "Arguments"), ("Kvm.CallingConvention", "GetScratch"));
+    }
+
+    [Theory]
+    [InlineData("public static System.Func<ulong> Later() => () => 1UL << (int)VcpuReg.RAX;", "1UL")]                                       // a lambda's value
+    [InlineData("public static ulong Two(bool b) { if (b) return 1UL << (int)VcpuReg.RAX; return 1UL << (int)VcpuReg.RCX; }", "Two(")]       // two values: say which
+    [InlineData("public static ulong Mixed() => 1UL << (int)VcpuReg.RAX | 0x100;", "Mixed")]                                                // not only registers
+    [InlineData("public static ulong Local() { ulong Bits() => 1UL << (int)VcpuReg.RAX; return Bits(); }", "1UL")]                          // a local function's value
+    public async Task Not_offered_on_a_value_the_member_does_not_return_or_that_is_not_a_union(string member, string at)
+    {
+        var source = "namespace Kvm\n{\n    public static class Backend\n    {\n        " + member + "\n    }\n}\n";
+        Assert.Empty(await RefactoringHarness.TitlesAsync(new ConvertToRegisterSetRefactoring(), 1, at, Registers, source));
+    }
+
+    [Fact]
+    public async Task Not_offered_in_an_interface()
+    {
+        var source = "namespace Kvm\n{\n    public interface IConvention\n    {\n        static ulong Saved() => 1UL << (int)VcpuReg.RAX;\n    }\n}\n";
+        Assert.Empty(await RefactoringHarness.TitlesAsync(new ConvertToRegisterSetRefactoring(), 1, "Saved", Registers, source));
+    }
+
+    [Fact]
+    public async Task A_private_const_stays_private_and_its_uses_still_compile()
+    {
+        var lazy = """
+            namespace Kvm
+            {
+                public static class Lazy
+                {
+                    private const ulong LAZY = 1UL << (int)VcpuReg.RDX | 1UL << (int)VcpuReg.RBX;
+
+                    public static bool IsLazy(ulong avail) => (avail & LAZY) != 0;
+
+                    public static ulong Value => LAZY;
+                }
+            }
+
+            """;
+        var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "LAZY =", Registers, lazy);
+        Assert.Contains("    [RegisterSet(\"LAZY\", VcpuReg.RDX, VcpuReg.RBX, Accessibility = \"private\")]\n    public static partial class Lazy\n", after[1], StringComparison.Ordinal);
+        Assert.Contains("(avail & (ulong)LAZY) != 0", after[1], StringComparison.Ordinal);
+        Assert.Contains("public static ulong Value => (ulong)LAZY;", after[1], StringComparison.Ordinal);
+        AssertSameValues(new[] { Registers, lazy }, after, ("Kvm.Lazy", "LAZY"), ("Kvm.Lazy", "Value"));
+        var constant = GeneratorHarness.Run(after).Load().GetType("Kvm.Lazy", throwOnError: true)!.GetField("LAZY", BindingFlags.NonPublic | BindingFlags.Static)!;
+        Assert.True(constant.IsPrivate && constant.IsLiteral);
+    }
+
+    /// <summary>The user's own types in a namespace the file imports, named as ours are, the way a JIT's allocator names them.</summary>
+    private const string Allocator = """
+        namespace Jit.Allocator
+        {
+            public readonly struct RegisterMasks { }
+            public struct RegisterSet { }
+            public sealed class RegisterFile { }
+            public sealed class RegisterFileAttribute { }   // not an attribute: a class of that name
+        }
+
+        """;
+
+    /// <summary>
+    /// The attribute the refactoring writes binds to ours wherever it lands: short where the usings
+    /// bring ours in (beside user types of our names), with a using added where that binds it and
+    /// changes nothing else, else <c>global::</c>. Checked on the compiled result: the attribute on the
+    /// type is bound to <c>RegisterMasking.RegisterSetAttribute</c>, and the constant has its value.
+    /// </summary>
+    [Theory]
+    [InlineData("using Jit.Allocator;\nusing RegisterMasking;\n", "", "", "[RegisterSet(", "using Jit.Allocator;\nusing RegisterMasking;\n")]
+    [InlineData("using Jit.Allocator;\n", "        public static RegisterSet Free;\n", "", "[RegisterSet(", "using Jit.Allocator;\nusing RegisterMasking;\n")]
+    [InlineData("using Jit.Allocator;\n", "        public static RegisterFileAttribute? Files;\n", "", "[global::RegisterMasking.RegisterSet(", "using Jit.Allocator;\n")] // with ours imported, that name would be ambiguous
+    [InlineData("", "", "    public readonly struct RegisterMasking { }\n", "[RegisterSet(", "using RegisterMasking;\n\n")]  // RegisterMasking.RegisterSet would name a member of this struct
+    public async Task The_set_attribute_binds_to_ours_beside_user_types_of_our_names(string usings, string member, string inNamespace, string written, string usingsAfter)
+    {
+        var backend = usings + "namespace Kvm\n{\n" + inNamespace + "    public static class Conv\n    {\n" + member
+            + "        public const ulong SAVED = 1UL << (int)VcpuReg.RAX | 1UL << (int)VcpuReg.RBX;\n    }\n}\n";
+        var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 2, "SAVED", Registers, Allocator, backend);
+        Assert.StartsWith(usingsAfter + "namespace Kvm", after[2], StringComparison.Ordinal);
+        Assert.Contains("    " + written + "\"SAVED\", VcpuReg.RAX, VcpuReg.RBX)]\n    public static partial class Conv", after[2], StringComparison.Ordinal);
+        AssertBoundToOurs(after, "Conv");
+        AssertSameValues(new[] { Registers, Allocator, backend }, after, ("Kvm.Conv", "SAVED"));
+    }
+
+    [Fact]
+    public async Task A_user_attribute_of_our_name_in_the_types_namespace_leaves_only_the_global_name()
+    {
+        var backend = "namespace Kvm\n{\n    public sealed class RegisterSetAttribute : System.Attribute { public RegisterSetAttribute(string name, params object[] registers) { } }\n"
+            + "    public static class Conv\n    {\n        public const ulong SAVED = 1UL << (int)VcpuReg.RAX;\n    }\n}\n";
+        var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "SAVED", Registers, backend);
+        Assert.Contains("    [global::RegisterMasking.RegisterSet(\"SAVED\", VcpuReg.RAX)]\n    public static partial class Conv", after[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("using RegisterMasking;", after[1], StringComparison.Ordinal);
+        AssertBoundToOurs(after, "Conv");
+        AssertSameValues(new[] { Registers, backend }, after, ("Kvm.Conv", "SAVED"));
+    }
+
+    /// <summary>The [RegisterSet] on <paramref name="type"/>, as the compiler binds it in the result: ours.</summary>
+    private static void AssertBoundToOurs(string[] sources, string type)
+    {
+        var run = GeneratorHarness.Run(sources);
+        var declaration = run.Output.SyntaxTrees.SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>())
+            .Single(candidate => candidate.Identifier.ValueText == type && candidate.AttributeLists.Count > 0);
+        var model = run.Output.GetSemanticModel(declaration.SyntaxTree);
+        var bound = declaration.AttributeLists.SelectMany(list => list.Attributes).Select(attribute => model.GetSymbolInfo(attribute).Symbol?.ContainingType?.ToDisplayString()).ToList();
+        Assert.Equal(new[] { "RegisterMasking.RegisterSetAttribute" }, bound);
+    }
+
+    /// <summary>
+    /// Each named member (a field, a property, a method, called with <c>true</c> for a parameter) has the
+    /// same value before (a number or mask) and after (the generated constant), as the compiled code reads it.
+    /// </summary>
+    private static void AssertSameValues(string[] before, string[] after, params (string Type, string Member)[] members)
     {
         var runBefore = GeneratorHarness.Run(before);
         var runAfter = GeneratorHarness.Run(after);
         Assert.Empty(runAfter.RegisterMaskDiagnostics());
         runAfter.AssertCompilesCleanly();
         var (assemblyBefore, assemblyAfter) = (runBefore.Load(), runAfter.Load());
-        foreach (var (type, field) in fields)
+        foreach (var (type, member) in members)
         {
-            var valueBefore = assemblyBefore.GetType(type, throwOnError: true)!.GetField(field)!.GetValue(null);
-            var valueAfter = assemblyAfter.GetType(type, throwOnError: true)!.GetField(field)!.GetValue(null);
+            var valueBefore = ValueOf(assemblyBefore.GetType(type, throwOnError: true)!, member);
+            var valueAfter = ValueOf(assemblyAfter.GetType(type, throwOnError: true)!, member);
             Assert.Equal(Convert.ToUInt64(valueBefore, System.Globalization.CultureInfo.InvariantCulture), Convert.ToUInt64(valueAfter, System.Globalization.CultureInfo.InvariantCulture));
         }
+    }
+
+    private static object? ValueOf(Type type, string member)
+    {
+        const BindingFlags any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
+        return type.GetField(member, any) is { } field ? field.GetValue(null)
+            : type.GetProperty(member, any) is { } property ? property.GetValue(null)
+            : type.GetMethod(member, any) is { } method ? method.Invoke(null, method.GetParameters().Select(parameter => parameter.ParameterType == typeof(bool) ? true : Activator.CreateInstance(parameter.ParameterType)).ToArray())
+            : throw new ArgumentException($"{type}.{member} is no field, property or method", nameof(member));
     }
 }

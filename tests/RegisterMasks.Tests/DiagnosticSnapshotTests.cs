@@ -99,6 +99,8 @@ public class DiagnosticSnapshotTests
         ["CacheValueTypeUnusable"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(System.Span<byte>))] public sealed partial class Cache { }",
         ["CachePartialMethodDeclared"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public sealed partial class Cache { partial void StoreRegister(R register, ulong value); }",
         ["CacheValuesInStruct"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public partial struct Cache { }",
+        ["SetAccessibilityUnknown"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Accessibility = \"friend\")] public static partial class C { }",
+        ["SetAccessibilityProtected"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Accessibility = \"protected\")] public static partial class C { }",
     };
 
     /// <summary>A register file compiled into another assembly, which the cases reference.</summary>

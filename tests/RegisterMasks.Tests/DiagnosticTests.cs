@@ -531,6 +531,56 @@ public class DiagnosticTests
         }
     }
 
+    /// <summary>
+    /// <c>Accessibility</c> gives the constant (and its <c>_ORDER</c>) that accessibility, within the
+    /// mask's: of an internal file, public is internal and protected private protected. Each compiles
+    /// cleanly, as a member of a class others can derive from.
+    /// </summary>
+    [Theory]
+    [InlineData("public", "\"private\"", "private")]
+    [InlineData("public", "\"internal\"", "internal")]
+    [InlineData("public", "\"protected\"", "protected")]
+    [InlineData("public", "\"internal  protected\"", "protected internal")]   // as C# takes it: either order, any spacing
+    [InlineData("public", "\"protected private\"", "private protected")]
+    [InlineData("public", "null", "public")]
+    [InlineData("internal", "\"public\"", "internal")]
+    [InlineData("internal", "\"protected internal\"", "internal")]
+    [InlineData("internal", "\"protected\"", "private protected")]
+    [InlineData("internal", "\"private\"", "private")]
+    public void A_sets_Accessibility_is_its_constants_within_the_masks(string file, string asked, string emitted)
+    {
+        var run = Run($"[RegisterFile(8)] {file} enum R {{ A, B }}\n[RegisterSet(\"S\", R.A, Ordered = true, Accessibility = {asked})] public partial class Sets {{ }}");
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        Assert.Contains($"        {emitted} const global::D.RMask S =", sets);
+        Assert.Contains($"        {emitted} static ", sets.Substring(sets.IndexOf("S_ORDER", StringComparison.Ordinal) - 120));
+        run.AssertCompilesCleanly();
+    }
+
+    [Theory]
+    [InlineData("\"friend\"", "public static partial class Sets", "Set 'S': Accessibility 'friend' is none of public, internal, protected, protected internal, private protected and private")]
+    [InlineData("\"public internal\"", "public static partial class Sets", "Set 'S': Accessibility 'public internal' is none of public, internal, protected, protected internal, private protected and private")]
+    [InlineData("\"protected\"", "public static partial class Sets", "Set 'S': Accessibility 'protected' is for members of types others derive from, and 'Sets' is a static class; use public, internal or private")]
+    [InlineData("\"private protected\"", "public partial struct Sets", "Set 'S': Accessibility 'private protected' is for members of types others derive from, and 'Sets' is a struct; use public, internal or private")]
+    [InlineData("\"protected internal\"", "public sealed partial class Sets", "Set 'S': Accessibility 'protected internal' is for members of types others derive from, and 'Sets' is a sealed class; use public, internal or private")]
+    public void RM0027_an_accessibility_the_constant_cannot_have_is_reported_at_the_argument_and_the_set_declares_nothing(string asked, string type, string message)
+    {
+        var run = Run($"[RegisterFile(8)] public enum R {{ A }}\n[RegisterSet(\"S\", R.A, Accessibility = {asked})]\n[RegisterSet(\"T\", R.A)] {type} {{ }}");
+        Expect(run, "RM0027", DiagnosticSeverity.Error, asked, message);
+        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        Assert.DoesNotContain(" S =", sets);
+        Assert.Contains(" T =", sets);
+        Assert.Empty(run.ErrorsOutsideUserSource());
+    }
+
+    /// <summary>A message quotes the user's source on one line, shortened: a register argument written over lines, say.</summary>
+    [Fact]
+    public void A_message_quotes_source_written_over_lines_on_one_line()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, (R)(\n    5 /* none */\n    + 0))] public static partial class C { }");
+        Expect(run, "RM0005", DiagnosticSeverity.Error, null, "Set 'S' names '(R)( 5 + 0)' (value 5, held by no member), which is not a register of 'R'");
+    }
+
     private static GeneratorRun Run(string declarations) => GeneratorHarness.Run(Header + declarations + Healthy);
 
     /// <summary>Asserts the run's only RM diagnostic is <paramref name="id"/>, where and as said.</summary>

@@ -232,12 +232,145 @@ public class UsageAnalyzerTests
         AssertClean(Registers, expected);
     }
 
+    /// <summary>
+    /// A union written over several lines stays on them: each bit is replaced where it stands, the
+    /// operators and comments stay where they were, and the parentheses that held one bit go. Left a
+    /// number, each line casts its own bit, so that no line moves. The message quotes it on one line.
+    /// </summary>
+    [Fact]
+    public async Task RM0025_a_union_over_several_lines_keeps_its_lines_and_loses_the_parentheses_around_each_bit()
+    {
+        var use = Use("""
+                public static int CallerSaved()
+                {
+                    return (1 << (int)Reg.RAX)
+                         | (1 << (int)Reg.RCX)   // scratch
+                         | (1 << (int)Reg.RDX)
+                         | (1 << (int)Reg.RBX);
+                }
+                public static RegMask Typed() => (RegMask)((1u << (int)Reg.RAX)
+                                                         | (1u << (int)Reg.RBX));
+            """);
+        var found = CodeFixHarness.Diagnostics("RM0025", Registers, use);
+        Assert.Equal(2, found.Count);
+        Assert.Equal("'(1 << (int)Reg.RAX) | (1 << (int)Reg.RCX) | (1 << (int)Reg.RDX) | (1 << (int)...' writes bits of registers of 'RegMask' by hand; "
+            + "'(int)RegMask.RAX | (int)RegMask.RCX | (int)RegMask.RDX | (int)RegMask.RBX' says the same, and the generator checks that every register fits the mask",
+            found[0].GetMessage(CultureInfo.InvariantCulture));
+        var harness = new CodeFixHarness(new SuggestedExpressionFixProvider(), "RM0025");
+        Assert.Equal(new[] { "Use (int)RegMask.RAX | (int)RegMask.RCX | (int)RegMask.RDX | (int)RegMask.RBX" }, await harness.TitlesAsync(0, Registers, use));
+        var expected = use
+            .Replace("(1 << (int)Reg.RAX)\n", "(int)RegMask.RAX\n").Replace("| (1 << (int)Reg.RCX)   // scratch", "| (int)RegMask.RCX   // scratch")
+            .Replace("| (1 << (int)Reg.RDX)\n", "| (int)RegMask.RDX\n").Replace("| (1 << (int)Reg.RBX);", "| (int)RegMask.RBX;")
+            .Replace("(RegMask)((1u << (int)Reg.RAX)\n", "RegMask.RAX\n").Replace("| (1u << (int)Reg.RBX));", "| RegMask.RBX;");
+        Assert.Equal(expected, (await harness.FixAllAsync(FixAllScope.Document, 0, null, Registers, use))[1]);
+        AssertClean(Registers, expected);
+        Assert.Equal(Values(Registers, use), Values(Registers, expected));
+    }
+
+    /// <summary>Parentheses around what the fix replaced go where C#'s precedence reads the same without them, and stay where not.</summary>
+    [Theory]
+    [InlineData("public static int NotRbx() => ~(1 << (int)Reg.RBX);", "~(int)RegMask.RBX")]                                   // a cast under ~
+    [InlineData("public static int Whole() => (1 << (int)Reg.RAX | 1 << (int)Reg.RCX);", "=> (int)(RegMask.RAX | RegMask.RCX);")]   // the whole value
+    [InlineData("public static int Sum() => 4 + (1 << (int)Reg.RBX);", "4 + (int)RegMask.RBX")]                                   // a cast binds tighter than +
+    [InlineData("public static string Text() => (1 << (int)Reg.RBX).ToString();", "((int)RegMask.RBX).ToString()")]            // not than .
+    [InlineData("public static RegMask And(RegMask m) => m & ((RegMask)(1u << (int)Reg.RAX | 1u << (int)Reg.RDX));", "m & (RegMask.RAX | RegMask.RDX)")] // | is looser than &
+    [InlineData("public static RegMask Or(RegMask m) => ((RegMask)(1u << (int)Reg.RAX | 1u << (int)Reg.RDX)) | m;", "=> RegMask.RAX | RegMask.RDX | m;")] // the left of |
+    public async Task RM0025_drops_the_parentheses_it_made_redundant(string member, string written)
+    {
+        var use = Use("    " + member);
+        var fixedUse = (await new CodeFixHarness(new SuggestedExpressionFixProvider(), "RM0025").FixAllAsync(FixAllScope.Document, 0, null, Registers, use))[1];
+        Assert.Contains(written, fixedUse, StringComparison.Ordinal);
+        AssertClean(Registers, fixedUse);
+        Assert.Equal(Values(Registers, use), Values(Registers, fixedUse));
+    }
+
+    /// <summary>
+    /// What the usage fixes write binds to ours where it lands, beside a user type named as the mask
+    /// (ambiguous by its short name), a user class named as the mask's namespace (so <c>Vm.RegMask</c>
+    /// names its member), and user extensions named as ours (ambiguous as extension calls): the
+    /// mask <c>global::</c>-qualified, the extension methods called as static methods.
+    /// </summary>
+    [Fact]
+    public async Task The_usage_fixes_write_names_that_bind_to_ours_beside_user_types_and_extensions_of_those_names()
+    {
+        const string theirs = """
+            namespace Theirs
+            {
+                public struct RegMask { }
+                public static class TheirExtensions
+                {
+                    public static Vm.RegMask Complement(this Vm.RegMask mask) => mask;
+                    public static Vm.RegMask ToMask(this Vm.Reg register) => default;
+                }
+            }
+
+            """;
+        const string use = """
+            using Theirs;
+            using Vm;
+            namespace App
+            {
+                public class Vm { }
+                public static class Uses
+                {
+                    public static global::Vm.RegMask Live = global::Vm.RegMask.RAX;
+                    public static global::Vm.RegMask Bit(Reg r) => (global::Vm.RegMask)(1u << (int)r);
+                    public static global::Vm.RegMask Const() => (global::Vm.RegMask)(1u << (int)Reg.RDX);
+                    public static global::Vm.RegMask Free() => ~Live;
+                    public static string Text() => Live.ToString();
+                }
+            }
+            """;
+        var fixedUse = (await new CodeFixHarness(new SuggestedExpressionFixProvider(), "RM0025").FixAllAsync(FixAllScope.Document, 0, null, Registers, theirs, use))[2];
+        fixedUse = (await new CodeFixHarness(new MaskUsageFixProvider(), "RM0021").ApplyAsync(0, null, Registers, theirs, fixedUse))[2];
+        fixedUse = (await new CodeFixHarness(new MaskUsageFixProvider(), "RM0023").ApplyAsync(0, null, Registers, theirs, fixedUse))[2];
+        var expected = use.Replace("(global::Vm.RegMask)(1u << (int)r)", "RegMaskExtensions.ToMask(r)")
+            .Replace("(global::Vm.RegMask)(1u << (int)Reg.RDX)", "global::Vm.RegMask.RDX")
+            .Replace("~Live", "RegMaskExtensions.Complement(Live)")
+            .Replace("Live.ToString()", "Live.ToStringFast()");
+        Assert.Equal(expected, fixedUse);
+        AssertClean(Registers, theirs, expected);
+        var run = GeneratorHarness.Run(Registers, theirs, expected);
+        var tree = run.Output.SyntaxTrees.Single(candidate => candidate.FilePath == "Input2.cs");
+        var model = run.Output.GetSemanticModel(tree);
+        var called = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>()
+            .Select(call => model.GetSymbolInfo(call).Symbol!.ContainingType.ToDisplayString()).ToList();
+        Assert.Equal(new[] { "Vm.RegMaskExtensions", "Vm.RegMaskExtensions", "Vm.RegMaskExtensions" }, called);
+    }
+
+    /// <summary>A set declared private is not offered where code cannot reach it.</summary>
+    [Fact]
+    public void RM0025_and_RM0026_offer_no_set_code_cannot_reach()
+    {
+        const string hidden = """
+            namespace Vm
+            {
+                [RegisterMasking.RegisterSet("HIDDEN_PAIR", Reg.RAX, Reg.RCX, Accessibility = "private")]
+                public static partial class Hidden { }
+            }
+
+            """;
+        var use = Use("""
+                public static RegMask Pair() => (RegMask)(1u << (int)Reg.RAX | 1u << (int)Reg.RCX);
+                public static RegMask Number() => (RegMask)0x3;
+            """);
+        var found = CodeFixHarness.Diagnostics("RM0025", Registers, hidden, use);
+        Assert.Equal("RegMask.RAX | RegMask.RCX", Assert.Single(found).Properties["RegisterMasks.Replacements"]);
+        Assert.Empty(CodeFixHarness.Diagnostics("RM0026", Registers, hidden, use));
+    }
+
     private static string Text(Diagnostic diagnostic) => diagnostic.Location.SourceTree!.ToString().Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
 
     /// <summary>The user's constants, by name, as the compiler evaluates them.</summary>
     private static Dictionary<string, object?> Constants(params string[] sources) =>
         GeneratorHarness.Run(sources).Output.GetSymbolsWithName(_ => true, SymbolFilter.Member).OfType<IFieldSymbol>()
             .Where(field => field.IsConst && field.ContainingType.Name == "Uses").ToDictionary(field => field.Name, field => field.ConstantValue);
+
+    /// <summary>What each method of <c>Uses</c> without parameters returns, as text.</summary>
+    private static Dictionary<string, string> Values(params string[] sources) =>
+        GeneratorHarness.Run(sources).Load().GetType("Uses", throwOnError: true)!.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(method => method.GetParameters().Length == 0)
+            .ToDictionary(method => method.Name, method => Convert.ToString(method.Invoke(null, null), CultureInfo.InvariantCulture) ?? "");
 
     /// <summary>No RM diagnostic of either analyzer, and a clean compile.</summary>
     private static void AssertClean(params string[] sources)

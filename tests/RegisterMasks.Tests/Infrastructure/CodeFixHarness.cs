@@ -66,7 +66,7 @@ internal sealed class CodeFixHarness
     private (Document Document, Diagnostic Diagnostic) Open(int index, string[] sources)
     {
         var diagnostic = Diagnostics(_id, sources)[index];
-        var project = TestWorkspace.Project(sources);
+        var project = TestWorkspace.Project(sources, withGenerator: true);   // as an IDE's: fixes bind names against our output
         var document = project.Documents.Single(candidate => candidate.FilePath == diagnostic.Location.SourceTree!.FilePath);
         return (document, Relocate(diagnostic, document));
     }
