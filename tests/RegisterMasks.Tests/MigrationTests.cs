@@ -1,8 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using RegisterMasks.CodeFixes;
 using RegisterMasks.Tests.Fixtures;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;
@@ -48,29 +44,17 @@ public class MigrationTests
     public async Task A_KVM_style_file_migrates_by_fixes_and_the_refactoring_alone_to_code_with_no_shift_and_the_same_behaviour()
     {
         var sources = KvmMigration.Sources;
-        var before = Diagnostics(sources);
-        _output.WriteLine($"before: {before.Count} diagnostics: {Counts(before)}");
+        var before = Migration.Diagnostics(sources);
+        _output.WriteLine($"before: {before.Count} diagnostics: {Migration.Counts(before)}");
         // The counts are the fixture's, as the analyzers see it: a change here is a change of what they report.
-        Assert.Equal("RM0001 x9, RM0007 x1, RM0011 x1, RM0012 x1, RM0023 x1, RM0024 x2, RM0025 x5", Counts(before));
+        Assert.Equal("RM0001 x9, RM0007 x1, RM0011 x1, RM0012 x1, RM0023 x1, RM0024 x2, RM0025 x5", Migration.Counts(before));
 
-        string? behaviourBefore = null;
-        var applied = new List<string>();
-        for (var round = 0; round < 6; round++)
-        {
-            var start = sources;
-            // The generator's own diagnostics first: until the width fits, no mask exists for the rest to use.
-            sources = await FixAllAsync(id => string.CompareOrdinal(id, "RM0021") < 0, sources, applied);
-            behaviourBefore ??= Behaviour(sources);
-            sources = await ConvertEveryFieldAsync(sources, applied);
-            sources = await FixAllAsync(id => string.CompareOrdinal(id, "RM0021") >= 0, sources, applied);
-            if (start.SequenceEqual(sources))
-            {
-                break;
-            }
-        }
-        _output.WriteLine("applied, in order: " + string.Join("; ", applied));
+        var migration = new Migration();
+        sources = await migration.RunAsync(sources);
+        var behaviourBefore = Behaviour(migration.Compiling!);
+        _output.WriteLine("applied, in order: " + string.Join("; ", migration.Applied));
 
-        var after = Diagnostics(sources);
+        var after = Migration.Diagnostics(sources);
         _output.WriteLine($"after: {after.Count} diagnostics");
         foreach (var source in sources)
         {
@@ -84,16 +68,6 @@ public class MigrationTests
         _output.WriteLine("behaviour: " + behaviourBefore);
     }
 
-    /// <summary>Every RM diagnostic, of the generator and both analyzers, in the user's sources.</summary>
-    private static List<Diagnostic> Diagnostics(string[] sources)
-    {
-        var run = GeneratorHarness.Run(sources);
-        return run.RegisterMaskDiagnostics().Concat(AnalyzerHarness.AnalyzeUsage(run.Output)).ToList();
-    }
-
-    private static string Counts(IEnumerable<Diagnostic> diagnostics) =>
-        string.Join(", ", diagnostics.GroupBy(diagnostic => diagnostic.Id).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} x{group.Count()}"));
-
     /// <summary>What the probe prints over the sources, which must compile (the hand-written masks once the width fits).</summary>
     private static string Behaviour(string[] sources)
     {
@@ -101,64 +75,4 @@ public class MigrationTests
         Assert.Empty(run.CompilationDiagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
         return (string)run.Load().Invoke("Kvm.MigrationProbe", "Run")!;
     }
-
-    /// <summary>
-    /// Fix All (solution) with the first fix of the first diagnostic of the lowest ID that
-    /// <paramref name="ids"/> takes, again until no such diagnostic is left that a fix changes.
-    /// </summary>
-    private static async Task<string[]> FixAllAsync(Func<string, bool> ids, string[] sources, List<string> applied)
-    {
-        var stuck = new HashSet<string>();
-        while (true)
-        {
-            var next = Diagnostics(sources).Where(diagnostic => ids(diagnostic.Id) && !stuck.Contains(diagnostic.Id) && Providers.ContainsKey(diagnostic.Id))
-                .GroupBy(diagnostic => diagnostic.Id).OrderBy(group => group.Key, StringComparer.Ordinal).FirstOrDefault();
-            if (next is null)
-            {
-                return sources;
-            }
-            var fixedSources = await new CodeFixHarness(Providers[next.Key], next.Key).FixAllAsync(FixAllScope.Solution, 0, null, sources);
-            if (fixedSources.SequenceEqual(sources))
-            {
-                stuck.Add(next.Key);
-                continue;
-            }
-            applied.Add($"Fix All {next.Key} ({next.Count()})");
-            sources = fixedSources;
-        }
-    }
-
-    /// <summary>"Convert to [RegisterSet]" on each field it is offered on, one at a time (each changes the others' files).</summary>
-    private static async Task<string[]> ConvertEveryFieldAsync(string[] sources, List<string> applied)
-    {
-        var refactoring = new ConvertToRegisterSetRefactoring();
-        var declined = new HashSet<(int, string)>();
-        while (true)
-        {
-            var field = sources.SelectMany((source, index) => CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>()
-                    .Select(declaration => (Index: index, Declaration: declaration)))
-                .FirstOrDefault(candidate => !declined.Contains((candidate.Index, candidate.Declaration.Declaration.Variables[0].Identifier.ValueText)));
-            if (field.Declaration is null)
-            {
-                return sources;
-            }
-            var name = field.Declaration.Declaration.Variables[0].Identifier;
-            if (await RefactoringHarness.TryApplyAsync(refactoring, field.Index, name.Span, sources) is { } converted)
-            {
-                applied.Add("Convert " + name.ValueText);
-                sources = converted;
-            }
-            else
-            {
-                declined.Add((field.Index, name.ValueText));
-            }
-        }
-    }
-
-    /// <summary>Every code fix in the package, by the IDs it fixes.</summary>
-    private static readonly Dictionary<string, CodeFixProvider> Providers = typeof(ConvertToRegisterSetRefactoring).Assembly.GetTypes()
-        .Where(type => typeof(CodeFixProvider).IsAssignableFrom(type) && !type.IsAbstract)
-        .Select(type => (CodeFixProvider)Activator.CreateInstance(type)!)
-        .SelectMany(provider => provider.FixableDiagnosticIds.Select(id => (Id: id, Provider: provider)))
-        .ToDictionary(pair => pair.Id, pair => pair.Provider);
 }
