@@ -196,6 +196,7 @@ internal static class SourceEmitter
             AllBits = Literals.Hex(allBits, 64),
             WordBits = Literals.Hex(wordBits, 64),
             ToMaskExpression = $"unchecked(({maskFullName})({bit}))",
+            ContainsExpression = (width == 64 ? "(ulong)mask" : "(uint)mask") + (hasGaps ? " & " + Literals.Hex(allBits, shiftWidth) : "") + $" & ({shifted})",
             Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Literals.Bit(member.Index, width) }).ToList(),
             NameCases = NameCases(mask, "0UL", "AllBits", member => "1UL << " + Literals.Invariant(member.Index)),
         }, mask, features);

@@ -79,6 +79,9 @@ internal sealed class MaskView : MaskViewBase
     /// <summary>The bit of an index already known to be in the width: the shift, ANDed with All where the file has gaps.</summary>
     public string ToMaskExpression { get; set; } = "";
 
+    /// <summary>Contains' bit test, for an index known to be below <see cref="RegisterBound"/>: the mask's word, ANDed with All where there are gaps, and the shift.</summary>
+    public string ContainsExpression { get; set; } = "";
+
     /// <summary>Some index below <see cref="RegisterBound"/> names no register: ToMask must AND with All.</summary>
     public bool HasGaps { get; set; }
 
