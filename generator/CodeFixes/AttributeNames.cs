@@ -211,11 +211,15 @@ internal sealed class AttributeNames
         return unit.ReplaceNode(first, first.WithLeadingTrivia(rest)).WithUsings(SyntaxFactory.SingletonList(directive));
     }
 
-    /// <summary>The list with ours at its place: before the first plain using that sorts after it (System first), else after the last.</summary>
+    /// <summary>
+    /// The list with ours at its place: before the first plain using that sorts after it, else after
+    /// the last. The order is the file's: System's first when the file starts with one, else by name.
+    /// </summary>
     private static SyntaxList<UsingDirectiveSyntax> Inserted(SyntaxList<UsingDirectiveSyntax> usings, SyntaxTrivia newLine)
     {
         var plain = usings.Where(IsPlain).ToList();
-        var before = plain.FirstOrDefault(directive => Compare(KnownNames.Namespace, directive.Name!.ToString()) < 0);
+        var systemFirst = plain.Count > 0 && IsSystem(plain[0].Name!.ToString());
+        var before = plain.FirstOrDefault(directive => Compare(KnownNames.Namespace, directive.Name!.ToString(), systemFirst) < 0);
         var index = before is not null ? usings.IndexOf(before) : plain.Count > 0 ? usings.IndexOf(plain[plain.Count - 1]) + 1 : usings.Count;
         var neighbour = usings[index < usings.Count ? index : index - 1];
         var indentation = neighbour.GetLeadingTrivia().LastOrDefault() is var last && last.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(last) : SyntaxFactory.TriviaList();
@@ -230,12 +234,13 @@ internal sealed class AttributeNames
         return usings.Insert(index, directive.WithLeadingTrivia(indentation));
     }
 
-    private static int Compare(string x, string y)
+    private static int Compare(string x, string y, bool systemFirst)
     {
-        static int Group(string name) => name == "System" || name.StartsWith("System.", System.StringComparison.Ordinal) ? 0 : 1;
-        var groups = Group(x).CompareTo(Group(y));
+        var groups = systemFirst ? (IsSystem(x) ? 0 : 1).CompareTo(IsSystem(y) ? 0 : 1) : 0;
         return groups != 0 ? groups : System.StringComparer.OrdinalIgnoreCase.Compare(x, y);
     }
+
+    private static bool IsSystem(string name) => name == "System" || name.StartsWith("System.", System.StringComparison.Ordinal);
 
     private static bool IsPlain(UsingDirectiveSyntax directive) =>
         directive.Alias is null && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.GlobalKeyword.IsKind(SyntaxKind.None) && directive.Name is not null;

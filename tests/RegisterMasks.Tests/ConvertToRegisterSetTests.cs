@@ -270,6 +270,27 @@ public class ConvertToRegisterSetTests
         AssertSameValues(new[] { Registers, Allocator, backend }, after, ("Kvm.Conv", "SAVED"));
     }
 
+    /// <summary>The using the attribute needs goes where the file keeps its usings, in order, indented as they are; else at the top, after the header, before a doc comment.</summary>
+    [Theory]
+    [InlineData(
+        "// Copyright\n\n/// <summary>Conventions.</summary>\npublic static class Conv\n{\n    public const ulong SAVED = 1UL << (int)Kvm.VcpuReg.RAX;\n}\n",
+        "// Copyright\n\nusing RegisterMasking;\n\n/// <summary>Conventions.</summary>\n[RegisterSet(\"SAVED\", Kvm.VcpuReg.RAX)]\npublic static partial class Conv\n{\n}\n")]
+    [InlineData(
+        "namespace Kvm\n{\n    using System;\n\n    public static class Conv\n    {\n        public const ulong SAVED = 1UL << (int)VcpuReg.RAX;\n    }\n}\n",
+        "namespace Kvm\n{\n    using System;\n    using RegisterMasking;\n\n    [RegisterSet(\"SAVED\", VcpuReg.RAX)]\n    public static partial class Conv\n    {\n    }\n}\n")]
+    [InlineData(
+        "using Kvm;\nusing System.Text;\n\nnamespace App;\n\npublic static class Conv\n{\n    public const ulong SAVED = 1UL << (int)VcpuReg.RAX;\n}\n",
+        "using Kvm;\nusing RegisterMasking;\nusing System.Text;\n\nnamespace App;\n\n[RegisterSet(\"SAVED\", VcpuReg.RAX)]\npublic static partial class Conv\n{\n}\n")]
+    [InlineData(
+        "namespace Kvm;\n\npublic static class Conv\n{\n    public const ulong SAVED = 1UL << (int)VcpuReg.RAX;\n}\n",
+        "using RegisterMasking;\n\nnamespace Kvm;\n\n[RegisterSet(\"SAVED\", VcpuReg.RAX)]\npublic static partial class Conv\n{\n}\n")]
+    public async Task The_using_goes_where_the_file_keeps_its_usings(string backend, string expected)
+    {
+        var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "SAVED", Registers, backend);
+        Assert.Equal(expected, after[1]);
+        AssertBoundToOurs(after, "Conv");
+    }
+
     [Fact]
     public async Task A_user_attribute_of_our_name_in_the_types_namespace_leaves_only_the_global_name()
     {

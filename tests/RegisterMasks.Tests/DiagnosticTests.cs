@@ -553,7 +553,8 @@ public class DiagnosticTests
         Assert.Empty(run.RegisterMaskDiagnostics());
         var sets = run.Source("D.Sets.RegisterSets.g.cs");
         Assert.Contains($"        {emitted} const global::D.RMask S =", sets);
-        Assert.Contains($"        {emitted} static ", sets.Substring(sets.IndexOf("S_ORDER", StringComparison.Ordinal) - 120));
+        var order = System.Text.RegularExpressions.Regex.Match(sets, @"^        ([a-z ]+) static \S+ S_ORDER$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.Equal(emitted, order.Groups[1].Value);
         run.AssertCompilesCleanly();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.Tests.Fixtures;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;
@@ -40,10 +41,26 @@ public class MigrationTests
 
     public MigrationTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
-    public async Task A_KVM_style_file_migrates_by_fixes_and_the_refactoring_alone_to_code_with_no_shift_and_the_same_behaviour()
+    /// <summary>The project's own types named as ours, as a JIT's register allocator has them, imported by every file.</summary>
+    private const string UserTypesOfOurNames = """
+        namespace Jit.Allocator
+        {
+            public readonly struct RegisterMasks { }
+            public readonly struct RegisterMask { }
+            public struct RegisterSet { }
+            public sealed class RegisterFile { }
+            public sealed class NotARegister { }
+        }
+        """;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_KVM_style_file_migrates_by_fixes_and_the_refactoring_alone_to_code_with_no_shift_and_the_same_behaviour(bool besideUserTypesOfOurNames)
     {
-        var sources = KvmMigration.Sources;
+        var sources = besideUserTypesOfOurNames
+            ? KvmMigration.Sources.Select(source => "using Jit.Allocator;\n" + source).Append(UserTypesOfOurNames).ToArray()
+            : KvmMigration.Sources;
         var before = Migration.Diagnostics(sources);
         _output.WriteLine($"before: {before.Count} diagnostics: {Migration.Counts(before)}");
         // The counts are the fixture's, as the analyzers see it: a change here is a change of what they report.
@@ -66,6 +83,12 @@ public class MigrationTests
         Assert.DoesNotContain(sources, source => source.Contains("<<", StringComparison.Ordinal));
         Assert.Equal(behaviourBefore, Behaviour(sources));
         _output.WriteLine("behaviour: " + behaviourBefore);
+        // Every attribute in the user's files is ours, as the compiler binds it.
+        var bound = run.Output.SyntaxTrees.Where(tree => tree.FilePath.StartsWith("Input", StringComparison.Ordinal))
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<AttributeSyntax>()
+                .Select(attribute => run.Output.GetSemanticModel(tree).GetSymbolInfo(attribute).Symbol?.ContainingType?.ContainingNamespace?.ToDisplayString()))
+            .Distinct().ToList();
+        Assert.Equal(new[] { "RegisterMasking" }, bound);
     }
 
     /// <summary>What the probe prints over the sources, which must compile (the hand-written masks once the width fits).</summary>
