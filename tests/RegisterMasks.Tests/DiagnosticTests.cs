@@ -423,6 +423,7 @@ public class DiagnosticTests
     [InlineData("[RegisterSet(\"NUMBERS\", 3)]", "3", "'3', a number")]
     [InlineData("[RegisterSet(\"NUMBERS\", 3, Include = new[] { \"A_SET\" })]", "3", "'3', a number")]
     [InlineData("[RegisterSet(\"NUMBERS\", Include = new[] { \"A_SET\" }, Exclude = new object[] { \"R.B\" })]", "\"R.B\"", "'\"R.B\"', a string")]
+    [InlineData("[RegisterSet(\"NUMBERS\", Exclude = new object[] { 5 })]", "5", "'5', a number")]
     public void RM0005_a_value_that_is_no_enum_member_where_no_register_decides_the_file(string declaration, string at, string what)
     {
         var run = Run("[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"A_SET\", R.A)]\n" + declaration + " public static partial class Sets { }");
@@ -493,6 +494,21 @@ public class DiagnosticTests
         Assert.Contains("ELSE", sets);
         Assert.DoesNotContain("USES", sets);
         Assert.DoesNotContain("ALSO", sets);
+    }
+
+    /// <summary>A set whose name is unusable (RM0010) is reported there; sets including it and invariants naming it get nothing of their own.</summary>
+    [Fact]
+    public void RM0010_sets_and_invariants_naming_a_set_with_an_unusable_name_get_no_diagnostic_of_their_own()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A, B }\n" +
+            "[RegisterSet(\"Taken\", R.A)] [RegisterSet(\"T\", R.B, Include = new[] { \"Taken\" })] [RegisterSet(\"U\", Include = new[] { \"Taken\" })] [RegisterSet(\"V\", R.B)]\n" +
+            "public static partial class Sets { public const int Taken = 1; }\n" +
+            "[RegisterSetSubset(\"Taken\", \"All\")] [RegisterSetsDisjoint(\"U\", \"V\")] public class Checks { }");
+        Expect(run, "RM0010", DiagnosticSeverity.Error, "\"Taken\"", "Set name 'Taken' collides with member 'D.Sets.Taken' that already exists");
+        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        Assert.Contains("RMask V =", sets);
+        Assert.DoesNotContain("RMask T =", sets);
+        Assert.DoesNotContain("RMask U =", sets);
     }
 
     /// <summary>A set emptied only by registers with an error of their own (listed, or through includes) is that error's doing: no RM0013.</summary>

@@ -189,9 +189,9 @@ public class SetNameAndFileTests
         Assert.Equal("RM0006", diagnostic.Id);
         Assert.Equal("typeof(string)", Text(run, diagnostic));
         var sets = run.Source("D.Sets.RegisterSets.g.cs");
-        Assert.Contains("Z =", sets);
-        Assert.DoesNotContain("X =", sets);
-        Assert.DoesNotContain("Y =", sets);
+        Assert.Contains("RMask Z =", sets);
+        Assert.DoesNotContain("RMask X =", sets);
+        Assert.DoesNotContain("RMask Y =", sets);
     }
 
     private static string Text(GeneratorRun run, Diagnostic diagnostic) =>
