@@ -34,7 +34,16 @@ public sealed class RegisterMaskAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            var byFile = new CompilationDiagnostics(start.Compilation);
+            // Where nothing is annotated (a project that references the package and uses none of it)
+            // there is nothing to report: no action, so the compiler calls us for no file. The generator's
+            // reading of this very compilation says so; else a look at syntax alone: without an attribute
+            // whose name could be ours, the scanner would bind nothing and find nothing.
+            var shared = SharedReading.TryTake(start.Compilation);
+            if (shared is { IsEmpty: true } || (shared is null && !AnnotationScanner.HasAnyCandidate(start.Compilation, start.CancellationToken)))
+            {
+                return;
+            }
+            var byFile = new CompilationDiagnostics(start.Compilation, shared);
             start.RegisterSemanticModelAction(analysis =>
             {
                 var tree = analysis.SemanticModel.SyntaxTree;
@@ -53,7 +62,9 @@ public sealed class RegisterMaskAnalyzer : DiagnosticAnalyzer
         private ILookup<string, DiagnosticInfo>? _byFile;
         private readonly object _gate = new();
 
-        public CompilationDiagnostics(Compilation compilation) => _compilation = compilation;
+        private readonly AnnotationModels? _shared;
+
+        public CompilationDiagnostics(Compilation compilation, AnnotationModels? shared) => (_compilation, _shared) = (compilation, shared);
 
         public IEnumerable<DiagnosticInfo> In(string filePath, CancellationToken cancellationToken)
         {
@@ -72,7 +83,7 @@ public sealed class RegisterMaskAnalyzer : DiagnosticAnalyzer
         /// <summary>What the generator read from this compilation's user code, where it did (a build, an editor); else a reading of our own.</summary>
         private ILookup<string, DiagnosticInfo> Resolve(CancellationToken cancellationToken)
         {
-            var models = SharedReading.TryTake(_compilation) ?? AnnotationScanner.Scan(_compilation, cancellationToken);
+            var models = _shared ?? AnnotationScanner.Scan(_compilation, cancellationToken);
             var result = SharedReading.Resolve(models, cancellationToken);
             return result.Diagnostics.ToLookup(diagnostic => diagnostic.Location.FilePath, StringComparer.Ordinal);
         }

@@ -45,9 +45,13 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Resolution);
 
         // Spans, System.Text.Json and nullable annotations, where the target has them: the generated code's optional members.
-        // Read from the compilation's references, so unchanged by any edit of source.
+        // Read from the compilation's references, so unchanged by any edit of source; and read only when
+        // something is generated that uses them: a project that annotates nothing looks up no type.
+        var needsFeatures = resolution
+            .Select(static (result, _) => result.Masks.Count + result.SetContainers.Count + result.Catalogs.Count > 0);
         var features = context.CompilationProvider
-            .Select(static (compilation, _) => TargetFeatures.Of(compilation))
+            .Combine(needsFeatures)
+            .Select(static (pair, _) => pair.Right ? TargetFeatures.Of(pair.Left) : TargetFeatures.None)
             .WithTrackingName(TrackingNames.TargetFeatures);
 
         // One output per mask and per declaring type: an edit to one set re-renders only its type.

@@ -8,7 +8,11 @@ internal sealed record AnnotationModels(
     EquatableArray<RegisterFileModel> RegisterFiles,
     EquatableArray<SetContainerModel> SetContainers,
     EquatableArray<SetInvariantsModel> Invariants,
-    EquatableArray<RegisterCacheModel> Caches);
+    EquatableArray<RegisterCacheModel> Caches)
+{
+    /// <summary>Nothing annotated at all.</summary>
+    public bool IsEmpty => RegisterFiles.Count + SetContainers.Count + Invariants.Count + Caches.Count == 0;
+}
 
 /// <summary>The annotated declarations of one file: what a partial rescan keeps for the files it does not read again.</summary>
 internal sealed record FileAnnotations(

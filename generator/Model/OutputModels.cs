@@ -68,4 +68,8 @@ internal sealed record ResolutionResult(
     EquatableArray<SetContainerOutput> SetContainers,
     EquatableArray<CatalogModel> Catalogs,
     EquatableArray<RegisterCacheOutput> Caches,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>What nothing annotated resolves to.</summary>
+    public static readonly ResolutionResult Empty = new(default, default, default, default, default);
+}

@@ -28,14 +28,31 @@ internal static class AnnotationScanner
         FileAnnotations.Combine(ScanFiles(compilation, compilation.SyntaxTrees, cancellationToken));
 
     /// <summary>The annotations of some files of the compilation, each file's alone.</summary>
-    public static List<FileAnnotations> ScanFiles(Compilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    public static List<FileAnnotations> ScanFiles(Compilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken) =>
+        ScanFiles(compilation, trees, CandidateNames(compilation, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The same, with the candidate names (<see cref="CandidateNames"/>) of this compilation already found;
+    /// and, per file, whether it has an attribute named like ours (<see cref="HasCandidates"/>), noted on
+    /// the way rather than found by another walk of every file.
+    /// </summary>
+    public static List<FileAnnotations> ScanFiles(Compilation compilation, IReadOnlyList<SyntaxTree> trees, HashSet<string> names, List<bool> hasCandidates, CancellationToken cancellationToken)
     {
-        var names = CandidateNames(compilation, cancellationToken);
-        return trees.Select(tree => ScanFile(compilation, tree, names, cancellationToken)).ToList();
+        var files = new List<FileAnnotations>(trees.Count);
+        foreach (var tree in trees)
+        {
+            files.Add(ScanFile(compilation, tree, names, cancellationToken, out var candidates));
+            hasCandidates.Add(candidates);
+        }
+        return files;
     }
 
-    private static FileAnnotations ScanFile(Compilation compilation, SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
+    private static List<FileAnnotations> ScanFiles(Compilation compilation, IEnumerable<SyntaxTree> trees, HashSet<string> names, CancellationToken cancellationToken) =>
+        trees.Select(tree => ScanFile(compilation, tree, names, cancellationToken, out _)).ToList();
+
+    private static FileAnnotations ScanFile(Compilation compilation, SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken, out bool hasCandidates)
     {
+        hasCandidates = false;
         if (GeneratedCode.IsOurs(tree))
         {
             return FileAnnotations.None; // the analyzer's compilation holds our output, which declares nothing to read
@@ -53,6 +70,7 @@ internal static class AnnotationScanner
             {
                 continue;
             }
+            hasCandidates = true;
             semanticModel ??= compilation.GetSemanticModel(tree);
             if (semanticModel.GetDeclaredSymbol(node, cancellationToken) is not INamedTypeSymbol symbol)
             {
@@ -112,6 +130,13 @@ internal static class AnnotationScanner
                 }
             }
         }
+    }
+
+    /// <summary>Whether any file of the compilation has an attribute the scanner would bind: else <see cref="Scan"/> finds nothing.</summary>
+    public static bool HasAnyCandidate(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var names = CandidateNames(compilation, cancellationToken);
+        return compilation.SyntaxTrees.Any(tree => !GeneratedCode.IsOurs(tree) && HasCandidates(tree.GetRoot(cancellationToken), names));
     }
 
     /// <summary>Whether the file has an attribute, on a type, whose name could be ours: the files the scanner binds.</summary>

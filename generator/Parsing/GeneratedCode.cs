@@ -26,14 +26,15 @@ internal static class GeneratedCode
     }
 
     /// <summary>
-    /// Whether the compilation holds any output of ours beyond the attributes, which every compilation
-    /// gets: masks, sets, catalogs and caches all come with a mask. A look at file paths, no binding.
+    /// Whether the compilation holds any output of ours beyond what every compilation gets (the
+    /// attributes, and Roslyn's <c>EmbeddedAttribute</c> that marks them): masks, sets, catalogs and
+    /// caches all come with a mask. A look at file paths, no binding.
     /// </summary>
     public static bool HasMasks(Compilation compilation)
     {
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (IsOurs(tree) && !tree.FilePath.EndsWith(AttributesHintName, System.StringComparison.Ordinal))
+            if (IsOurs(tree) && !IsPostInitialization(tree.FilePath))
             {
                 return true;
             }
@@ -41,8 +42,17 @@ internal static class GeneratedCode
         return false;
     }
 
-    /// <summary>The attributes' hint name: the one output every compilation gets.</summary>
+    private static bool IsPostInitialization(string path) =>
+        path.EndsWith(AttributesHintName, System.StringComparison.Ordinal) || path.EndsWith(EmbeddedAttributeFileName, System.StringComparison.Ordinal);
+
+    /// <summary>The attributes' hint name: an output every compilation gets.</summary>
     public const string AttributesHintName = "RegisterMasks.Attributes.g.cs";
+
+    /// <summary>
+    /// The file <c>AddEmbeddedAttributeDefinition</c> adds, also to every compilation, under our folder.
+    /// Missing it here once made <see cref="HasMasks"/> true for every project.
+    /// </summary>
+    public const string EmbeddedAttributeFileName = "Microsoft.CodeAnalysis.EmbeddedAttribute.cs";
 
     /// <summary>The symbols declared (at least in part) outside our output.</summary>
     public static IEnumerable<T> UserDeclared<T>(IEnumerable<T> symbols) where T : ISymbol =>

@@ -58,9 +58,10 @@ internal static class AnnotationReuse
         }
         else
         {
-            files = AnnotationScanner.ScanFiles(compilation, snapshot.Trees, cancellationToken);
             var candidates = AnnotationScanner.CandidateNames(compilation, cancellationToken);
-            names = snapshot.Trees.Select(tree => AnnotationScanner.HasCandidates(tree.GetRoot(cancellationToken), candidates) ? UnseenEdits.NamesOf(tree, cancellationToken) : null).ToList();
+            var hasCandidates = new List<bool>(snapshot.Trees.Length);
+            files = AnnotationScanner.ScanFiles(compilation, snapshot.Trees, candidates, hasCandidates, cancellationToken);
+            names = snapshot.Trees.Select((tree, i) => hasCandidates[i] ? UnseenEdits.NamesOf(tree, cancellationToken) : null).ToList();
             readTrees = snapshot.Trees.ToList();
         }
         var models = FileAnnotations.Combine(files);

@@ -61,6 +61,10 @@ internal static class SharedReading
     /// <summary>The resolution of these models, computed once for whoever asks first (the generator's step or the analyzer).</summary>
     public static ResolutionResult Resolve(AnnotationModels models, CancellationToken cancellationToken)
     {
+        if (models.IsEmpty)
+        {
+            return ResolutionResult.Empty;   // a project that annotates nothing: not even the resolver's code is loaded
+        }
         if (s_resolved.TryGetValue(models, out var known))
         {
             return known;

@@ -21,6 +21,26 @@ if (args.Contains("--steps"))
     ReadingBreakdown.Print("AttributeHeavy64x64", 5);
     return;
 }
+// dotnet run -c Release --project tests/RegisterMasks.Benchmarks -- --first Unannotated300
+//   the first run of the floor generator and of ours in a fresh process (JIT included), then a second of each
+if (args.Length >= 2 && args[0] == "--first")
+{
+    var fresh = GeneratorInputs.Create(args[1]);
+    foreach (var generator in new IIncrementalGenerator[] { new AttributeFloorGenerator(), new RegisterMasks.Generator.RegisterMaskGenerator(), new AttributeFloorGenerator(), new RegisterMasks.Generator.RegisterMaskGenerator() })
+    {
+        var clock = Stopwatch.StartNew();
+        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new[] { generator.AsSourceGenerator() }, parseOptions: GeneratorInputs.ParseOptions).RunGenerators(fresh.Clone());
+        Console.WriteLine($"{generator.GetType().Name}: {clock.Elapsed.TotalMilliseconds:F1} ms wall, GetTimingInfo {driver.GetTimingInfo().ElapsedTime.TotalMilliseconds:F1} ms");
+    }
+    return;
+}
+// dotnet run -c Release --project tests/RegisterMasks.Benchmarks -- --write-project Unannotated300 DIR
+//   writes one input's files under DIR/src, for a real build (unused-build.sh)
+if (args.Length >= 3 && args[0] == "--write-project")
+{
+    GeneratorInputs.Write(args[1], args[2]);
+    return;
+}
 if (args.Contains("--breakdown"))
 {
     ReadingBreakdown.Print("AttributeHeavy16x64", 9);

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;
 
@@ -101,6 +102,45 @@ public sealed class DropInTests
         // The attributes' namespace, and nothing else: any top-level name hides a user type of that name.
         Assert.Equal(new[] { "RegisterMasking" }, added);
         Assert.DoesNotContain(added, TakenNames.Contains);
+    }
+
+    /// <summary>
+    /// Present but unused costs nothing it need not: with nothing annotated, neither analyzer registers
+    /// an action (the usage analyzer's operation actions would make the compiler build an operation tree
+    /// for every method body; the other would be called for every file), while one annotated enum turns
+    /// them on. Roslyn's own <c>EmbeddedAttribute</c>, which the generator adds to every compilation
+    /// beside the attributes, once counted as a mask here.
+    /// </summary>
+    [Fact]
+    public async Task With_nothing_annotated_the_analyzers_register_no_action()
+    {
+        var unused = GeneratorHarness.Run(Library, Consumer);
+        Assert.Contains(unused.Output.SyntaxTrees, tree => tree.FilePath.EndsWith("Microsoft.CodeAnalysis.EmbeddedAttribute.cs", StringComparison.Ordinal));
+        Assert.Equal(0, (await Telemetry(unused.Output, new RegisterMasks.Generator.Usage.MaskUsageAnalyzer())).OperationActionsCount);
+        Assert.Equal(0, (await Telemetry(unused.Output, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);
+        // The same on trees no generator run read (an editor's compilation, or one with another generator's output): judged from
+        // syntax, so only where no attribute is named like ours (the consumer's own [RegisterSet] has to be bound to be told apart).
+        var library = GeneratorHarness.Run(Library).Output;
+        var unread = library.RemoveAllSyntaxTrees().AddSyntaxTrees(library.SyntaxTrees.Select(tree =>
+            CSharpSyntaxTree.ParseText(tree.GetText(), (CSharpParseOptions)tree.Options, tree.FilePath)));
+        Assert.Equal(0, (await Telemetry(unread, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);
+
+        var used = GeneratorHarness.Run(Library, Consumer, "using RegisterMasking; namespace Vm { [RegisterFile(8)] public enum Reg { A, B } }");
+        Assert.NotEmpty(used.GeneratedCode);
+        Assert.Equal(4, (await Telemetry(used.Output, new RegisterMasks.Generator.Usage.MaskUsageAnalyzer())).OperationActionsCount);
+        Assert.Equal(1, (await Telemetry(used.Output, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);
+        var usedUnread = used.Output.RemoveAllSyntaxTrees().AddSyntaxTrees(used.Output.SyntaxTrees.Select(tree =>
+            CSharpSyntaxTree.ParseText(tree.GetText(), (CSharpParseOptions)tree.Options, tree.FilePath)));
+        Assert.Equal(1, (await Telemetry(usedUnread, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);
+    }
+
+    private static async Task<Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo> Telemetry(Compilation compilation, DiagnosticAnalyzer analyzer)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
+        return await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
     }
 
     /// <summary>Each identifier of a tree with the symbol it binds to (or what the compiler made of it).</summary>

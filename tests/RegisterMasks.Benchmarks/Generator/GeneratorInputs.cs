@@ -96,6 +96,17 @@ internal static class GeneratorInputs
     public static CSharpCompilation WithAttributesAsSource(CSharpCompilation compilation, GeneratorDriver generated) =>
         compilation.AddSyntaxTrees(generated.GetRunResult().GeneratedTrees.Where(tree => tree.FilePath.Contains("Attribute")));
 
+    /// <summary>Writes an input's files under <paramref name="directory"/>/src, for a command-line build to compile.</summary>
+    public static void Write(string input, string directory)
+    {
+        var source = Path.Combine(directory, "src");
+        Directory.CreateDirectory(source);
+        foreach (var (path, text) in Sources(input))
+        {
+            File.WriteAllText(Path.Combine(source, path), text);
+        }
+    }
+
     private static IEnumerable<(string Path, string Text)> Sources(string input) => input switch
     {
         "KvmSample" => KvmSample(),
