@@ -9,6 +9,7 @@ namespace RegisterMasks.Tests;
 /// with a generator failure, and leaves the driver able to produce exactly what a fresh run produces.
 /// Where the cancellation lands varies from run to run; what must hold does not.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class CancellationTests
 {
     [Fact]

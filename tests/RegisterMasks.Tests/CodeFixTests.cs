@@ -13,6 +13,7 @@ namespace RegisterMasks.Tests;
 /// fix's text, Fix All in the document and the solution, the cases where no fix may be offered,
 /// and a compile of the fixed code that reports nothing (the mistake is gone, and no other came).
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class CodeFixTests
 {
     private const string Header = "using RegisterMasking;\nnamespace N\n{\n";

@@ -15,6 +15,7 @@ namespace RegisterMasks.Tests;
 /// <c>AnalysisMode=All</c> does) find nothing in the generated code. The packed-package test does the
 /// same with real builds of the sample.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Model)]
 public class CompileMatrixTests
 {
     private const int Cases = 20;

@@ -11,6 +11,7 @@ namespace RegisterMasks.Tests;
 /// "Convert to [RegisterSet]": where it is offered (hand-written unions of one file's registers, in
 /// every form) and where not, what it writes, and that the result compiles with the same values.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class ConvertToRegisterSetTests
 {
     private const string Registers = """

@@ -5,6 +5,7 @@ using Xunit;
 namespace RegisterMasks.Tests;
 
 /// <summary>Same input, byte-identical output: whatever the machine's culture, whatever the order of files.</summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class DeterminismTests
 {
     private static string[] Inputs() =>

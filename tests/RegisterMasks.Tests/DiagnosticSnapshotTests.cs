@@ -13,6 +13,7 @@ namespace RegisterMasks.Tests;
 /// (ID, severity, span, the text under it, message). A changed message is one reviewed snapshot
 /// diff; a descriptor no case reaches fails <see cref="Every_descriptor_has_a_case"/>.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class DiagnosticSnapshotTests
 {
     private const string Header = "using RegisterMasking;\nnamespace D;\n";

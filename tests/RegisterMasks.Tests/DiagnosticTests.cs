@@ -8,6 +8,7 @@ namespace RegisterMasks.Tests;
 /// One test per diagnostic: its ID, severity, the exact syntax it points at, its message, and
 /// that the broken part emits nothing while the parts beside it still do.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class DiagnosticTests
 {
     private const string Header = "using RegisterMasking;\nnamespace D;\n";

@@ -13,6 +13,7 @@ namespace RegisterMasks.Tests;
 /// without them, every name binding to the same symbol. (A top-level namespace <c>RegisterMasks</c>
 /// once hid a JIT's <c>struct RegisterMasks</c>: CS0118 the moment the package was referenced.)
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public sealed class DropInTests
 {
     /// <summary>The names a register-minded project is likely to have taken, each a type of its own.</summary>

@@ -11,6 +11,7 @@ namespace RegisterMasks.Tests;
 /// Each test puts back what it edited.
 /// </summary>
 [Collection(nameof(EditorTests))]
+[Trait(TestKind.Category, TestKind.Editor)]
 public class EditorTests : IClassFixture<EditorSession>
 {
     private const string RegisterFile = "sample/VcpuReg.cs";

@@ -9,6 +9,7 @@ namespace RegisterMasks.Tests;
 /// The generated sources, compared with checked-in snapshots (strict in CI: a missing snapshot fails).
 /// A changed template shows here as a readable diff under __snapshots__/__mismatch__.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class EmitterSnapshotTests
 {
     [Fact]

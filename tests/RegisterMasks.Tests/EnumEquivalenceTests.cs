@@ -19,6 +19,7 @@ namespace RegisterMasks.Tests;
 /// both answer, so what it says of the struct masks is Enum's rule carried to their width.
 /// A failure names its seed; <c>ENUM_EQUIVALENCE_SEED</c> replays it.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class EnumEquivalenceTests
 {
     private static readonly int[] EnumWidths = { 8, 16, 32, 64 };

@@ -4,6 +4,7 @@ using Xunit;
 namespace RegisterMasks.Tests;
 
 /// <summary>The generated code, compiled with the user's code and run: values and every extension member.</summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class GeneratedCodeBehaviourTests
 {
     private const int RandomValuesPerWidth = 5000;

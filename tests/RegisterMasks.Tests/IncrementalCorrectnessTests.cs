@@ -13,6 +13,7 @@ namespace RegisterMasks.Tests;
 /// file, a body edit that moves a diagnostic, a type that takes a generated name, an alias) and
 /// compare every generated file and every diagnostic (ID, message, file, span) with a fresh run.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class IncrementalCorrectnessTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace RegisterMasks.Tests;
 /// step of ours is Cached or Unchanged after such an edit, and models hold nothing that would
 /// keep them unequal (or keep old compilations alive).
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class IncrementalityTests
 {
     /// <summary>The steps whose values are models: plain data, nothing of the compilation.</summary>

@@ -11,6 +11,7 @@ namespace RegisterMasks.Tests;
 /// nothing outside the user's source, and never leaves an error in generated code. Each case is
 /// named by its seed and defect; REGISTERMASKS_DEFECT_SEED replays one.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Corpus)]
 public class InvalidAnnotationCorpusTests
 {
     private const int CasesPerDefect = 40;

@@ -11,6 +11,7 @@ namespace RegisterMasks.Tests;
 /// BitOperations) to the latest version with nullable enabled and every warning wave on.
 /// The packed-package test builds a real netstandard2.0 consumer too.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class LanguageVersionTests
 {
     /// <summary>The KVM sample, rewritten without file-scoped namespaces, as C# 7.3 requires.</summary>

@@ -9,6 +9,7 @@ namespace RegisterMasks.Tests;
 /// types, syntax errors): the generator never throws (the harness fails on CS8784/CS8785), and
 /// each gets an error located in the user's own source.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class MalformedInputTests
 {
     public static TheoryData<string> Inputs => new()

@@ -14,6 +14,7 @@ namespace RegisterMasks.Tests;
 /// Each case is drawn from its own seed, printed on failure: set REGISTERMASKS_MODEL_SEED to replay it,
 /// REGISTERMASKS_MODEL_FIRST_SEED and REGISTERMASKS_MODEL_CASES to explore other cases.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Model)]
 public class ModelBasedPropertyTests
 {
     private static readonly SeededCases s_cases = new("REGISTERMASKS_MODEL");

@@ -10,6 +10,7 @@ namespace RegisterMasks.Tests;
 /// are errors here) with no RM error; and odd inputs that are mistakes, each with its RM error in
 /// the user's source.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class OddInputTests
 {
     public static TheoryData<string, string> Valid => new()

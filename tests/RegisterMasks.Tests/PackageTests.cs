@@ -11,6 +11,7 @@ namespace RegisterMasks.Tests;
 /// consumed by fresh projects restored into their own NUGET_PACKAGES, so no stale copy of the
 /// package can stand in for the one just built.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Package)]
 public class PackageTests : IClassFixture<PackedPackage>
 {
     private readonly PackedPackage _package;

@@ -8,6 +8,7 @@ using Xunit;
 namespace RegisterMasks.Tests;
 
 /// <summary>What the parsers make of annotated code (read off the pipeline's tracked steps), and what the resolver makes of the models.</summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class ParserTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace RegisterMasks.Tests;
 /// no annotation (no RM diagnostic of any severity), and after its enum is annotated and every offered fix
 /// and refactoring applied (no diagnostic, no shift left in the converted code).
 /// </summary>
+[Trait(TestKind.Category, TestKind.Package)]
 public sealed class RealCodeFixtureTests : IClassFixture<PackedPackage>
 {
     private static readonly string FixtureFolder = Path.Combine(RepositoryFiles.Root, "tests", "RegisterMasks.Tests", "Fixtures", "RealJit");

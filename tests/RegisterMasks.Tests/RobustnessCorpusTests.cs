@@ -13,6 +13,7 @@ namespace RegisterMasks.Tests;
 /// Each case is built from its own seed, printed with the mutated source when it fails;
 /// REGISTERMASKS_MUTATION_SEED replays one.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Corpus)]
 public class RobustnessCorpusTests
 {
     private const int Cases = 500;

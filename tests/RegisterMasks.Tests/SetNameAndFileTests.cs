@@ -9,6 +9,7 @@ namespace RegisterMasks.Tests;
 /// includes, and a set name may be a C# keyword, written plain or verbatim. And when that file cannot
 /// be found, the diagnostic names the cause (a name no set has, sets of different files), once.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class SetNameAndFileTests
 {
     private const string Header = "using RegisterMasking;\nnamespace D;\n";

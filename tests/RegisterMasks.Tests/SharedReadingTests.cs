@@ -13,6 +13,7 @@ namespace RegisterMasks.Tests;
 /// case) and reads for itself otherwise; both ways it reports the same, and never a location read
 /// from an older tree.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class SharedReadingTests
 {
     [Fact]

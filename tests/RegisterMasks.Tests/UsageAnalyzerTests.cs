@@ -11,6 +11,7 @@ namespace RegisterMasks.Tests;
 /// Code that uses a generated mask as any enum (RM0021-RM0023): where each is reported, where it
 /// must not be, and its fix, one and Fix All, with a compile of the fixed code that reports none.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class UsageAnalyzerTests
 {
     private const string Registers = """

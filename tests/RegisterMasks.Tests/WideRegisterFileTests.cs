@@ -7,6 +7,7 @@ namespace RegisterMasks.Tests;
 /// Register files wider than 64 bits: the mask is a readonly struct over 64-bit words, with the
 /// enum mask's members, operators, and set values as static readonly fields.
 /// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
 public class WideRegisterFileTests
 {
     [Theory]
