@@ -25,6 +25,52 @@ internal static class AnalyzerHarness
     public static ImmutableArray<Diagnostic> AnalyzeUsage(Compilation compilation) =>
         Analyze(compilation, new RegisterMasks.Generator.Usage.MaskUsageAnalyzer(), null, default);
 
+    /// <summary>
+    /// The analyzer's diagnostics and the compiler's, from one pass: the analyzer driver has the compiler
+    /// bind everything anyway, and reports its diagnostics beside the compiler's, which then cost nothing more.
+    /// </summary>
+    public static (ImmutableArray<Diagnostic> Analyzer, ImmutableArray<Diagnostic> Compiler) AnalyzeWithCompiler(Compilation compilation)
+    {
+        var exceptions = new List<Exception>();
+        var withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(new RegisterMaskAnalyzer()),
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false));
+        var all = withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        Assert.True(exceptions.Count == 0, "The analyzer threw: " + string.Join(Environment.NewLine, exceptions));
+        Assert.DoesNotContain(all, diagnostic => diagnostic.Id == "AD0001");
+        var ours = new RegisterMaskAnalyzer().SupportedDiagnostics.Select(descriptor => descriptor.Id).ToHashSet(StringComparer.Ordinal);
+        return (all.Where(diagnostic => ours.Contains(diagnostic.Id)).ToImmutableArray(), all.Where(diagnostic => !ours.Contains(diagnostic.Id)).ToImmutableArray());
+    }
+
+    /// <summary>
+    /// What <see cref="RegisterMaskAnalyzer"/> reports in some files only, asked file by file as an editor
+    /// asks for an open document: the compiler binds those files, not the whole compilation (whose
+    /// generated code and test probes hold no annotation, so no diagnostic of ours).
+    /// </summary>
+    public static ImmutableArray<Diagnostic> AnalyzeFiles(Compilation compilation, IEnumerable<SyntaxTree> trees)
+    {
+        var exceptions = new List<Exception>();
+        var withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(new RegisterMaskAnalyzer()),
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: false));
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var tree in trees)
+        {
+            diagnostics.AddRange(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None).GetAwaiter().GetResult());
+        }
+        Assert.True(exceptions.Count == 0, "The analyzer threw: " + string.Join(Environment.NewLine, exceptions));
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
+        return diagnostics.ToImmutable();
+    }
+
     private static ImmutableArray<Diagnostic> Analyze(Compilation compilation, DiagnosticAnalyzer analyzer, AnalyzerOptions? options, CancellationToken cancellationToken)
     {
         var exceptions = new List<Exception>();
