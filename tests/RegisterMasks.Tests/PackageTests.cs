@@ -7,9 +7,9 @@ using Xunit;
 namespace RegisterMasks.Tests;
 
 /// <summary>
-/// The package end to end: packed from the solution into a temporary feed (once for the class),
-/// consumed by fresh projects restored into their own NUGET_PACKAGES, so no stale copy of the
-/// package can stand in for the one just built.
+/// The package end to end: packed from the solution into a temporary feed (once per test run,
+/// under a version no run used before, so no stale copy of the package can stand in for the one
+/// just built), consumed by fresh projects restored through the usual package cache.
 /// </summary>
 [Trait(TestKind.Category, TestKind.Package)]
 public class PackageTests : IClassFixture<PackedPackage>

@@ -24,8 +24,8 @@ public sealed class EditorSession : IDisposable
         Root = _package.NewConsumer("editor");
         CopySample();
         File.WriteAllText(PathOf(ProbeFile), ProbeText);
-        // The CLI's own home too: `dotnet tool restore` records where it put csharp-ls in the CLI home's
-        // tool cache, and a cache left by an earlier run points into that run's deleted package folder.
+        // A CLI home of the run's own: `dotnet tool restore` keeps a tool cache there, which then never
+        // mixes with the developer's; csharp-ls itself comes from the usual package cache.
         var environment = new Dictionary<string, string>(_package.Environment) { ["DOTNET_CLI_HOME"] = Path.Combine(_package.Work, "cli-home") };
         DotnetCli.Run(Root, environment, "new", "sln", "-n", "Editor", "--format", "sln");
         DotnetCli.Run(Root, environment, "sln", "Editor.sln", "add", "sample/Sample.csproj");

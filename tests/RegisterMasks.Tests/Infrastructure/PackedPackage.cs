@@ -1,33 +1,44 @@
 namespace RegisterMasks.Tests.Infrastructure;
 
 /// <summary>
-/// The repository packed once per test class, under a version no other run used, into a feed of its
-/// own; consumers restore it into their own NUGET_PACKAGES, so no stale copy can stand in for it.
+/// The repository packed once per test run, under a version no other run used, into a feed of its
+/// own, and shared by every class that builds against it (package, real-code and editor tests): a
+/// pack is a whole build of the solution. Consumers restore through the machine's usual package
+/// cache: the version is new, so no stale copy can stand in for it, and every other dependency is
+/// already there after a first run, which then needs no package registry.
 /// </summary>
 public sealed class PackedPackage : IDisposable
 {
-    public PackedPackage()
+    private static readonly Lazy<Packed> s_packed = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>What one pack made. The folder goes when the test process exits, not with a class: other classes share it.</summary>
+    private sealed record Packed(string Work, string Version, string Feed, string[] Packages);
+
+    private static Packed Pack()
     {
-        Version = "1.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-        Feed = Path.Combine(Work, "feed");
-        Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Work, "packages") };
+        var work = Directory.CreateTempSubdirectory("registermasks-e2e-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(work);
+        var version = "1.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        var feed = Path.Combine(work, "feed");
 
         // Pack the whole solution from a copy: only RegisterMasks may come out.
-        var repository = CopyRepository();
-        DotnetCli.Run(repository, Environment, "pack", "Generator.sln", "-o", Feed, "-p:Version=" + Version);
-        Packages = Directory.GetFiles(Feed, "*.nupkg");
+        var repository = Path.Combine(work, "repo");
+        RepositoryFiles.Copy("", repository);
+        DotnetCli.Run(repository, new Dictionary<string, string>(), "pack", "Generator.sln", "-o", feed, "-p:Version=" + version);
+        return new Packed(work, version, feed, Directory.GetFiles(feed, "*.nupkg"));
     }
 
-    public string Work { get; } = Directory.CreateTempSubdirectory("registermasks-e2e-").FullName;
+    public string Work => s_packed.Value.Work;
 
-    public string Version { get; }
+    public string Version => s_packed.Value.Version;
 
-    public string Feed { get; }
+    public string Feed => s_packed.Value.Feed;
 
-    public Dictionary<string, string> Environment { get; }
+    /// <summary>Variables for the CLI's processes: none of ours (the usual package cache; see the class summary).</summary>
+    public Dictionary<string, string> Environment { get; } = new();
 
     /// <summary>Everything the pack produced.</summary>
-    public string[] Packages { get; }
+    public string[] Packages => s_packed.Value.Packages;
 
     /// <summary>A folder holding a consumer of the package: a nuget.config naming the feed, and the repository's global.json.</summary>
     public string NewConsumer(string name)
@@ -68,18 +79,16 @@ public sealed class PackedPackage : IDisposable
         File.WriteAllText(path, text);
     }
 
-    private string CopyRepository()
+    /// <summary>Nothing per class: the pack is shared, and deleted when the process exits.</summary>
+    public void Dispose()
     {
-        var target = Path.Combine(Work, "repo");
-        RepositoryFiles.Copy("", target);
-        return target;
     }
 
-    public void Dispose()
+    private static void Delete(string work)
     {
         try
         {
-            Directory.Delete(Work, recursive: true);
+            Directory.Delete(work, recursive: true);
         }
         catch (IOException)
         {
