@@ -6,12 +6,12 @@ namespace RegisterMasks.Generator;
 /// <summary>
 /// Every diagnostic RegisterMasks reports, one descriptor per message shape: an ID groups the
 /// shapes of one rule (same title, severity and help link), and every call site only fills in
-/// values. IDs are stable once shipped (AnalyzerReleases.Shipped.md); each links to its README entry.
+/// values. IDs are stable once shipped (AnalyzerReleases.Shipped.md); each links to its entry in docs/diagnostics.md.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "RegisterMasks";
-    private const string HelpBase = "https://github.com/registermasks/registermasks/blob/main/README.md#";
+    private const string HelpBase = "https://github.com/registermasks/registermasks/blob/main/docs/diagnostics.md#";
 
     // RM0001-RM0004: one register file, read alone.
 

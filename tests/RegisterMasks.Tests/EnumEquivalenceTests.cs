@@ -425,7 +425,7 @@ public class EnumEquivalenceTests
     }
 
     /// <summary>
-    /// Enum.TryParse's rules as .NET 10 applies them (probed: see the README's parsing notes), over a value as wide as the
+    /// Enum.TryParse's rules as .NET 10 applies them (probed: see the parsing notes in docs/generated-code.md), over a value as wide as the
     /// file, plus what we read beyond them, written independently of the generated code: regular expressions and
     /// <see cref="BigInteger"/>. A struct mask holds no bit outside All, so there a number with such a bit is not a mask.
     /// </summary>

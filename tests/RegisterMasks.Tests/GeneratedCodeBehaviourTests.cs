@@ -258,7 +258,7 @@ public class GeneratedCodeBehaviourTests
         run.AssertCompilesCleanly();
         var assembly = run.Load();
 
-        Assert.Equal(0x0180FFEFu, assembly.Invoke("Values", "Tdx"));      // SPEC.md's TDX_REGS_AVAIL_SET
+        Assert.Equal(0x0180FFEFu, assembly.Invoke("Values", "Tdx"));      // KVM's TDX_REGS_AVAIL_SET: every GPR but RSP, EXIT_INFO_1 and _2
         Assert.Equal(0x01FF0010u, assembly.Invoke("Values", "Vmx"));      // RIP, RSP and every EXREG
         Assert.Equal(1u << 17, assembly.Invoke("Values", "Svm"));         // PDPTR, which the sentinel NR_VCPU_REGS shares
         Assert.Equal(0x01FFFFFFu, assembly.Invoke("Values", "All"));      // 25 registers, not the sentinel

@@ -71,24 +71,24 @@ public class PackageTests : IClassFixture<PackedPackage>
     }
 
     /// <summary>
-    /// Issue 11's acceptance: a consumer written from SPEC.md's "Version 2" section alone, every member
-    /// with the names and shapes given there, built from the packed package with warnings as errors,
-    /// runs and keeps every promise it checks.
+    /// Issue 11's acceptance: a consumer written from the contract's mask API alone (docs/contract.md),
+    /// every member with the names and shapes given there, built from the packed package with warnings
+    /// as errors, runs and keeps every promise it checks.
     /// </summary>
     [Fact]
-    public void A_consumer_written_from_SPEC_version_2_alone_builds_and_keeps_every_promise()
+    public void A_consumer_written_from_the_contract_alone_builds_and_keeps_every_promise()
     {
-        var root = _package.NewConsumer("spec-v2");
-        PackedPackage.Write(root, "SpecV2/SpecV2.csproj", _package.Project("net10.0",
+        var root = _package.NewConsumer("contract");
+        PackedPackage.Write(root, "Consumer/Consumer.csproj", _package.Project("net10.0",
             "<OutputType>Exe</OutputType><Nullable>enable</Nullable><LangVersion>latest</LangVersion>"));
-        PackedPackage.Write(root, "SpecV2/Program.cs", Fixtures.SpecVersion2Consumer.Program);
-        var build = DotnetCli.Run(root, _package.Environment, "build", "SpecV2/SpecV2.csproj", "-c", "Release");
+        PackedPackage.Write(root, "Consumer/Program.cs", Fixtures.ContractConsumer.Program);
+        var build = DotnetCli.Run(root, _package.Environment, "build", "Consumer/Consumer.csproj", "-c", "Release");
         Assert.Contains("0 Warning(s)", build);
         Assert.DoesNotContain("AD0001", build);
 
-        var output = DotnetCli.Run(root, _package.Environment, "run", "--project", "SpecV2/SpecV2.csproj", "-c", "Release", "--no-build");
+        var output = DotnetCli.Run(root, _package.Environment, "run", "--project", "Consumer/Consumer.csproj", "-c", "Release", "--no-build");
         Assert.DoesNotContain("FAILED", output);
-        Assert.Matches(@"SPEC v2: (\d+) of \1 checks passed", output);
+        Assert.Matches(@"contract: (\d+) of \1 checks passed", output);
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using Xunit;
 namespace RegisterMasks.Tests;
 
 /// <summary>
-/// SPEC's two amendments to [RegisterSet]: a set naming no register takes its file from the sets it
+/// Two rules of [RegisterSet] in the contract: a set naming no register takes its file from the sets it
 /// includes, and a set name may be a C# keyword, written plain or verbatim. And when that file cannot
 /// be found, the diagnostic names the cause (a name no set has, sets of different files), once.
 /// </summary>

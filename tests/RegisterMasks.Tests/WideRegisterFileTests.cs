@@ -58,7 +58,7 @@ public class WideRegisterFileTests
         Assert.Equal(true, assembly.Invoke("W.Values", "IsStaticReadonly"));
     }
 
-    /// <summary>Debuggers show a struct mask as its registers' names, as they show an enum mask (SPEC v2).</summary>
+    /// <summary>Debuggers show a struct mask as its registers' names, as they show an enum mask: a promise of the contract.</summary>
     [Fact]
     public void A_struct_mask_shows_its_registers_in_the_debugger()
     {

@@ -29,7 +29,7 @@ internal sealed record ModelInvariant(bool IsDisjoint, string[] Sets);
 internal enum ContainerKind { StaticClass, Struct, Record, Nested, Generic }
 
 /// <summary>
-/// A register file and its sets drawn at random, always valid, with what the spec says the
+/// A register file and its sets drawn at random, always valid, with what the contract says the
 /// generator must make of them: every mask, every set's registers, and which warnings and
 /// invariant errors it must report. The reference model is deliberately naive (sets of ints).
 /// </summary>
@@ -63,7 +63,7 @@ internal sealed record ModelCase(
 
     public SortedSet<int> All => new(Registers.Select(member => member.Index));
 
-    /// <summary>The set's registers by the spec: <c>(listed ∪ [From..To] ∪ includes) \ exclude</c>.</summary>
+    /// <summary>The set's registers by the contract: <c>(listed ∪ [From..To] ∪ includes) \ exclude</c>.</summary>
     public SortedSet<int> Value(ModelSet set)
     {
         var value = new SortedSet<int>(set.Listed.Select(position => Members[position].Index));
@@ -76,7 +76,7 @@ internal sealed record ModelCase(
         return value;
     }
 
-    /// <summary>An ordered set's registers by the spec: listed, then the range ascending, then each include in its own order; first place kept, only the value's.</summary>
+    /// <summary>An ordered set's registers by the contract: listed, then the range ascending, then each include in its own order; first place kept, only the value's.</summary>
     public List<int> Order(ModelSet set)
     {
         var value = Value(set);

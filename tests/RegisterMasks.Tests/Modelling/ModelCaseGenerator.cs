@@ -102,7 +102,7 @@ internal static class ModelCaseGenerator
         }
         var excluded = Enumerable.Range(0, random.Next(3)).Select(_ => Pick()).ToArray();
         var listsNone = listed.Length == 0 && range is null;
-        // SPEC: a set naming no register takes its file from its excludes, or from the sets it includes.
+        // The contract: a set naming no register takes its file from its excludes, or from the sets it includes.
         var fileFromOthers = excluded.Length > 0 || includes.Any(name => name != "All");
         return new ModelSet(
             string.Format(System.Globalization.CultureInfo.InvariantCulture, SetNamePatterns[random.Next(SetNamePatterns.Length)], number),

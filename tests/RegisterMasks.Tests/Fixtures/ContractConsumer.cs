@@ -1,11 +1,13 @@
 namespace RegisterMasks.Tests.Fixtures;
 
 /// <summary>
-/// A consumer written from SPEC.md's "Version 2" section alone (and its two amendments in
-/// "Attributes"): every member named there, with the names and shapes given. It checks what the
-/// text promises and prints one line per failed promise, then a count; exit code 1 on any failure.
+/// A consumer written from the contract (docs/contract.md) alone: the mask API for allocators, caches
+/// and tools, aliases, ordered sets, partitions, JSON and the cache's values, and two rules of
+/// [RegisterSet] (a set of includes only takes its file from them; a set name may be a keyword), every
+/// member with the name and shape the contract gives. It checks what the contract promises and prints
+/// one line per failed promise, then a count; exit code 1 on any failure.
 /// </summary>
-internal static class SpecVersion2Consumer
+internal static class ContractConsumer
 {
     public const string Program = """
         using System;
@@ -14,7 +16,7 @@ internal static class SpecVersion2Consumer
         using System.Text.Json;
         using RegisterMasking;
 
-        namespace SpecV2;
+        namespace Consumer;
 
         [RegisterFile(32)]
         public enum VcpuReg
@@ -70,7 +72,7 @@ internal static class SpecVersion2Consumer
                 AliasesOrderAndAmendments();
                 Json();
                 Cache();
-                Console.WriteLine($"SPEC v2: {s_checked - s_failed} of {s_checked} checks passed");
+                Console.WriteLine($"contract: {s_checked - s_failed} of {s_checked} checks passed");
                 return s_failed == 0 ? 0 : 1;
             }
 
