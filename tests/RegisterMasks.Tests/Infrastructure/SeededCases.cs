@@ -25,7 +25,9 @@ internal sealed class SeededCases
     public void Run(int[] seeds, Func<int, (string Case, Action Check)> build)
     {
         var failures = new ConcurrentDictionary<int, string>();
-        Parallel.ForEach(seeds, seed =>
+        // One case per core at most: unbounded, Parallel.ForEach would take every thread the pool has
+        // (ThreadPoolSetup raises its minimum) and run dozens of compilations at once on two cores.
+        Parallel.ForEach(seeds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, seed =>
         {
             var (description, check) = build(seed);
             try
