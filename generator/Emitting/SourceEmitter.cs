@@ -18,19 +18,8 @@ internal static class SourceEmitter
 
     public static string Mask(MaskModel mask, TargetFeatures features) =>
         Literals.IsWide(mask.Width)
-            ? TemplateSet.Render(TemplateSet.RegisterMaskWide, WithJsonConverter(WideMaskViewOf(mask, features)))
-            : TemplateSet.Render(TemplateSet.RegisterMask, WithJsonConverter(MaskViewOf(mask, features)));
-
-    /// <summary>The JSON converter's class, rendered from the same view, for the mask's file to end with.</summary>
-    private static TView WithJsonConverter<TView>(TView view)
-        where TView : MaskViewBase
-    {
-        if (view.HasJson)
-        {
-            view.JsonConverter = TemplateSet.Render(TemplateSet.JsonConverter, view).TrimEnd('\n', '\r');
-        }
-        return view;
-    }
+            ? TemplateSet.Render(TemplateSet.RegisterMaskWide, WideMaskViewOf(mask, features))
+            : TemplateSet.Render(TemplateSet.RegisterMask, MaskViewOf(mask, features));
 
     public static string Sets(SetContainerOutput container, TargetFeatures features) =>
         TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container, features));
@@ -53,6 +42,9 @@ internal static class SourceEmitter
             Words = Enumerable.Range(0, wordCount).Select(i => new WordView { Index = i, Field = "_w" + Literals.Invariant(i), All = Literals.Hex(allWords[i], 64) }).ToList(),
             Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Arguments(new[] { member.Index }) }).ToList(),
             AllArguments = Arguments(mask.Members.Select(member => member.Index)),
+            ParsedType = maskFullName,
+            Parsed = "mask",
+            ParsedNone = maskFullName + ".None",
             NameCases = NameCases(mask, maskFullName + ".None", maskFullName + ".All", member => maskFullName + "." + SymbolNames.Escaped(member.Name)),
         }, mask, features);
     }
@@ -196,6 +188,9 @@ internal static class SourceEmitter
             AllBits = Literals.Hex(allBits, 64),
             WordBits = Literals.Hex(wordBits, 64),
             ToMaskExpression = $"unchecked(({maskFullName})({bit}))",
+            ParsedType = "ulong",
+            Parsed = "bits",
+            ParsedNone = "0UL",
             ContainsExpression = (width == 64 ? "(ulong)mask" : "(uint)mask") + (hasGaps ? " & " + Literals.Hex(allBits, shiftWidth) : "") + $" & ({shifted})",
             Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Literals.Bit(member.Index, width) }).ToList(),
             NameCases = NameCases(mask, "0UL", "AllBits", member => "1UL << " + Literals.Invariant(member.Index)),

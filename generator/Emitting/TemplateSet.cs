@@ -2,6 +2,8 @@ using System;
 using System.Globalization;
 using System.IO;
 using Scriban;
+using Scriban.Functions;
+using Scriban.Parsing;
 using Scriban.Runtime;
 
 namespace RegisterMasks.Generator.Emitting;
@@ -18,7 +20,6 @@ internal static class TemplateSet
     private static readonly Lazy<Template> s_registerSets = new(() => Load("RegisterSets.sbn"));
     private static readonly Lazy<Template> s_registerSetCatalog = new(() => Load("RegisterSetCatalog.sbn"));
     private static readonly Lazy<Template> s_registerCache = new(() => Load("RegisterCache.sbn"));
-    private static readonly Lazy<Template> s_jsonConverter = new(() => Load("JsonConverter.sbn"));
     private static readonly Lazy<Template> s_parseText = new(() => Load("ParseText.sbn"));
     private static readonly Lazy<string> s_spanParseText = new(() =>
         Render(s_parseText.Value, new ParseTextView { IsSpan = true, TextType = "global::System.ReadOnlySpan<char>" }).TrimEnd('\n', '\r'));
@@ -30,7 +31,26 @@ internal static class TemplateSet
     public static Template RegisterSets => s_registerSets.Value;
     public static Template RegisterSetCatalog => s_registerSetCatalog.Value;
     public static Template RegisterCache => s_registerCache.Value;
-    public static Template JsonConverter => s_jsonConverter.Value;
+
+    /// <summary>
+    /// The templates a template may <c>include</c>: the members the enum mask and the struct mask share, written once
+    /// and rendered into both, in the including render's context (the same view, no second conversion of it).
+    /// </summary>
+    private static readonly (string Name, Lazy<Template> Template)[] s_partials =
+    {
+        Partial("MaskBitNames.sbn"),
+        Partial("MaskOperations.sbn"),
+        Partial("MaskParsing.sbn"),
+        Partial("MaskBitHelpers.sbn"),
+        Partial("MaskEnumerators.sbn"),
+        Partial("JsonConverter.sbn"),
+    };
+
+    /// <summary>
+    /// What every render reads besides its view: Scriban's <c>include</c> alone. Read-only, so that nothing of one render
+    /// can reach the next; assignments go to the view's globals, pushed after it.
+    /// </summary>
+    private static readonly ScriptObject s_functions = Functions();
 
     /// <summary>
     /// The builtins every context starts from. Scriban builds its whole function library for each
@@ -60,10 +80,46 @@ internal static class TemplateSet
             LoopLimit = int.MaxValue,    // a 1,000-register file is legitimate input
             LimitToString = 0,           // Scriban cuts output past 1 MB by default, and appends "...": a large file would not compile
             MemberRenamer = StandardMemberRenamer.Default,
+            TemplateLoader = PartialLoader.Instance,
         };
+        // Scriban caches what it includes per context, and each render has a new one: handing it the templates parsed
+        // once per process keeps an include from reading and parsing its template again in every render.
+        foreach (var (name, partial) in s_partials)
+        {
+            context.CachedTemplates[name] = partial.Value;
+        }
+        context.PushGlobal(s_functions);
         context.PushGlobal(ScriptModel.From(view));
         context.PushCulture(CultureInfo.InvariantCulture); // numbers read the same on every machine
         return template.Render(context);
+    }
+
+    private static (string, Lazy<Template>) Partial(string name) => (name, new Lazy<Template>(() => Load(name)));
+
+    private static ScriptObject Functions()
+    {
+        var functions = new ScriptObject();
+        functions.SetValue("include", new IncludeFunction(), readOnly: true);
+        functions.IsReadOnly = true;
+        return functions;
+    }
+
+    /// <summary>
+    /// Names an included template by its file name. Every partial is in the context's cache before the render starts,
+    /// so a name that reaches <see cref="Load"/> is not one of <see cref="s_partials"/>: a mistake in a template, which
+    /// the tests find.
+    /// </summary>
+    private sealed class PartialLoader : ITemplateLoader
+    {
+        public static readonly PartialLoader Instance = new();
+
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            throw new InvalidOperationException($"Template '{templatePath}' is not one TemplateSet lets a template include.");
+
+        public System.Threading.Tasks.ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            new(Load(context, callerSpan, templatePath));
     }
 
     private static Template Load(string name)

@@ -56,8 +56,17 @@ internal abstract class MaskViewBase
     /// <summary>With <see cref="HasJson"/>, System.Text.Json 6.0 or later: the converter reads and writes dictionary keys.</summary>
     public bool HasJsonPropertyNames { get; set; }
 
-    /// <summary>With <see cref="HasJson"/>, the converter class (<c>JsonConverter.sbn</c>).</summary>
-    public string JsonConverter { get; set; } = "";
+    /// <summary>
+    /// What ParseCore reads text into: the enum mask's number (<c>ulong</c>, which may hold bits that name no register, as
+    /// Enum.Parse's may), the struct mask itself (never outside All). Its type, the name of the out parameter, and its zero.
+    /// </summary>
+    public string ParsedType { get; set; } = "";
+
+    /// <summary>See <see cref="ParsedType"/>: <c>bits</c> or <c>mask</c>.</summary>
+    public string Parsed { get; set; } = "";
+
+    /// <summary>See <see cref="ParsedType"/>: <c>0UL</c> or the mask's <c>None</c>.</summary>
+    public string ParsedNone { get; set; } = "";
 }
 
 /// <summary>What <c>ParseText.sbn</c> reads: the type of the text it reads.</summary>
