@@ -23,7 +23,7 @@ internal static class Literals
         _ => "",
     };
 
-    /// <summary>A register's bit, as the spec shows it: <c>1u &lt;&lt; 5</c>.</summary>
+    /// <summary>A register's bit, as a hand-written mask would show it: <c>1u &lt;&lt; 5</c>.</summary>
     public static string Bit(int index, int width) => "1" + Suffix(width) + " << " + Invariant(index);
 
     /// <summary>A mask value in hex, padded to the width: <c>0x0180FFEFu</c>.</summary>
