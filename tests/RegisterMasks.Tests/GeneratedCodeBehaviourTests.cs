@@ -240,6 +240,37 @@ public class GeneratedCodeBehaviourTests
         Assert.Equal(0, allocated);
     }
 
+    /// <summary>
+    /// A prologue's two questions, for an enum mask and a struct mask alike: where a register goes in a save
+    /// area packed in ascending order (<c>IndexOf</c>, -1 for one the mask lacks) and which registers a
+    /// paired store takes together (<c>Pairs</c>, the last alone for an odd count).
+    /// </summary>
+    [Theory]
+    [InlineData(32)]
+    [InlineData(128)]
+    public void IndexOf_is_a_registers_slot_in_a_packed_save_area_and_Pairs_takes_the_registers_two_at_a_time(int width)
+    {
+        var probe = $$"""
+            using System.Linq;
+            using Widths;
+            public static class Values
+            {
+                static readonly Reg{{width}}Mask Saved = Reg{{width}}.R0.ToMask() | Reg{{width}}.R3.ToMask() | Reg{{width}}.TOP.ToMask();
+                public static string Slots() => string.Join(" ", new[] { Reg{{width}}.R0, Reg{{width}}.R3, Reg{{width}}.TOP, Reg{{width}}.R1 }.Select(r => Saved.IndexOf(r)));
+                public static string Pairs(int count) => string.Join(" ", Saved.With(Reg{{width}}.R1).Registers().Take(count).Aggregate(Reg{{width}}Mask.None, (m, r) => m.With(r)).Pairs()
+                    .Select(p => p.HasSecond ? "(" + p.First + "," + p.Second + ")" : "(" + p.First + ")"));
+                public static int Empty() => Reg{{width}}Mask.None.Pairs().Count() + Reg{{width}}Mask.None.IndexOf(Reg{{width}}.R0) * 10;
+            }
+            """;
+        var run = GeneratorHarness.Run(TestInputs.WidthFile(width), probe);
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal("0 1 2 -1", assembly.Invoke("Values", "Slots"));
+        Assert.Equal("(R0,R1) (R3,TOP)", assembly.Invoke("Values", "Pairs", 4));
+        Assert.Equal("(R0,R1) (R3)", assembly.Invoke("Values", "Pairs", 3));
+        Assert.Equal(-10, assembly.Invoke("Values", "Empty"));
+    }
+
     [Fact]
     public void Kvm_sample_constants_have_the_values_KVM_declares()
     {

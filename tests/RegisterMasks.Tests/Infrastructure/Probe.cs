@@ -43,6 +43,23 @@ internal static class Probe
 
             private static List<int> Indices(ulong bits) => Enumerable.Range(0, 64).Where(i => ((bits >> i) & 1) != 0).ToList();
 
+            /// <summary>What is wrong with the pairs ("" when nothing): the registers in order, two per pair, and only the last alone.</summary>
+            private static string PairsProblem(IEnumerable<{{maskName}}Extensions.RegisterPair> pairs, List<int> expected)
+            {
+                var flat = new List<int>();
+                var alone = false;
+                foreach (var pair in pairs)
+                {
+                    if (alone) return "a pair after one without a second";
+                    flat.Add((int)pair.First);
+                    if (pair.HasSecond) flat.Add((int)pair.Second);
+                    else { alone = true; if (!pair.Second.Equals(default({{enumName}}))) return "a missing second is not the default"; }
+                }
+                if (!flat.SequenceEqual(expected)) return string.Join(",", flat);
+                if (alone != (expected.Count % 2 == 1)) return "the last pair's HasSecond";
+                return "";
+            }
+
             public static string CheckToStringFast(int seed, int count)
             {
                 var random = new System.Random(seed);
@@ -123,6 +140,11 @@ internal static class Probe
                     var rest = mask;
                     while (rest.TryPopLowest(out var next)) popped.Add((int)next);
                     if (!popped.SequenceEqual(held) || rest != {{maskName}}.None) return at + "TryPopLowest: " + string.Join(",", popped);
+
+                    // Version 3: a packed save area's slot, and pairs for paired stores.
+                    if (mask.IndexOf(register) != ((a & bit) != 0 ? held.Count(i => i < index) : -1)) return at + "IndexOf " + mask.IndexOf(register);
+                    var pairsProblem = PairsProblem(mask.Pairs(), held);
+                    if (pairsProblem.Length > 0) return at + "Pairs: " + pairsProblem;
 
                     // Version 2: raw bits in and out, one rule for bits that name no register.
                     bool unknown = (a & ~AllBits) != 0;

@@ -96,6 +96,21 @@ internal static class WideProbe
                     while (rest.TryPopLowest(out var next)) popped.Add((int)next);
                     if (!popped.SequenceEqual(ia) || rest != {{maskName}}.None) return at + "TryPopLowest";
 
+                    // Version 3: a packed save area's slot, and pairs for paired stores.
+                    if (mask.IndexOf(register) != (ia.Contains(index) ? ia.Count(i => i < index) : -1)) return at + "IndexOf " + mask.IndexOf(register);
+                    var paired = new List<int>();
+                    var pairCount = 0;
+                    var lastAlone = false;
+                    foreach (var pair in mask.Pairs())
+                    {
+                        if (lastAlone) return at + "Pairs: a pair after one without a second";
+                        paired.Add((int)pair.First);
+                        if (pair.HasSecond) paired.Add((int)pair.Second);
+                        else lastAlone = true;
+                        pairCount++;
+                    }
+                    if (!paired.SequenceEqual(ia) || pairCount != (ia.Count + 1) / 2 || lastAlone != (ia.Count % 2 == 1)) return at + "Pairs: " + string.Join(",", paired);
+
                     // Version 2: words in and out, one rule for bits that name no register.
                     var words = mask.ToWords();
                     if ({{maskName}}.WordCount != Words || !words.SequenceEqual(a)) return at + "ToWords";
