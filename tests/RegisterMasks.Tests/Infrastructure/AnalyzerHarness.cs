@@ -31,17 +31,7 @@ internal static class AnalyzerHarness
     /// </summary>
     public static (ImmutableArray<Diagnostic> Analyzer, ImmutableArray<Diagnostic> Compiler) AnalyzeWithCompiler(Compilation compilation)
     {
-        var exceptions = new List<Exception>();
-        var withAnalyzers = compilation.WithAnalyzers(
-            ImmutableArray.Create<DiagnosticAnalyzer>(new RegisterMaskAnalyzer()),
-            new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-                onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
-                concurrentAnalysis: true,
-                logAnalyzerExecutionTime: false));
-        var all = withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
-        Assert.True(exceptions.Count == 0, "The analyzer threw: " + string.Join(Environment.NewLine, exceptions));
-        Assert.DoesNotContain(all, diagnostic => diagnostic.Id == "AD0001");
+        var all = Run(compilation, new RegisterMaskAnalyzer(), null, analysis => analysis.GetAllDiagnosticsAsync());
         var ours = new RegisterMaskAnalyzer().SupportedDiagnostics.Select(descriptor => descriptor.Id).ToHashSet(StringComparer.Ordinal);
         return (all.Where(diagnostic => ours.Contains(diagnostic.Id)).ToImmutableArray(), all.Where(diagnostic => !ours.Contains(diagnostic.Id)).ToImmutableArray());
     }
@@ -51,27 +41,23 @@ internal static class AnalyzerHarness
     /// asks for an open document: the compiler binds those files, not the whole compilation (whose
     /// generated code and test probes hold no annotation, so no diagnostic of ours).
     /// </summary>
-    public static ImmutableArray<Diagnostic> AnalyzeFiles(Compilation compilation, IEnumerable<SyntaxTree> trees)
-    {
-        var exceptions = new List<Exception>();
-        var withAnalyzers = compilation.WithAnalyzers(
-            ImmutableArray.Create<DiagnosticAnalyzer>(new RegisterMaskAnalyzer()),
-            new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-                onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
-                concurrentAnalysis: false,
-                logAnalyzerExecutionTime: false));
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        foreach (var tree in trees)
+    public static ImmutableArray<Diagnostic> AnalyzeFiles(Compilation compilation, IEnumerable<SyntaxTree> trees) =>
+        Run(compilation, new RegisterMaskAnalyzer(), null, async analysis =>
         {
-            diagnostics.AddRange(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None).GetAwaiter().GetResult());
-        }
-        Assert.True(exceptions.Count == 0, "The analyzer threw: " + string.Join(Environment.NewLine, exceptions));
-        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
-        return diagnostics.ToImmutable();
-    }
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+            foreach (var tree in trees)
+            {
+                diagnostics.AddRange(await analysis.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None));
+            }
+            return diagnostics.ToImmutable();
+        });
 
-    private static ImmutableArray<Diagnostic> Analyze(Compilation compilation, DiagnosticAnalyzer analyzer, AnalyzerOptions? options, CancellationToken cancellationToken)
+    private static ImmutableArray<Diagnostic> Analyze(Compilation compilation, DiagnosticAnalyzer analyzer, AnalyzerOptions? options, CancellationToken cancellationToken) =>
+        Run(compilation, analyzer, options, analysis => analysis.GetAnalyzerDiagnosticsAsync(cancellationToken));
+
+    /// <summary>One analyzer over the compilation, as the compiler runs it; any exception it throws (AD0001) fails the test.</summary>
+    private static ImmutableArray<Diagnostic> Run(Compilation compilation, DiagnosticAnalyzer analyzer, AnalyzerOptions? options,
+        Func<CompilationWithAnalyzers, Task<ImmutableArray<Diagnostic>>> ask)
     {
         var exceptions = new List<Exception>();
         var withAnalyzers = compilation.WithAnalyzers(
@@ -81,7 +67,7 @@ internal static class AnalyzerHarness
                 onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false));
-        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+        var diagnostics = ask(withAnalyzers).GetAwaiter().GetResult();
         Assert.True(exceptions.Count == 0, "The analyzer threw: " + string.Join(Environment.NewLine, exceptions));
         Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
         return diagnostics;
