@@ -24,5 +24,15 @@ public static class WideDemo
             output.Write($" {register}");
         }
         output.WriteLine();
+
+        // A save area packed in ascending index, filled two registers a store (as ARM64's STP does):
+        // IndexOf gives each register's slot, Pairs the stores.
+        var saved = live & SysV.CALLER_SAVED;
+        output.Write("  paired stores:           ");
+        foreach (var pair in saved.Pairs())
+        {
+            output.Write(pair.HasSecond ? $" [{pair.First}, {pair.Second}]" : $" [{pair.First}]");
+        }
+        output.WriteLine($"; ZMM3 in slot {saved.IndexOf(X86Reg.ZMM3)}");
     }
 }
