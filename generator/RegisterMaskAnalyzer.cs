@@ -38,12 +38,22 @@ public sealed class RegisterMaskAnalyzer : DiagnosticAnalyzer
             // there is nothing to report: no action, so the compiler calls us for no file. The generator's
             // reading of this very compilation says so; else a look at syntax alone: without an attribute
             // whose name could be ours, the scanner would bind nothing and find nothing.
-            var shared = SharedReading.TryTake(start.Compilation);
-            if (shared is { IsEmpty: true } || (shared is null && !AnnotationScanner.HasAnyCandidate(start.Compilation, start.CancellationToken)))
+            var compilation = start.Compilation;
+            var shared = SharedReading.TryTake(compilation);
+            if (shared is { IsEmpty: true })
             {
                 return;
             }
-            var byFile = new CompilationDiagnostics(start.Compilation, shared);
+            var names = shared is null ? AnnotationScanner.CandidateNamesInUse(compilation, start.CancellationToken) : null;
+            if (shared is null && names is null)
+            {
+                return;
+            }
+            // What the generator read from this compilation's user code, where it did (a build, an editor); else a
+            // reading of our own, with the names just found.
+            var byFile = new CompilationDiagnostics(shared is not null
+                ? _ => shared
+                : cancellationToken => AnnotationScanner.Scan(compilation, names!, cancellationToken));
             start.RegisterSemanticModelAction(analysis =>
             {
                 var tree = analysis.SemanticModel.SyntaxTree;
@@ -58,13 +68,11 @@ public sealed class RegisterMaskAnalyzer : DiagnosticAnalyzer
     /// <summary>One compilation's diagnostics by file, resolved once, by whichever file asks first.</summary>
     private sealed class CompilationDiagnostics
     {
-        private readonly Compilation _compilation;
+        private readonly Func<CancellationToken, AnnotationModels> _read;
         private ILookup<string, DiagnosticInfo>? _byFile;
         private readonly object _gate = new();
 
-        private readonly AnnotationModels? _shared;
-
-        public CompilationDiagnostics(Compilation compilation, AnnotationModels? shared) => (_compilation, _shared) = (compilation, shared);
+        public CompilationDiagnostics(Func<CancellationToken, AnnotationModels> read) => _read = read;
 
         public IEnumerable<DiagnosticInfo> In(string filePath, CancellationToken cancellationToken)
         {
@@ -80,11 +88,9 @@ public sealed class RegisterMaskAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>What the generator read from this compilation's user code, where it did (a build, an editor); else a reading of our own.</summary>
         private ILookup<string, DiagnosticInfo> Resolve(CancellationToken cancellationToken)
         {
-            var models = _shared ?? AnnotationScanner.Scan(_compilation, cancellationToken);
-            var result = SharedReading.Resolve(models, cancellationToken);
+            var result = SharedReading.Resolve(_read(cancellationToken), cancellationToken);
             return result.Diagnostics.ToLookup(diagnostic => diagnostic.Location.FilePath, StringComparer.Ordinal);
         }
     }

@@ -25,11 +25,18 @@ internal static class AnnotationScanner
 
     /// <summary>Every annotation of the compilation.</summary>
     public static AnnotationModels Scan(Compilation compilation, CancellationToken cancellationToken) =>
-        FileAnnotations.Combine(ScanFiles(compilation, compilation.SyntaxTrees, cancellationToken));
+        Scan(compilation, CandidateNames(compilation, cancellationToken), cancellationToken);
+
+    /// <summary>The same, with the candidate names (<see cref="CandidateNames"/>) of this compilation already found.</summary>
+    public static AnnotationModels Scan(Compilation compilation, HashSet<string> names, CancellationToken cancellationToken) =>
+        FileAnnotations.Combine(compilation.SyntaxTrees.Select(tree => ScanFile(compilation, tree, names, cancellationToken, out _)));
 
     /// <summary>The annotations of some files of the compilation, each file's alone.</summary>
-    public static List<FileAnnotations> ScanFiles(Compilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken) =>
-        ScanFiles(compilation, trees, CandidateNames(compilation, cancellationToken), cancellationToken);
+    public static List<FileAnnotations> ScanFiles(Compilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    {
+        var names = CandidateNames(compilation, cancellationToken);
+        return trees.Select(tree => ScanFile(compilation, tree, names, cancellationToken, out _)).ToList();
+    }
 
     /// <summary>
     /// The same, with the candidate names (<see cref="CandidateNames"/>) of this compilation already found;
@@ -46,9 +53,6 @@ internal static class AnnotationScanner
         }
         return files;
     }
-
-    private static List<FileAnnotations> ScanFiles(Compilation compilation, IEnumerable<SyntaxTree> trees, HashSet<string> names, CancellationToken cancellationToken) =>
-        trees.Select(tree => ScanFile(compilation, tree, names, cancellationToken, out _)).ToList();
 
     private static FileAnnotations ScanFile(Compilation compilation, SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken, out bool hasCandidates)
     {
@@ -132,11 +136,14 @@ internal static class AnnotationScanner
         }
     }
 
-    /// <summary>Whether any file of the compilation has an attribute the scanner would bind: else <see cref="Scan"/> finds nothing.</summary>
-    public static bool HasAnyCandidate(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The compilation's candidate names (<see cref="CandidateNames"/>) when some file has an attribute the scanner
+    /// would bind; null when none has, and <see cref="Scan"/> would find nothing.
+    /// </summary>
+    public static HashSet<string>? CandidateNamesInUse(Compilation compilation, CancellationToken cancellationToken)
     {
         var names = CandidateNames(compilation, cancellationToken);
-        return compilation.SyntaxTrees.Any(tree => !GeneratedCode.IsOurs(tree) && HasCandidates(tree.GetRoot(cancellationToken), names));
+        return compilation.SyntaxTrees.Any(tree => !GeneratedCode.IsOurs(tree) && HasCandidates(tree.GetRoot(cancellationToken), names)) ? names : null;
     }
 
     /// <summary>Whether the file has an attribute, on a type, whose name could be ours: the files the scanner binds.</summary>
