@@ -121,17 +121,14 @@ public sealed class DropInTests
         Assert.Equal(0, (await Telemetry(unused.Output, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);
         // The same on trees no generator run read (an editor's compilation, or one with another generator's output): judged from
         // syntax, so only where no attribute is named like ours (the consumer's own [RegisterSet] has to be bound to be told apart).
-        var library = GeneratorHarness.Run(Library).Output;
-        var unread = library.RemoveAllSyntaxTrees().AddSyntaxTrees(library.SyntaxTrees.Select(tree =>
-            CSharpSyntaxTree.ParseText(tree.GetText(), (CSharpParseOptions)tree.Options, tree.FilePath)));
+        var unread = AnalyzerHarness.Reparsed(GeneratorHarness.Run(Library).Output);
         Assert.Equal(0, (await Telemetry(unread, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);
 
         var used = GeneratorHarness.Run(Library, Consumer, "using RegisterMasking; namespace Vm { [RegisterFile(8)] public enum Reg { A, B } }");
         Assert.NotEmpty(used.GeneratedCode);
         Assert.Equal(4, (await Telemetry(used.Output, new RegisterMasks.Generator.Usage.MaskUsageAnalyzer())).OperationActionsCount);
         Assert.Equal(1, (await Telemetry(used.Output, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);
-        var usedUnread = used.Output.RemoveAllSyntaxTrees().AddSyntaxTrees(used.Output.SyntaxTrees.Select(tree =>
-            CSharpSyntaxTree.ParseText(tree.GetText(), (CSharpParseOptions)tree.Options, tree.FilePath)));
+        var usedUnread = AnalyzerHarness.Reparsed(used.Output);
         Assert.Equal(1, (await Telemetry(usedUnread, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);
     }
 

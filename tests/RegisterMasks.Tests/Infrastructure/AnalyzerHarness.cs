@@ -17,9 +17,12 @@ internal static class AnalyzerHarness
     /// which no generator run has read, so nothing is shared with one (<c>SharedReading</c>).
     /// Diagnostics are in those new trees, at the same paths and spans.
     /// </summary>
-    public static ImmutableArray<Diagnostic> AnalyzeUnshared(Compilation compilation) =>
-        Analyze(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(tree =>
-            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(tree.GetText(), (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)tree.Options, tree.FilePath))));
+    public static ImmutableArray<Diagnostic> AnalyzeUnshared(Compilation compilation) => Analyze(Reparsed(compilation));
+
+    /// <summary>The same code in new tree objects, at the same paths: a compilation no generator run has read.</summary>
+    public static Compilation Reparsed(Compilation compilation) =>
+        compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(tree =>
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(tree.GetText(), (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)tree.Options, tree.FilePath)));
 
     /// <summary>The usage analyzer's diagnostics (RM0021-RM0023): code that uses a generated mask.</summary>
     public static ImmutableArray<Diagnostic> AnalyzeUsage(Compilation compilation) =>

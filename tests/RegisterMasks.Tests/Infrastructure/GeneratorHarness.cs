@@ -97,11 +97,7 @@ internal static class GeneratorHarness
     }
 
     /// <summary>The RM diagnostics of a run (the analyzer's), in a stable order.</summary>
-    public static List<Diagnostic> RegisterMaskDiagnostics(this GeneratorRun run) =>
-        run.AnalyzerDiagnostics.Where(diagnostic => diagnostic.Id.StartsWith("RM", StringComparison.Ordinal))
-            .OrderBy(diagnostic => diagnostic.Location.GetLineSpan().Path, StringComparer.Ordinal)
-            .ThenBy(diagnostic => diagnostic.Location.SourceSpan.Start)
-            .ToList();
+    public static List<Diagnostic> RegisterMaskDiagnostics(this GeneratorRun run) => OursInOrder(run.AnalyzerDiagnostics);
 
     /// <summary>
     /// The RM diagnostics in the run's first <paramref name="userFiles"/> inputs alone (<c>Input0.cs</c> on),
@@ -111,12 +107,15 @@ internal static class GeneratorHarness
     public static List<Diagnostic> RegisterMaskDiagnosticsIn(this GeneratorRun run, int userFiles)
     {
         var paths = Enumerable.Range(0, userFiles).Select(i => $"Input{i}.cs").ToHashSet(StringComparer.Ordinal);
-        return AnalyzerHarness.AnalyzeFiles(run.Output, run.Output.SyntaxTrees.Where(tree => paths.Contains(tree.FilePath)))
-            .Where(diagnostic => diagnostic.Id.StartsWith("RM", StringComparison.Ordinal))
+        return OursInOrder(AnalyzerHarness.AnalyzeFiles(run.Output, run.Output.SyntaxTrees.Where(tree => paths.Contains(tree.FilePath))));
+    }
+
+    /// <summary>The RM diagnostics among these, by file, then by position.</summary>
+    private static List<Diagnostic> OursInOrder(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Where(diagnostic => diagnostic.Id.StartsWith("RM", StringComparison.Ordinal))
             .OrderBy(diagnostic => diagnostic.Location.GetLineSpan().Path, StringComparer.Ordinal)
             .ThenBy(diagnostic => diagnostic.Location.SourceSpan.Start)
             .ToList();
-    }
 
     /// <summary>
     /// Errors the compiled output has outside the user's sources (files named <c>Input*</c>): in

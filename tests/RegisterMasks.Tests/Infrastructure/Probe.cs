@@ -10,6 +10,29 @@ internal static class Probe
     /// <summary>The mask enum's underlying type at a width, as the generator picks it.</summary>
     private static string Underlying(int width) => width switch { 8 => "byte", 16 => "ushort", 32 => "uint", _ => "ulong" };
 
+    /// <summary>
+    /// The check of <c>Pairs()</c> both probes compile, as C#: what is wrong with the pairs ("" when nothing),
+    /// against the registers the mask holds in ascending order.
+    /// </summary>
+    internal static string PairsProblem(string enumName, string maskName) => $$"""
+            /// <summary>What is wrong with the pairs ("" when nothing): the registers in order, two per pair, and only the last alone.</summary>
+            private static string PairsProblem(IEnumerable<{{maskName}}Extensions.RegisterPair> pairs, List<int> expected)
+            {
+                var flat = new List<int>();
+                var alone = false;
+                foreach (var pair in pairs)
+                {
+                    if (alone) return "a pair after one without a second";
+                    flat.Add((int)pair.First);
+                    if (pair.HasSecond) flat.Add((int)pair.Second);
+                    else { alone = true; if (!pair.Second.Equals(default({{enumName}}))) return "a missing second is not the default"; }
+                }
+                if (!flat.SequenceEqual(expected)) return string.Join(",", flat);
+                if (alone != (expected.Count % 2 == 1)) return "the last pair's HasSecond";
+                return "";
+            }
+        """;
+
     public static string For(string enumName, string maskName, int width) => $$"""
         using System.Collections.Generic;
         using System.Linq;
@@ -43,22 +66,7 @@ internal static class Probe
 
             private static List<int> Indices(ulong bits) => Enumerable.Range(0, 64).Where(i => ((bits >> i) & 1) != 0).ToList();
 
-            /// <summary>What is wrong with the pairs ("" when nothing): the registers in order, two per pair, and only the last alone.</summary>
-            private static string PairsProblem(IEnumerable<{{maskName}}Extensions.RegisterPair> pairs, List<int> expected)
-            {
-                var flat = new List<int>();
-                var alone = false;
-                foreach (var pair in pairs)
-                {
-                    if (alone) return "a pair after one without a second";
-                    flat.Add((int)pair.First);
-                    if (pair.HasSecond) flat.Add((int)pair.Second);
-                    else { alone = true; if (!pair.Second.Equals(default({{enumName}}))) return "a missing second is not the default"; }
-                }
-                if (!flat.SequenceEqual(expected)) return string.Join(",", flat);
-                if (alone != (expected.Count % 2 == 1)) return "the last pair's HasSecond";
-                return "";
-            }
+        {{PairsProblem(enumName, maskName)}}
 
             public static string CheckToStringFast(int seed, int count)
             {

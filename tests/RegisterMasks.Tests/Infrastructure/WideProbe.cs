@@ -47,6 +47,8 @@ internal static class WideProbe
                 return last;
             }
 
+        {{Probe.PairsProblem(enumName, maskName)}}
+
             private static List<int> Indices(ulong[] model) =>
                 Enumerable.Range(0, Words * 64).Where(i => ((model[i >> 6] >> (i & 63)) & 1) != 0).ToList();
 
@@ -98,18 +100,8 @@ internal static class WideProbe
 
                     // Version 3: a packed save area's slot, and pairs for paired stores.
                     if (mask.IndexOf(register) != (ia.Contains(index) ? ia.Count(i => i < index) : -1)) return at + "IndexOf " + mask.IndexOf(register);
-                    var paired = new List<int>();
-                    var pairCount = 0;
-                    var lastAlone = false;
-                    foreach (var pair in mask.Pairs())
-                    {
-                        if (lastAlone) return at + "Pairs: a pair after one without a second";
-                        paired.Add((int)pair.First);
-                        if (pair.HasSecond) paired.Add((int)pair.Second);
-                        else lastAlone = true;
-                        pairCount++;
-                    }
-                    if (!paired.SequenceEqual(ia) || pairCount != (ia.Count + 1) / 2 || lastAlone != (ia.Count % 2 == 1)) return at + "Pairs: " + string.Join(",", paired);
+                    var pairsProblem = PairsProblem(mask.Pairs(), ia);
+                    if (pairsProblem.Length > 0) return at + "Pairs: " + pairsProblem;
 
                     // Version 2: words in and out, one rule for bits that name no register.
                     var words = mask.ToWords();
