@@ -542,7 +542,7 @@ public class DiagnosticTests
     public void Every_diagnostic_links_to_its_entry_in_docs_diagnostics()
     {
         var reference = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "diagnostics.md")).ReplaceLineEndings("\n");
-        var releases = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "generator", "AnalyzerReleases.Unshipped.md"));
+        var releases = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "generator", "Generator", "AnalyzerReleases.Unshipped.md"));
         var descriptors = typeof(Generator.RegisterMaskGenerator).Assembly.GetType("RegisterMasks.Generator.DiagnosticDescriptors")!
             .GetFields().Select(field => field.GetValue(null)).OfType<DiagnosticDescriptor>().ToList();
         Assert.NotEmpty(descriptors);
