@@ -11,8 +11,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeRefactorings;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Text;
-using RegisterMasks.Generator.Parsing;
-using RegisterMasks.Generator.Usage;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.CodeFixes;
 

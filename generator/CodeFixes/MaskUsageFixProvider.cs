@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
-using RegisterMasks.Generator;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.CodeFixes;
 

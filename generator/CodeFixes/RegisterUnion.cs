@@ -4,7 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using RegisterMasks.Generator.Usage;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.CodeFixes;
 

@@ -5,9 +5,10 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using RegisterMasks.Generator.Diagnostics;
+using RegisterMasks.Generator.Incremental;
 using RegisterMasks.Generator.Model;
 using RegisterMasks.Generator.Parsing;
-using RegisterMasks.Generator.Pipeline;
 
 namespace RegisterMasks.Generator;
 

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using RegisterMasks.Generator.Emitting;
-using RegisterMasks.Generator.Pipeline;
+using RegisterMasks.Generator.Incremental;
 
 namespace RegisterMasks.Generator;
 

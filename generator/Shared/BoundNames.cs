@@ -1,8 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using RegisterMasks.Generator.Parsing;
 
-namespace RegisterMasks.Generator.Usage;
+namespace RegisterMasks.Shared;
 
 /// <summary>
 /// Names a fix writes into user code, each checked to bind to our symbol where it lands: the shortest

@@ -1,4 +1,4 @@
-namespace RegisterMasks.Generator;
+namespace RegisterMasks.Shared;
 
 /// <summary>
 /// Every rule's ID, written once: <see cref="DiagnosticDescriptors"/> builds its descriptors from them,

@@ -1,4 +1,4 @@
-namespace RegisterMasks.Generator;
+namespace RegisterMasks.Shared;
 
 /// <summary>
 /// What a diagnostic tells its code fix, as <c>Diagnostic.Properties</c>: the rule that decides a

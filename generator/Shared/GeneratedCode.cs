@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace RegisterMasks.Generator.Parsing;
+namespace RegisterMasks.Shared;
 
 /// <summary>
 /// Tells our own output apart from the user's code. The generator reads a compilation without its

@@ -1,8 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using RegisterMasks.Generator.Parsing;
 
-namespace RegisterMasks.Generator.Usage;
+namespace RegisterMasks.Shared;
 
 /// <summary>Recognises the masks we generate, from their symbols: a <c>[Flags]</c> enum declared in our output.</summary>
 internal static class GeneratedMasks

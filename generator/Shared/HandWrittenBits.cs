@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace RegisterMasks.Generator.Usage;
+namespace RegisterMasks.Shared;
 
 /// <summary>One bit of a hand-written union: <c>1 &lt;&lt; (int)register</c>, its register, and its index when the register is a constant.</summary>
 internal readonly struct HandWrittenBit

@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace RegisterMasks.Generator.Parsing;
+namespace RegisterMasks.Shared;
 
 /// <summary>Metadata names of the attributes the generator looks for.</summary>
 internal static class KnownNames

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace RegisterMasks.Generator.Parsing;
+namespace RegisterMasks.Shared;
 
 /// <summary>
 /// User source as a message or a code action's title quotes it: on one line (an IDE's error list,

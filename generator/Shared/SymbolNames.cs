@@ -2,7 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace RegisterMasks.Generator.Parsing;
+namespace RegisterMasks.Shared;
 
 /// <summary>How symbols are named in generated code, hint names and messages.</summary>
 internal static class SymbolNames

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using RegisterMasks.Generator;
+using RegisterMasks.Generator.Diagnostics;
+using RegisterMasks.Shared;
 using RegisterMasks.Tests.Infrastructure;
 using Snapshooter;
 using Snapshooter.Xunit;

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using RegisterMasks.Generator.Diagnostics;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using RegisterMasks.Shared;
 using RegisterMasks.Tests.Infrastructure;
 using Snapshooter;
 using Snapshooter.Xunit;

@@ -1,3 +1,5 @@
+using RegisterMasks.Generator.Emitting;
+using RegisterMasks.Shared;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;
 
@@ -588,7 +590,7 @@ public class GeneratedCodeBehaviourTests
         foreach (var (references, keys) in new[] { (net80, true), (old, false) })
         {
             var input = GeneratorHarness.Compilation(new[] { file }, references: references);
-            Assert.Equal(keys, RegisterMasks.Generator.Pipeline.TargetFeatures.Of(input).HasJsonPropertyNames);
+            Assert.Equal(keys, RegisterMasks.Generator.Emitting.TargetFeatures.Of(input).HasJsonPropertyNames);
             var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), input);
             run.AssertCompilesCleanly();
             foreach (var mask in new[] { "J.RMask.g.cs", "J.WMask.g.cs" })

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RegisterMasks.Generator;
+using RegisterMasks.Shared;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;
 
@@ -435,11 +436,11 @@ internal static class AnnotationReuseProbe
 {
     public static List<int> ReusedFiles(Compilation before, Compilation after)
     {
-        var first = new RegisterMasks.Generator.Pipeline.DeclarationSnapshot(before);
-        RegisterMasks.Generator.Pipeline.AnnotationReuse.Scan(first, CancellationToken.None);
-        var second = new RegisterMasks.Generator.Pipeline.DeclarationSnapshot(after);
+        var first = new RegisterMasks.Generator.Incremental.DeclarationSnapshot(before);
+        RegisterMasks.Generator.Incremental.AnnotationReuse.Scan(first, CancellationToken.None);
+        var second = new RegisterMasks.Generator.Incremental.DeclarationSnapshot(after);
         Assert.False(second.Equals(first)); // as Roslyn compares them; the newer remembers the older
-        RegisterMasks.Generator.Pipeline.AnnotationReuse.Scan(second, CancellationToken.None);
+        RegisterMasks.Generator.Incremental.AnnotationReuse.Scan(second, CancellationToken.None);
         return Enumerable.Range(0, first.Files!.Count).Where(index => ReferenceEquals(first.Files[index], second.Files![index])).ToList();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using RegisterMasks.Shared;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using RegisterMasks.Generator;
+using RegisterMasks.Generator.Incremental;
 using RegisterMasks.Generator.Model;
-using RegisterMasks.Generator.Pipeline;
 using RegisterMasks.Tests.Fixtures;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;

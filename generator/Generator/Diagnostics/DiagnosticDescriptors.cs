@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using RegisterMasks.Shared;
 
-namespace RegisterMasks.Generator;
+namespace RegisterMasks.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic RegisterMasks reports, one descriptor per message shape: an ID groups the

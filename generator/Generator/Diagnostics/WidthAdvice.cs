@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using RegisterMasks.Generator.Model;
+using RegisterMasks.Shared;
 
-namespace RegisterMasks.Generator.Parsing;
+namespace RegisterMasks.Generator.Diagnostics;
 
 /// <summary>
 /// Which width a code fix should write: the smallest supported width that fits every register

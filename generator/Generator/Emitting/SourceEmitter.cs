@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using RegisterMasks.Generator.Model;
 using RegisterMasks.Generator.Parsing;
-using RegisterMasks.Generator.Pipeline;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Generator.Emitting;
 

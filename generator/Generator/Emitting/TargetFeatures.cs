@@ -2,7 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace RegisterMasks.Generator.Pipeline;
+namespace RegisterMasks.Generator.Emitting;
 
 /// <summary>
 /// What the consumer's target offers that the generated code may use: spans (.NET Core 2.1+, or

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.Generator.Model;
 using RegisterMasks.Generator.Parsing;
 
-namespace RegisterMasks.Generator.Pipeline;
+namespace RegisterMasks.Generator.Incremental;
 
 /// <summary>
 /// Reads a snapshot's annotations, reusing what the snapshot before it read of every file an edit

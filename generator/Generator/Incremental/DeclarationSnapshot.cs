@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RegisterMasks.Generator.Model;
 
-namespace RegisterMasks.Generator.Pipeline;
+namespace RegisterMasks.Generator.Incremental;
 
 /// <summary>
 /// What of a compilation the generator's models can depend on, so that a keystroke that cannot

@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis;
 using RegisterMasks.Generator.Model;
 using RegisterMasks.Generator.Parsing;
 using RegisterMasks.Generator.Resolution;
+using RegisterMasks.Shared;
 
-namespace RegisterMasks.Generator.Pipeline;
+namespace RegisterMasks.Generator.Incremental;
 
 /// <summary>
 /// The generator's reading of a compilation, handed to the analyzer of the compilation that adds our

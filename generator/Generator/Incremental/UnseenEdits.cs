@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.Generator.Parsing;
 
-namespace RegisterMasks.Generator.Pipeline;
+namespace RegisterMasks.Generator.Incremental;
 
 /// <summary>
 /// Decides that a top-level edit of a file without annotations is one no annotation can see, so

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Generator.Model;
 
@@ -16,9 +17,9 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo location, params object[] arguments) =>
         new(descriptor, location, arguments.Select(Text).ToEquatableArray());
 
-    /// <summary>An argument as the message shows it: user syntax quoted on one line, shortened (<see cref="Parsing.SourceQuote"/>).</summary>
+    /// <summary>An argument as the message shows it: user syntax quoted on one line, shortened (<see cref="Shared.SourceQuote"/>).</summary>
     private static string Text(object argument) =>
-        argument is SyntaxNode syntax ? Parsing.SourceQuote.Of(syntax) : Convert.ToString(argument, CultureInfo.InvariantCulture) ?? "";
+        argument is SyntaxNode syntax ? Shared.SourceQuote.Of(syntax) : Convert.ToString(argument, CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>What the code fix needs beyond the location (<see cref="FixProperties"/>); empty for most.</summary>
     public EquatableArray<DiagnosticProperty> Properties { get; init; } = EquatableArray<DiagnosticProperty>.Empty;

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.Generator.Model;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Generator.Parsing;
 
@@ -13,7 +14,7 @@ namespace RegisterMasks.Generator.Parsing;
 /// Finds every declaration bearing one of our attributes and hands it to its parser, as
 /// <c>ForAttributeWithMetadataName</c> would: attribute names are filtered from syntax first (with
 /// using aliases followed), and only those declarations are bound. It runs only when the
-/// compilation's declarations changed (see <see cref="Pipeline.DeclarationSnapshot"/>).
+/// compilation's declarations changed (see <see cref="Incremental.DeclarationSnapshot"/>).
 /// </summary>
 internal static class AnnotationScanner
 {
@@ -117,7 +118,7 @@ internal static class AnnotationScanner
 
     /// <summary>
     /// The argument lists of attributes on types whose names could be ours: the only text an edit may
-    /// change for <see cref="Pipeline.AnnotationReuse"/> to read that file alone again.
+    /// change for <see cref="Incremental.AnnotationReuse"/> to read that file alone again.
     /// </summary>
     internal static IEnumerable<AttributeArgumentListSyntax> CandidateArgumentLists(SyntaxNode root, HashSet<string> names)
     {

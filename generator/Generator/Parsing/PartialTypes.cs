@@ -3,7 +3,9 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RegisterMasks.Generator.Diagnostics;
 using RegisterMasks.Generator.Model;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Generator.Parsing;
 

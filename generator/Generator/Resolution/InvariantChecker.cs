@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using RegisterMasks.Generator.Diagnostics;
 using RegisterMasks.Generator.Model;
 using RegisterMasks.Generator.Parsing;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Generator.Resolution;
 

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using RegisterMasks.Generator.Diagnostics;
 using RegisterMasks.Generator.Model;
 using RegisterMasks.Generator.Parsing;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Generator.Resolution;
 

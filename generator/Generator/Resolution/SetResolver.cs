@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using RegisterMasks.Generator.Diagnostics;
 using RegisterMasks.Generator.Model;
 using RegisterMasks.Generator.Parsing;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Generator.Resolution;
 

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.Generator.Parsing;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Generator.Usage;
 

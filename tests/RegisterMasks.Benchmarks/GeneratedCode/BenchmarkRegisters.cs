@@ -1,4 +1,5 @@
 using RegisterMasking;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Benchmarks.GeneratedCode;
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Benchmarks.GeneratedCode;
 

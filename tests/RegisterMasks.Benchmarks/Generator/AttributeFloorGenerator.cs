@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.Generator.Parsing;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Benchmarks.Generator;
 

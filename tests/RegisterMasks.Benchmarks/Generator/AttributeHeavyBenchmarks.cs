@@ -74,7 +74,7 @@ public class AttributeHeavyBenchmarks
 
     private int Build(bool shared)
     {
-        RegisterMasks.Generator.Pipeline.SharedReading.Disabled = !shared;
+        RegisterMasks.Generator.Incremental.SharedReading.Disabled = !shared;
         try
         {
             GeneratorBenchmarks.NewDriver().RunGeneratorsAndUpdateCompilation(_compilation.Clone(), out var output, out _);
@@ -84,7 +84,7 @@ public class AttributeHeavyBenchmarks
         }
         finally
         {
-            RegisterMasks.Generator.Pipeline.SharedReading.Disabled = false;
+            RegisterMasks.Generator.Incremental.SharedReading.Disabled = false;
         }
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.Generator.Emitting;
 using RegisterMasks.Generator.Parsing;
-using RegisterMasks.Generator.Pipeline;
 using RegisterMasks.Generator.Resolution;
 
 namespace RegisterMasks.Benchmarks.Generator;

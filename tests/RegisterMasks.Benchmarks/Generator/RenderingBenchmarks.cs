@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RegisterMasks.Generator;
 using RegisterMasks.Generator.Emitting;
-using RegisterMasks.Generator.Pipeline;
 using RegisterMasks.Generator.Model;
 
 namespace RegisterMasks.Benchmarks.Generator;

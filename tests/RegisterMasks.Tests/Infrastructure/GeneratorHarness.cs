@@ -5,6 +5,7 @@ using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RegisterMasks.Generator;
+using RegisterMasks.Shared;
 using Xunit;
 
 namespace RegisterMasks.Tests.Infrastructure;
