@@ -15,17 +15,17 @@ namespace RegisterMasks.CodeFixes;
 /// the declaration it goes on:
 /// <list type="number">
 /// <item>the way the user wrote a sibling attribute, when qualified (<c>RegisterMasking.RegisterFile</c>);</item>
-/// <item>the short name, <c>RegisterSet</c>, when the file's usings bring ours in;</item>
+/// <item>the short name, <c>RegisterSet</c>, when the document's usings bring ours in;</item>
 /// <item>the short name with <c>using RegisterMasking;</c> added, when the namespace is not imported
-///   yet and, in a compilation with the using, it binds to ours and every name in the file that one
+///   yet and, in a compilation with the using, it binds to ours and every name in the document that one
 ///   of our types could answer binds as before (the using could make one ambiguous);</item>
 /// <item>else <c>global::RegisterMasking.RegisterSet</c>, which always does.</item>
 /// </list>
-/// The using is added after the edit (<see cref="WithUsings"/>), where the file keeps its usings.
+/// The using is added after the edit (<see cref="WithUsings"/>), where the document keeps its usings.
 /// </summary>
 internal sealed class AttributeNames
 {
-    /// <summary>Marks a node whose attribute name needs <c>using RegisterMasking;</c> in its file.</summary>
+    /// <summary>Marks a node whose attribute name needs <c>using RegisterMasking;</c> in its document.</summary>
     private static readonly SyntaxAnnotation NeedsUsing = new("RegisterMasks.NeedsUsing");
 
     private readonly SemanticModel _model;
@@ -40,7 +40,7 @@ internal sealed class AttributeNames
 
     /// <summary>
     /// The attribute <c>[simpleName(arguments)]</c> named to bind to ours at <paramref name="position"/>
-    /// (the start of the declaration it goes on); annotated when the file needs the using.
+    /// (the start of the declaration it goes on); annotated when the document needs the using.
     /// </summary>
     /// <param name="simpleName">Without <c>Attribute</c>: <c>RegisterSet</c>.</param>
     public AttributeSyntax Attribute(string simpleName, AttributeArgumentListSyntax? arguments, int position, AttributeSyntax? sibling = null)
@@ -94,8 +94,8 @@ internal sealed class AttributeNames
 
     /// <summary>
     /// Whether, with <c>using RegisterMasking;</c> added, the short name binds to ours and nothing else
-    /// in the file reads differently. Checked in a compilation with the file so changed: the using
-    /// binds to our namespace, the attribute to ours, and every name in the file that one of our types
+    /// in the document reads differently. Checked in a compilation with the document so changed: the using
+    /// binds to our namespace, the attribute to ours, and every name in the document that one of our types
     /// could answer (by its own name, or in an attribute also without <c>Attribute</c>) binds to what it
     /// bound to before, unambiguously: a user type of that name imported beside ours would be ambiguous
     /// now, and so would an alias of ours (<c>using RegisterFile = RegisterMasking.RegisterFileAttribute;</c>).
@@ -139,7 +139,7 @@ internal sealed class AttributeNames
         _model.GetImportScopes(position, _cancellationToken).SelectMany(scope => scope.Imports)
             .Any(import => import.NamespaceOrType is INamespaceSymbol { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true });
 
-    /// <summary>The names in the file one of our types could answer once our namespace is imported.</summary>
+    /// <summary>The names in the document one of our types could answer once our namespace is imported.</summary>
     private static IEnumerable<SimpleNameSyntax> Answerable(SyntaxNode root, INamespaceSymbol ours)
     {
         var names = new HashSet<string>(ours.GetTypeMembers().Select(type => type.Name), System.StringComparer.Ordinal);
@@ -155,9 +155,9 @@ internal sealed class AttributeNames
         symbol is null ? "" : symbol.Kind + " " + symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + symbol.ContainingAssembly?.Identity.Name;
 
     /// <summary>
-    /// <c>using RegisterMasking;</c> for each node a fix marked, where the file keeps its usings: the
-    /// file's own list, else the nearest namespace around the node that has one, else a new list at the
-    /// top (after the file's header comments, before any doc comment). In the list, at its place in
+    /// <c>using RegisterMasking;</c> for each node a fix marked, where the document keeps its usings: the
+    /// document's own list, else the nearest namespace around the node that has one, else a new list at the
+    /// top (after the document's header comments, before any doc comment). In the list, at its place in
     /// order (System first, then by name), indented as its neighbours. Idempotent.
     /// </summary>
     public static SyntaxNode WithUsings(SyntaxNode root)
@@ -213,7 +213,7 @@ internal sealed class AttributeNames
 
     /// <summary>
     /// The list with ours at its place: before the first plain using that sorts after it, else after
-    /// the last. The order is the file's: System's first when the file starts with one, else by name.
+    /// the last. The order is the document's: System's first when the document starts with one, else by name.
     /// </summary>
     private static SyntaxList<UsingDirectiveSyntax> Inserted(SyntaxList<UsingDirectiveSyntax> usings, SyntaxTrivia newLine)
     {
@@ -226,7 +226,7 @@ internal sealed class AttributeNames
         var directive = Using().WithTrailingTrivia(newLine);
         if (index == 0)
         {
-            // First now: the file's header comments, above the first using, stay above it.
+            // First now: the document's header comments, above the first using, stay above it.
             directive = directive.WithLeadingTrivia(neighbour.GetLeadingTrivia());
             usings = usings.Replace(neighbour, neighbour.WithLeadingTrivia(indentation));
             return usings.Insert(0, directive);

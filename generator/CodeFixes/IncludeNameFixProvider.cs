@@ -12,7 +12,7 @@ using RegisterMasks.Shared;
 namespace RegisterMasks.CodeFixes;
 
 /// <summary>
-/// RM0007: replaces an unknown <c>Include</c> name by a set name of that file within edit distance 2
+/// RM0007: replaces an unknown <c>Include</c> name by a set name of that register file within edit distance 2
 /// (<see cref="FixProperties.Candidates"/>, nearest first): one action per candidate. Fix All applies
 /// the nearest to each, or one chosen name wherever it is a candidate.
 /// </summary>

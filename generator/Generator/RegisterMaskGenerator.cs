@@ -31,13 +31,13 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Declarations);
 
         // Every annotated declaration read into plain models: runs only when declarations changed, and
-        // reads again only the files whose change it can confine to them (an edit of our attributes'
+        // reads again only the trees whose change it can confine to them (an edit of our attributes'
         // arguments); its equatable result stops the steps after it when they parse the same.
         var annotations = declarations
             .Select(static (snapshot, cancellationToken) => AnnotationReuse.Scan(snapshot, cancellationToken))
             .WithTrackingName(TrackingNames.Annotations);
 
-        // Sets include sets of other types and need their file's registers: values, duplicate
+        // Sets include sets of other types and need their register file's registers: values, duplicate
         // names, cycles and invariants are only decidable over everything at once. Resolved once
         // per models object: the analyzer of the compilation with our output takes the same result.
         var resolution = annotations

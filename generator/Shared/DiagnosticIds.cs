@@ -11,7 +11,7 @@ internal static class DiagnosticIds
     public const string UnsupportedWidth = "RM0003";
     public const string SharedIndex = "RM0004";
     public const string NotARegister = "RM0005";
-    public const string FileUndetermined = "RM0006";
+    public const string RegisterFileUndetermined = "RM0006";
     public const string UnknownInclude = "RM0007";
     public const string IncludeCycle = "RM0008";
     public const string DuplicateSetName = "RM0009";

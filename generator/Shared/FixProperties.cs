@@ -3,7 +3,7 @@ namespace RegisterMasks.Shared;
 /// <summary>
 /// What a diagnostic tells its code fix, as <c>Diagnostic.Properties</c>: the rule that decides a
 /// fix lives with the rule that found the mistake (the parser or resolver), and the fix only edits
-/// syntax. Compiled into the generator and, linked, into the code-fix assembly.
+/// syntax. In Shared/: compiled into the generator and into the code-fix assembly.
 /// </summary>
 internal static class FixProperties
 {

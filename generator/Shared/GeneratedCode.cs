@@ -12,9 +12,9 @@ namespace RegisterMasks.Shared;
 internal static class GeneratedCode
 {
     /// <summary>
-    /// Roslyn puts every generated file under a folder named by the generator's full type name:
+    /// Roslyn puts every generated tree under a folder named by the generator's full type name:
     /// <c>typeof(RegisterMaskGenerator).FullName</c>, written out since the code-fix assembly, which
-    /// links this file, does not have the generator (its refactoring tests fail if the two part).
+    /// compiles this file too, does not have the generator (its refactoring tests fail if the two part).
     /// </summary>
     private const string Folder = "RegisterMasks.Generator.RegisterMaskGenerator";
 
@@ -49,7 +49,7 @@ internal static class GeneratedCode
     public const string AttributesHintName = "RegisterMasks.Attributes.g.cs";
 
     /// <summary>
-    /// The file <c>AddEmbeddedAttributeDefinition</c> adds, also to every compilation, under our folder.
+    /// The tree <c>AddEmbeddedAttributeDefinition</c> adds, also to every compilation, under our folder.
     /// Missing it here once made <see cref="HasMasks"/> true for every project.
     /// </summary>
     public const string EmbeddedAttributeFileName = "Microsoft.CodeAnalysis.EmbeddedAttribute.cs";

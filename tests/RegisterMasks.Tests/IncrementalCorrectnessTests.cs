@@ -137,7 +137,7 @@ public class IncrementalCorrectnessTests
         AssertSame(fresh, incremental);
         Assert.NotEqual(Describe(Fresh(before)).Concat(Fresh(before).Sources.Values), Describe(fresh).Concat(fresh.Sources.Values)); // the edit matters
         var edited = edit == "an include in the other file" ? 2 : 1;
-        var reused = AnnotationReuseProbe.ReusedFiles(Compile(before), Update(Compile(before), before, after));
+        var reused = AnnotationReuseProbe.ReusedTrees(Compile(before), Update(Compile(before), before, after));
         Assert.Equal(new[] { 0, 1, 2 }.Where(index => index != edited), reused);
     }
 
@@ -193,7 +193,7 @@ public class IncrementalCorrectnessTests
         var (incremental, fresh) = RunBoth(before, after);
 
         Assert.Empty(Ran(incremental));
-        Assert.Equal(new[] { 0, 1, 2 }, AnnotationReuseProbe.ReusedFiles(Compile(before), Update(Compile(before), before, after)));   // no file read again
+        Assert.Equal(new[] { 0, 1, 2 }, AnnotationReuseProbe.ReusedTrees(Compile(before), Update(Compile(before), before, after)));   // no file read again
         AssertSame(fresh, incremental);
     }
 
@@ -224,7 +224,7 @@ public class IncrementalCorrectnessTests
 
         var (incremental, fresh) = RunBoth(before, after);
 
-        Assert.Empty(AnnotationReuseProbe.ReusedFiles(Compile(before), Update(Compile(before), before, after)));   // every file read again
+        Assert.Empty(AnnotationReuseProbe.ReusedTrees(Compile(before), Update(Compile(before), before, after)));   // every file read again
         Assert.Equal(changesOutput, !Describe(Fresh(before)).Concat(Fresh(before).Sources.Values).SequenceEqual(Describe(fresh).Concat(fresh.Sources.Values)));
         AssertSame(fresh, incremental);
     }
@@ -434,13 +434,13 @@ public class IncrementalCorrectnessTests
 /// <summary>Which files' models a partial rescan took over unchanged from the scan before it, as the pipeline runs them.</summary>
 internal static class AnnotationReuseProbe
 {
-    public static List<int> ReusedFiles(Compilation before, Compilation after)
+    public static List<int> ReusedTrees(Compilation before, Compilation after)
     {
         var first = new RegisterMasks.Generator.Incremental.DeclarationSnapshot(before);
         RegisterMasks.Generator.Incremental.AnnotationReuse.Scan(first, CancellationToken.None);
         var second = new RegisterMasks.Generator.Incremental.DeclarationSnapshot(after);
         Assert.False(second.Equals(first)); // as Roslyn compares them; the newer remembers the older
         RegisterMasks.Generator.Incremental.AnnotationReuse.Scan(second, CancellationToken.None);
-        return Enumerable.Range(0, first.Files!.Count).Where(index => ReferenceEquals(first.Files[index], second.Files![index])).ToList();
+        return Enumerable.Range(0, first.TreeModels!.Count).Where(index => ReferenceEquals(first.TreeModels[index], second.TreeModels![index])).ToList();
     }
 }

@@ -52,7 +52,7 @@ public class ParserTests
         Assert.Equal("KvmSample.Tdx", tdx.FullName);
         Assert.Equal(new[] { new ContainingType("class", "Tdx") }, tdx.Containers);
         Assert.Equal("TDX_REGS_AVAIL_SET", set.Name);
-        Assert.Equal("global::KvmSample.VcpuReg", set.FileKey);
+        Assert.Equal("global::KvmSample.VcpuReg", set.RegisterFileKey);
         Assert.Equal(new[] { "VCPU_EXREG_EXIT_INFO_1", "VCPU_EXREG_EXIT_INFO_2" }, set.Listed.Select(register => register.Name));
         Assert.Equal(new[] { 23, 24 }, set.Listed.Select(register => register.Index));
         Assert.Equal("GPRS", Assert.Single(set.Includes).Name);

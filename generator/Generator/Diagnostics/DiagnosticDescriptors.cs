@@ -48,28 +48,28 @@ internal static class DiagnosticDescriptors
 
     // RM0006: which register file a set, cache or invariant is over.
 
-    private const string FileUnclearTitle = "A set's register file is mixed, unannotated or undetermined";
-    public static readonly DiagnosticDescriptor RegisterFileArgumentNotAFile = Error(DiagnosticIds.FileUndetermined, FileUnclearTitle,
+    private const string RegisterFileUnclearTitle = "A set's register file is mixed, unannotated or undetermined";
+    public static readonly DiagnosticDescriptor RegisterFileArgumentNotAFile = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "Set '{0}': RegisterFile names '{1}', which is not an enum with [RegisterFile]");
-    public static readonly DiagnosticDescriptor EnumWithoutRegisterFile = Error(DiagnosticIds.FileUndetermined, FileUnclearTitle,
+    public static readonly DiagnosticDescriptor EnumWithoutRegisterFile = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "Set '{0}': enum '{1}' of '{2}' has no [RegisterFile]; annotate it, or name the set's file with RegisterFile = typeof(...)");
-    public static readonly DiagnosticDescriptor SetFileUndetermined = Error(DiagnosticIds.FileUndetermined, FileUnclearTitle,
+    public static readonly DiagnosticDescriptor SetFileUndetermined = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "Set '{0}': its register file cannot be determined, since it names no register; add RegisterFile = typeof(...)");
-    public static readonly DiagnosticDescriptor IncludesNameNoSingleFile = Error(DiagnosticIds.FileUndetermined, FileUnclearTitle,
+    public static readonly DiagnosticDescriptor IncludesNameNoSingleFile = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "Set '{0}': the sets it includes belong to different register files ({1}); a set holds registers of one file");
-    public static readonly DiagnosticDescriptor IncludesNameSetsOfSeveralFiles = Error(DiagnosticIds.FileUndetermined, FileUnclearTitle,
+    public static readonly DiagnosticDescriptor IncludesNameSetsOfSeveralFiles = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "Set '{0}': its register file cannot be determined, since it names no register and the sets it includes exist in several register files ({1}); add RegisterFile = typeof(...)");
-    public static readonly DiagnosticDescriptor FileOfAnotherAssembly = Error(DiagnosticIds.FileUndetermined, FileUnclearTitle,
+    public static readonly DiagnosticDescriptor FileOfAnotherAssembly = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "Set '{0}': register file '{1}' is declared in another assembly; declare its sets in that assembly");
-    public static readonly DiagnosticDescriptor SetMixesFiles = Error(DiagnosticIds.FileUndetermined, FileUnclearTitle,
+    public static readonly DiagnosticDescriptor SetMixesFiles = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "Set '{0}': it mixes registers of '{1}' and '{2}' ('{3}')");
-    public static readonly DiagnosticDescriptor CacheFileNotAFile = Error(DiagnosticIds.FileUndetermined, FileUnclearTitle,
+    public static readonly DiagnosticDescriptor CacheFileNotAFile = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "Register cache '{0}': '{1}' is not an enum with [RegisterFile] declared in this assembly");
-    public static readonly DiagnosticDescriptor InvariantFileUndetermined = Error(DiagnosticIds.FileUndetermined, FileUnclearTitle,
+    public static readonly DiagnosticDescriptor InvariantFileUndetermined = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "{0}: it names no set but All, so its register file cannot be determined");
-    public static readonly DiagnosticDescriptor InvariantMixesFiles = Error(DiagnosticIds.FileUndetermined, FileUnclearTitle,
+    public static readonly DiagnosticDescriptor InvariantMixesFiles = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "{0}: the sets it names belong to different register files");
-    public static readonly DiagnosticDescriptor InvariantFileAmbiguous = Error(DiagnosticIds.FileUndetermined, FileUnclearTitle,
+    public static readonly DiagnosticDescriptor InvariantFileAmbiguous = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "{0}: sets of these names exist in several register files ({1})");
 
     // RM0007-RM0009: sets by name.

@@ -78,7 +78,7 @@ internal static class TemplateSet
         {
             StrictVariables = true,      // a misspelt name in a template fails the tests, not the user's build
             LoopLimit = int.MaxValue,    // a 1,000-register file is legitimate input
-            LimitToString = 0,           // Scriban cuts output past 1 MB by default, and appends "...": a large file would not compile
+            LimitToString = 0,           // Scriban cuts output past 1 MB by default, and appends "...": a large generated source would not compile
             MemberRenamer = StandardMemberRenamer.Default,
             TemplateLoader = PartialLoader.Instance,
         };

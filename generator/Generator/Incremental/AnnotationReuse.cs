@@ -10,19 +10,19 @@ using RegisterMasks.Generator.Parsing;
 namespace RegisterMasks.Generator.Incremental;
 
 /// <summary>
-/// Reads a snapshot's annotations, reusing what the snapshot before it read of every file an edit
-/// left alone. That is sound only for one kind of edit, checked here, else every file is read again:
+/// Reads a snapshot's annotations, reusing what the snapshot before it read of every tree an edit
+/// left alone. That is sound only for one kind of edit, checked here, else every tree is read again:
 /// </summary>
 /// <remarks>
-/// The rule: the two compilations have the same settings and files, and each file is either the same
-/// tree, or top-level equivalent (a body edit: its models are unchanged), or differs only inside the
+/// The rule: the two compilations have the same settings and trees, and each tree is either the same
+/// object, or top-level equivalent (a body edit: its models are unchanged), or differs only inside the
 /// argument lists of attributes on types whose names could be ours. Those arguments are read by that
-/// file's parsers alone: no other file's model reads another file's attribute arguments (a set names
+/// tree's parsers alone: no tree's model reads another tree's attribute arguments (a set names
 /// an enum, its members and their values, and asks whether it bears [RegisterFile], never with which
-/// arguments); everything across files is the resolver's, which runs again over all models. So only
-/// the files edited that way are read again, against the new compilation. A file without annotations
+/// arguments); everything across trees is the resolver's, which runs again over all models. So only
+/// the trees edited that way are read again, against the new compilation. A tree without annotations
 /// may also differ at top level in a way no annotation can see (<see cref="UnseenEdits"/>: a new method
-/// whose name no annotated file writes); when every difference is of that kind, the models are the
+/// whose name no annotated tree writes); when every difference is of that kind, the models are the
 /// ones read before, the same object. Any other edit (a name an annotation may bind, a constant, a
 /// using, an attribute added, removed or renamed) reads everything again.
 /// </remarks>
@@ -32,26 +32,26 @@ internal static class AnnotationReuse
     {
         var compilation = snapshot.Compilation;
         var previous = snapshot.TakePredecessor();
-        List<FileAnnotations> files;
+        List<AnnotationModels> treeModels;
         List<HashSet<string>?> names;
         List<SyntaxTree> readTrees;
-        if (previous is { Files: { } known, FileNames: { } knownNames, Models: { } knownModels, ReadTrees: { } knownTrees }
+        if (previous is { TreeModels: { } known, TreeNames: { } knownNames, Models: { } knownModels, ReadTrees: { } knownTrees }
             && EditedArguments(previous, snapshot, compilation, knownNames, cancellationToken) is { } edited)
         {
             if (edited.Count == 0)
             {
                 // Every edit was one no annotation can see (UnseenEdits): the very models read before.
-                (snapshot.Files, snapshot.FileNames, snapshot.Models, snapshot.ReadTrees) = (known, knownNames, knownModels, knownTrees);
+                (snapshot.TreeModels, snapshot.TreeNames, snapshot.Models, snapshot.ReadTrees) = (known, knownNames, knownModels, knownTrees);
                 Share(snapshot, compilation);
                 return knownModels;
             }
-            files = new List<FileAnnotations>(known);
+            treeModels = new List<AnnotationModels>(known);
             names = new List<HashSet<string>?>(knownNames);
             readTrees = new List<SyntaxTree>(knownTrees);
-            var again = AnnotationScanner.ScanFiles(compilation, edited.Select(index => snapshot.Trees[index]), cancellationToken);
+            var again = AnnotationScanner.ScanTrees(compilation, edited.Select(index => snapshot.Trees[index]), cancellationToken);
             for (var i = 0; i < edited.Count; i++)
             {
-                files[edited[i]] = again[i];
+                treeModels[edited[i]] = again[i];
                 names[edited[i]] = UnseenEdits.NamesOf(snapshot.Trees[edited[i]], cancellationToken);
                 readTrees[edited[i]] = snapshot.Trees[edited[i]];
             }
@@ -60,18 +60,18 @@ internal static class AnnotationReuse
         {
             var candidates = AnnotationScanner.CandidateNames(compilation, cancellationToken);
             var hasCandidates = new List<bool>(snapshot.Trees.Length);
-            files = AnnotationScanner.ScanFiles(compilation, snapshot.Trees, candidates, hasCandidates, cancellationToken);
+            treeModels = AnnotationScanner.ScanTrees(compilation, snapshot.Trees, candidates, hasCandidates, cancellationToken);
             names = snapshot.Trees.Select((tree, i) => hasCandidates[i] ? UnseenEdits.NamesOf(tree, cancellationToken) : null).ToList();
             readTrees = snapshot.Trees.ToList();
         }
-        var models = FileAnnotations.Combine(files);
-        (snapshot.Files, snapshot.FileNames, snapshot.Models, snapshot.ReadTrees) = (files, names, models, readTrees);
+        var models = AnnotationModels.Combine(treeModels);
+        (snapshot.TreeModels, snapshot.TreeNames, snapshot.Models, snapshot.ReadTrees) = (treeModels, names, models, readTrees);
         Share(snapshot, compilation);
         return models;
     }
 
     /// <summary>
-    /// Hands the models to the analyzer (<see cref="SharedReading"/>) when every file's entry was read
+    /// Hands the models to the analyzer (<see cref="SharedReading"/>) when every tree's entry was read
     /// from this very tree: else some locations are an older tree's, right for generating, not for reporting.
     /// </summary>
     private static void Share(DeclarationSnapshot snapshot, Compilation compilation)
@@ -87,7 +87,7 @@ internal static class AnnotationReuse
     }
 
     /// <summary>
-    /// The indexes of the files that differ only in our attributes' arguments (none when every edit is
+    /// The indexes of the trees that differ only in our attributes' arguments (none when every edit is
     /// one no annotation can see); null when any edit is of another kind.
     /// </summary>
     private static List<int>? EditedArguments(DeclarationSnapshot before, DeclarationSnapshot after, Compilation compilation, List<HashSet<string>?> annotatedNames, CancellationToken cancellationToken)

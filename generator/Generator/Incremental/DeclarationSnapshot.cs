@@ -13,18 +13,18 @@ namespace RegisterMasks.Generator.Incremental;
 /// change them compares equal and leaves the whole pipeline cached, attribute binding included
 /// (<c>ForAttributeWithMetadataName</c> binds every annotated declaration again on each new
 /// compilation). Two snapshots are equal when they have the same options, the same reference
-/// objects, and the same files, each either the same tree or one that differs only where no
+/// objects, and the same trees, each either the same object or one that differs only where no
 /// declaration can see: inside method and accessor bodies and non-constant initializers.
 /// That is Roslyn's own top-level equivalence, which decides the same thing for the IDE. It holds
-/// for files with annotations too: their models carry locations, which such an edit moves, but the
+/// for trees with annotations too: their models carry locations, which such an edit moves, but the
 /// generator never reports them (the analyzer reads every compilation afresh), and nothing it
 /// generates depends on where a declaration sits.
 /// </summary>
 /// <remarks>
 /// Equal snapshots keep the first one (Roslyn caches the previous value), so comparisons are
 /// always against the compilation the models were read from. A snapshot keeps that compilation's
-/// trees, references and options, and the compilation itself only weakly: an older tree of each
-/// file edited since is all it keeps alive beyond what the current compilation holds.
+/// trees, references and options, and the compilation itself only weakly: an older version of each
+/// tree edited since is all it keeps alive beyond what the current compilation holds.
 /// </remarks>
 internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
 {
@@ -56,23 +56,23 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
 
     public ImmutableArray<SyntaxTree> Trees => _trees;
 
-    /// <summary>What the annotations step read from this snapshot's files, one entry per tree, for the next snapshot to reuse.</summary>
-    public List<FileAnnotations>? Files { get; set; }
+    /// <summary>What the annotations step read from this snapshot's trees, one entry per tree, for the next snapshot to reuse.</summary>
+    public List<AnnotationModels>? TreeModels { get; set; }
 
-    /// <summary>Per tree, the names an annotated file writes (<see cref="UnseenEdits.NamesOf"/>); null for a file without annotations.</summary>
-    public List<HashSet<string>?>? FileNames { get; set; }
+    /// <summary>Per tree, the names an annotated tree writes (<see cref="UnseenEdits.NamesOf"/>); null for a tree without annotations.</summary>
+    public List<HashSet<string>?>? TreeNames { get; set; }
 
-    /// <summary>The models combined from <see cref="Files"/>: handed on as the same object when no edit can be seen.</summary>
+    /// <summary>The models combined from <see cref="TreeModels"/>: handed on as the same object when no edit can be seen.</summary>
     public AnnotationModels? Models { get; set; }
 
     /// <summary>
-    /// Per file, the tree its entry of <see cref="Files"/> was read from: an older one where an edit
+    /// Per tree, the version its entry of <see cref="TreeModels"/> was read from: an older one where an edit
     /// kept the models (a body edit, an unseen edit), whose locations are then that tree's.
     /// </summary>
     public List<SyntaxTree>? ReadTrees { get; set; }
 
     /// <summary>
-    /// The snapshot this one was found unequal to, if any: the one whose <see cref="Files"/> a partial
+    /// The snapshot this one was found unequal to, if any: the one whose <see cref="TreeModels"/> a partial
     /// rescan may reuse. Taken once, so that no chain of old snapshots (and their trees) stays alive.
     /// </summary>
     public DeclarationSnapshot? TakePredecessor() => Interlocked.Exchange(ref _predecessor, null);
@@ -92,7 +92,7 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
             return true;
         }
         // Roslyn compares a new snapshot with the one it replaces, and only then: the newer remembers
-        // the older, whose files' models a partial rescan may reuse (AnnotationReuse).
+        // the older, whose trees' models a partial rescan may reuse (AnnotationReuse).
         var (newer, older) = _order > other._order ? (this, other) : (other, this);
         newer._predecessor = older;
         return false;

@@ -9,7 +9,7 @@ using RegisterMasks.Generator.Parsing;
 namespace RegisterMasks.Generator.Incremental;
 
 /// <summary>
-/// Decides that a top-level edit of a file without annotations is one no annotation can see, so
+/// Decides that a top-level edit of a tree without annotations is one no annotation can see, so
 /// every model read before stays right. The rule, and why it is sound:
 /// </summary>
 /// <remarks>
@@ -18,26 +18,26 @@ namespace RegisterMasks.Generator.Incremental;
 /// they look up beside it (a set's name, taken by a member; <c>{Enum}Mask</c>,
 /// <c>{Mask}Extensions</c>, <c>{Mask}JsonConverter</c>, <c>{SET}_ORDER</c>), and the members of the
 /// annotated types themselves (<c>LoadRegister</c>). Every one of these is either written in an
-/// annotated file, outside bodies (<see cref="NamesOf"/>), or built on such a name with one of
+/// annotated tree, outside bodies (<see cref="NamesOf"/>), or built on such a name with one of
 /// those endings (<see cref="BuiltOn"/>). So an edit
-/// is unseen when the edited file, before and after:</para>
+/// is unseen when the edited tree, before and after:</para>
 /// <list type="number">
 /// <item>has no attribute on a type whose name could be ours (then nothing in it is read);</item>
 /// <item>has the same usings, extern aliases, assembly attributes and namespaces (a global using
-/// reaches every file; a namespace can shadow a type);</item>
+/// reaches every tree; a namespace can shadow a type);</item>
 /// <item>changes no constant and no enum member (a value flows through names into other
 /// constants, which no name list can follow);</item>
 /// <item>adds, removes or changes (at top level: bodies and non-constant initializers are not
 /// compared) only declarations whose name, and the name of every type around them, is neither
-/// written in an annotated file nor built on such a name. (Not the namespaces around them: a lookup
+/// written in an annotated tree nor built on such a name. (Not the namespaces around them: a lookup
 /// through a namespace finds only a declaration named like the next part of the name.)</item>
 /// </list>
 /// <para>A shadowing type, a new overload, a member added to an annotated type's partial part: each
-/// has a name (or a container) an annotated file writes. When unsure, the scan reads again.</para>
+/// has a name (or a container) an annotated tree writes. When unsure, the scan reads again.</para>
 /// </remarks>
 internal static class UnseenEdits
 {
-    /// <summary>The names written in a file outside method and accessor bodies: identifiers and the text of string literals.</summary>
+    /// <summary>The names written in a tree outside method and accessor bodies: identifiers and the text of string literals.</summary>
     public static HashSet<string> NamesOf(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var names = new HashSet<string>(System.StringComparer.Ordinal);
@@ -82,7 +82,7 @@ internal static class UnseenEdits
     /// <summary>The endings of the names our parsers build on a written one: <c>{Enum}Mask</c>, <c>{Mask}Extensions</c>, <c>{Mask}JsonConverter</c>, <c>{SET}_ORDER</c>, <c>{Name}Attribute</c>.</summary>
     private static readonly string[] BuiltOn = { "Mask", "Extensions", "JsonConverter", "_ORDER", "Attribute" };
 
-    /// <summary>A name an annotated file writes, or one our parsers build on such a name (<see cref="BuiltOn"/>, repeatedly).</summary>
+    /// <summary>A name an annotated tree writes, or one our parsers build on such a name (<see cref="BuiltOn"/>, repeatedly).</summary>
     private static bool MayBeSeen(string name, IReadOnlyList<HashSet<string>> annotatedNames)
     {
         foreach (var names in annotatedNames)
@@ -126,7 +126,7 @@ internal static class UnseenEdits
         }
     }
 
-    /// <summary>A declaration of the file, by where it is and what it is called: its names are its own and its containers'.</summary>
+    /// <summary>A declaration of the tree, by where it is and what it is called: its names are its own and its containers'.</summary>
     private sealed class Declaration
     {
         public Declaration(MemberDeclarationSyntax syntax, IEnumerable<string> names, bool isValue)

@@ -32,7 +32,7 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     /// <summary>By the rule's own severity, never the user's configuration: what is generated must not depend on it.</summary>
     public bool IsError => Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
 
-    /// <summary>The diagnostic, located in <paramref name="tree"/> (the file of <see cref="Location"/>).</summary>
+    /// <summary>The diagnostic, located in <paramref name="tree"/> (the tree of <see cref="Location"/>).</summary>
     public Diagnostic ToDiagnostic(SyntaxTree tree) =>
         Diagnostic.Create(
             Descriptor,

@@ -11,7 +11,7 @@ namespace RegisterMasks.Generator.Model;
 /// </summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span)
 {
-    /// <summary>Every location we report is syntax the user wrote: a node of a parsed file.</summary>
+    /// <summary>Every location we report is syntax the user wrote: a node of a parsed tree.</summary>
     public static LocationInfo From(SyntaxNode node) => new(node.SyntaxTree.FilePath, node.Span);
 
     public static LocationInfo From(SyntaxToken token) => new(token.SyntaxTree!.FilePath, token.Span);

@@ -62,7 +62,7 @@ internal sealed record CatalogModel(
     int Width,
     EquatableArray<CatalogEntry> Entries);
 
-/// <summary>What resolving every file and set together gives: the code to write and the diagnostics.</summary>
+/// <summary>What resolving every register file and set together gives: the code to write and the diagnostics.</summary>
 internal sealed record ResolutionResult(
     EquatableArray<MaskModel> Masks,
     EquatableArray<SetContainerOutput> SetContainers,

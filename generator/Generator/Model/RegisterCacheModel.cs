@@ -1,14 +1,14 @@
 namespace RegisterMasks.Generator.Model;
 
 /// <summary>A <c>[RegisterCache]</c> type, as the parser saw it.</summary>
-/// <param name="FileKey">The register file's enum full name; null when <c>typeof</c> named no register file (RM0006 reported).</param>
+/// <param name="RegisterFileKey">The register file's enum full name; null when <c>typeof</c> named no register file (RM0006 reported).</param>
 /// <param name="HasErrors">True when the type cannot take the generated members (RM0011, RM0019).</param>
 /// <param name="Values">What <c>ValueType</c> asks the cache to hold; null without one.</param>
 internal sealed record RegisterCacheModel(
     string FullName,
     string Namespace,
     EquatableArray<ContainingType> Containers,
-    string? FileKey,
+    string? RegisterFileKey,
     bool HasErrors,
     CacheValues? Values,
     EquatableArray<DiagnosticInfo> Diagnostics);

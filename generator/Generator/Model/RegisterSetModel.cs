@@ -7,12 +7,12 @@ internal sealed record RegisterReference(string Name, int Index, LocationInfo Lo
 internal sealed record IncludeReference(string Name, LocationInfo Location);
 
 /// <summary>One <c>[RegisterSet]</c> attribute, as the parser saw it.</summary>
-/// <param name="FileKey">The register file's enum full name; null when it could not be determined (RM0006 reported) or is to be taken from the includes (<see cref="FileFromIncludes"/>).</param>
+/// <param name="RegisterFileKey">The register file's enum full name; null when it could not be determined (RM0006 reported) or is to be taken from the includes (<see cref="TakesRegisterFileFromIncludes"/>).</param>
 /// <param name="Listed">Registers from the constructor and the expanded <c>From</c>..<c>To</c> range, in the order written.</param>
 /// <param name="HasErrors">True when the parser reported an error: the set emits nothing, and sets including it are skipped silently.</param>
 internal sealed record RegisterSetModel(
     string Name,
-    string? FileKey,
+    string? RegisterFileKey,
     EquatableArray<RegisterReference> Listed,
     EquatableArray<IncludeReference> Includes,
     EquatableArray<RegisterReference> Excluded,
@@ -22,10 +22,10 @@ internal sealed record RegisterSetModel(
     bool HasErrors)
 {
     /// <summary>It names no register and no RegisterFile, but includes sets: the resolver takes its file from theirs.</summary>
-    public bool FileFromIncludes { get; init; }
+    public bool TakesRegisterFileFromIncludes { get; init; }
 
     /// <summary>Where to say that its file could not be determined: the attribute's name.</summary>
-    public LocationInfo? FileLocation { get; init; }
+    public LocationInfo? RegisterFileLocation { get; init; }
 
     /// <summary><c>Ordered = true</c>: a <c>{NAME}_ORDER</c> list is generated beside the constant.</summary>
     public bool IsOrdered { get; init; }
@@ -43,7 +43,7 @@ internal sealed record RegisterSetModel(
 internal sealed record ContainingType(string Keyword, string NameWithTypeParameters);
 
 /// <summary>A type (one partial declaration of it) bearing <c>[RegisterSet]</c> attributes.</summary>
-/// <param name="FullName">Its metadata name, unique per type: merges partial declarations and names the output file.</param>
+/// <param name="FullName">Its metadata name, unique per type: merges partial declarations and names the generated source.</param>
 /// <param name="IsPartial">Whether it and every type around it are partial, so that constants can be added (RM0011 otherwise).</param>
 internal sealed record SetContainerModel(
     string FullName,

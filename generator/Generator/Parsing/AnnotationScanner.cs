@@ -30,39 +30,39 @@ internal static class AnnotationScanner
 
     /// <summary>The same, with the candidate names (<see cref="CandidateNames"/>) of this compilation already found.</summary>
     public static AnnotationModels Scan(Compilation compilation, HashSet<string> names, CancellationToken cancellationToken) =>
-        FileAnnotations.Combine(compilation.SyntaxTrees.Select(tree => ScanFile(compilation, tree, names, cancellationToken, out _)));
+        AnnotationModels.Combine(compilation.SyntaxTrees.Select(tree => ScanTree(compilation, tree, names, cancellationToken, out _)));
 
-    /// <summary>The annotations of some files of the compilation, each file's alone.</summary>
-    public static List<FileAnnotations> ScanFiles(Compilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    /// <summary>The annotations of some trees of the compilation, each tree's alone.</summary>
+    public static List<AnnotationModels> ScanTrees(Compilation compilation, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
     {
         var names = CandidateNames(compilation, cancellationToken);
-        return trees.Select(tree => ScanFile(compilation, tree, names, cancellationToken, out _)).ToList();
+        return trees.Select(tree => ScanTree(compilation, tree, names, cancellationToken, out _)).ToList();
     }
 
     /// <summary>
     /// The same, with the candidate names (<see cref="CandidateNames"/>) of this compilation already found;
-    /// and, per file, whether it has an attribute named like ours (<see cref="HasCandidates"/>), noted on
-    /// the way rather than found by another walk of every file.
+    /// and, per tree, whether it has an attribute named like ours (<see cref="HasCandidates"/>), noted on
+    /// the way rather than found by another walk of every tree.
     /// </summary>
-    public static List<FileAnnotations> ScanFiles(Compilation compilation, IReadOnlyList<SyntaxTree> trees, HashSet<string> names, List<bool> hasCandidates, CancellationToken cancellationToken)
+    public static List<AnnotationModels> ScanTrees(Compilation compilation, IReadOnlyList<SyntaxTree> trees, HashSet<string> names, List<bool> hasCandidates, CancellationToken cancellationToken)
     {
-        var files = new List<FileAnnotations>(trees.Count);
+        var models = new List<AnnotationModels>(trees.Count);
         foreach (var tree in trees)
         {
-            files.Add(ScanFile(compilation, tree, names, cancellationToken, out var candidates));
+            models.Add(ScanTree(compilation, tree, names, cancellationToken, out var candidates));
             hasCandidates.Add(candidates);
         }
-        return files;
+        return models;
     }
 
-    private static FileAnnotations ScanFile(Compilation compilation, SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken, out bool hasCandidates)
+    private static AnnotationModels ScanTree(Compilation compilation, SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken, out bool hasCandidates)
     {
         hasCandidates = false;
         if (GeneratedCode.IsOurs(tree))
         {
-            return FileAnnotations.None; // the analyzer's compilation holds our output, which declares nothing to read
+            return AnnotationModels.None; // the analyzer's compilation holds our output, which declares nothing to read
         }
-        var files = new List<RegisterFileModel>();
+        var registerFiles = new List<RegisterFileModel>();
         var containers = new List<SetContainerModel>();
         var invariants = new List<SetInvariantsModel>();
         var caches = new List<RegisterCacheModel>();
@@ -94,7 +94,7 @@ internal static class AnnotationScanner
                 if (Of(ours, KnownNames.RegisterFile) is { IsEmpty: false } fileAttributes
                     && RegisterFileParser.Parse(new AnnotatedDeclaration(node, symbol, fileAttributes), cancellationToken) is { } file)
                 {
-                    files.Add(file);
+                    registerFiles.Add(file);
                 }
                 continue;
             }
@@ -113,12 +113,12 @@ internal static class AnnotationScanner
                 caches.Add(cache);
             }
         }
-        return new FileAnnotations(files.ToEquatableArray(), containers.ToEquatableArray(), invariants.ToEquatableArray(), caches.ToEquatableArray());
+        return new AnnotationModels(registerFiles.ToEquatableArray(), containers.ToEquatableArray(), invariants.ToEquatableArray(), caches.ToEquatableArray());
     }
 
     /// <summary>
     /// The argument lists of attributes on types whose names could be ours: the only text an edit may
-    /// change for <see cref="Incremental.AnnotationReuse"/> to read that file alone again.
+    /// change for <see cref="Incremental.AnnotationReuse"/> to read that tree alone again.
     /// </summary>
     internal static IEnumerable<AttributeArgumentListSyntax> CandidateArgumentLists(SyntaxNode root, HashSet<string> names)
     {
@@ -138,7 +138,7 @@ internal static class AnnotationScanner
     }
 
     /// <summary>
-    /// The compilation's candidate names (<see cref="CandidateNames"/>) when some file has an attribute the scanner
+    /// The compilation's candidate names (<see cref="CandidateNames"/>) when some tree has an attribute the scanner
     /// would bind; null when none has, and <see cref="Scan"/> would find nothing.
     /// </summary>
     public static HashSet<string>? CandidateNamesInUse(Compilation compilation, CancellationToken cancellationToken)
@@ -147,7 +147,7 @@ internal static class AnnotationScanner
         return compilation.SyntaxTrees.Any(tree => !GeneratedCode.IsOurs(tree) && HasCandidates(tree.GetRoot(cancellationToken), names)) ? names : null;
     }
 
-    /// <summary>Whether the file has an attribute, on a type, whose name could be ours: the files the scanner binds.</summary>
+    /// <summary>Whether the tree has an attribute, on a type, whose name could be ours: the trees the scanner binds.</summary>
     internal static bool HasCandidates(SyntaxNode root, HashSet<string> names) =>
         AttributedTypeDeclarations(root).Any(declaration => NamesACandidate(declaration, names));
 
@@ -213,7 +213,7 @@ internal static class AnnotationScanner
 
     /// <summary>
     /// Our attribute names, with and without the <c>Attribute</c> suffix, and every using alias
-    /// (global or local, in any file) that names one of them, followed through aliases of aliases.
+    /// (global or local, in any tree) that names one of them, followed through aliases of aliases.
     /// Too many names only binds a declaration for nothing; too few would miss one.
     /// </summary>
     internal static HashSet<string> CandidateNames(Compilation compilation, CancellationToken cancellationToken)

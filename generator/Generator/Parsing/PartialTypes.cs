@@ -44,7 +44,7 @@ internal static class PartialTypes
         return chain.Select(symbol => new ContainingType(Keyword(symbol), SymbolNames.WithTypeParameters(symbol))).ToEquatableArray();
     }
 
-    /// <summary>The metadata name, unique per type: merges partial declarations and names output files.</summary>
+    /// <summary>The metadata name, unique per type: merges partial declarations and names generated sources.</summary>
     public static string FullMetadataName(INamedTypeSymbol type)
     {
         var name = type.MetadataName;

@@ -30,28 +30,28 @@ internal static class RegisterCacheParser
         }
 
         var (attribute, syntax) = declared.Attributes[0];
-        var fileSyntax = new AttributeSyntaxReader(syntax).Positional.FirstOrDefault();
+        var registerFileSyntax = new AttributeSyntaxReader(syntax).Positional.FirstOrDefault();
         var file = attribute.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
-        string? fileKey = null;
+        string? registerFileKey = null;
         if (file is { TypeKind: TypeKind.Enum } && KnownNames.HasAttribute(file, KnownNames.RegisterFile)
             && file.Locations.Any(location => location.IsInSource))
         {
-            fileKey = SymbolNames.FullyQualified(file);
+            registerFileKey = SymbolNames.FullyQualified(file);
         }
         else
         {
             diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.CacheFileNotAFile, LocationInfo.From((SyntaxNode?)fileSyntax ?? syntax), type.Name,
-                file?.ToDisplayString() ?? (fileSyntax is null ? "(missing)" : SourceQuote.Of(fileSyntax))));
+                DiagnosticDescriptors.CacheFileNotAFile, LocationInfo.From((SyntaxNode?)registerFileSyntax ?? syntax), type.Name,
+                file?.ToDisplayString() ?? (registerFileSyntax is null ? "(missing)" : SourceQuote.Of(registerFileSyntax))));
         }
 
         // Over no register file, the cache gets nothing: LoadRegister's parameters would only follow from that error (RM0018, RM0019).
-        var values = CacheValueReader.Read(type, fileKey is null ? null : file, attribute, new AttributeSyntaxReader(syntax), diagnostics, ref hasErrors);
+        var values = CacheValueReader.Read(type, registerFileKey is null ? null : file, attribute, new AttributeSyntaxReader(syntax), diagnostics, ref hasErrors);
         return new RegisterCacheModel(
             FullName: PartialTypes.FullMetadataName(type),
             Namespace: SymbolNames.Namespace(type),
             Containers: PartialTypes.Containers(type),
-            FileKey: fileKey,
+            RegisterFileKey: registerFileKey,
             HasErrors: hasErrors,
             Values: values,
             Diagnostics: diagnostics.ToEquatableArray());

@@ -15,20 +15,20 @@ namespace RegisterMasks.Generator.Parsing;
 /// from the syntax written: asking the semantic model instead would bind every attribute a second time
 /// on every edit, since transforms run again whenever the compilation changes.
 /// </summary>
-internal sealed class RegisterSetReader
+internal sealed class RegisterSetAttributeReader
 {
     private readonly INamedTypeSymbol _container;
     private readonly AttributeData _attribute;
     private readonly AttributeSyntaxReader _arguments;
     private readonly List<DiagnosticInfo> _diagnostics;
     private string _name = "";
-    private INamedTypeSymbol? _file;
+    private INamedTypeSymbol? _registerFile;
     private bool _hasErrors;
-    private bool _fileFromIncludes;
+    private bool _registerFileFromIncludes;
     private bool _isOrdered;
     private IReadOnlyList<RegisterModel>? _members;
 
-    public RegisterSetReader(INamedTypeSymbol container, AttributeData attribute, AttributeSyntax syntax, List<DiagnosticInfo> diagnostics)
+    public RegisterSetAttributeReader(INamedTypeSymbol container, AttributeData attribute, AttributeSyntax syntax, List<DiagnosticInfo> diagnostics)
     {
         _container = container;
         _attribute = attribute;
@@ -54,12 +54,12 @@ internal sealed class RegisterSetReader
         var to = NamedArgument("To");
         var excludeArguments = ArrayArgument(_arguments.Named("Exclude"), NamedValue("Exclude"));
         var candidates = registerArguments.Concat(new[] { from, to }.OfType<BoundArgument>()).Concat(excludeArguments);
-        _file = DetermineFile(candidates);
+        _registerFile = DetermineRegisterFile(candidates);
 
         var listed = new List<RegisterReference>();
         var excluded = new List<RegisterReference>();
         var rangeLength = 0;
-        if (_file is not null)
+        if (_registerFile is not null)
         {
             // The range first, so that a register also listed by name is the one RM0012 points at.
             ReadRange(from, to, listed);
@@ -70,7 +70,7 @@ internal sealed class RegisterSetReader
 
         return new RegisterSetModel(
             Name: _name,
-            FileKey: _file is null ? null : SymbolNames.FullyQualified(_file),
+            RegisterFileKey: _registerFile is null ? null : SymbolNames.FullyQualified(_registerFile),
             Listed: listed.ToEquatableArray(),
             Includes: ReadIncludes().ToEquatableArray(),
             Excluded: excluded.ToEquatableArray(),
@@ -79,8 +79,8 @@ internal sealed class RegisterSetReader
             AttributeLocation: LocationInfo.From(_arguments.Syntax),
             HasErrors: _hasErrors)
         {
-            FileFromIncludes = _fileFromIncludes,
-            FileLocation = LocationInfo.From(_arguments.Syntax.Name),
+            TakesRegisterFileFromIncludes = _registerFileFromIncludes,
+            RegisterFileLocation = LocationInfo.From(_arguments.Syntax.Name),
             IsOrdered = _isOrdered,
             RangeLength = rangeLength,
             Accessibility = accessibility,
@@ -89,7 +89,7 @@ internal sealed class RegisterSetReader
 
     private RegisterSetModel Unreadable(ExpressionSyntax? nameSyntax) => new(
         Name: nameSyntax is LiteralExpressionSyntax { Token.Value: string name } ? name : "",
-        FileKey: null,
+        RegisterFileKey: null,
         Listed: EquatableArray<RegisterReference>.Empty,
         Includes: EquatableArray<IncludeReference>.Empty,
         Excluded: EquatableArray<RegisterReference>.Empty,
@@ -210,16 +210,16 @@ internal sealed class RegisterSetReader
     /// The file is the one <c>RegisterFile</c> names, else the enum of the first register written.
     /// Every other register must then belong to it.
     /// </summary>
-    private INamedTypeSymbol? DetermineFile(IEnumerable<BoundArgument> registers)
+    private INamedTypeSymbol? DetermineRegisterFile(IEnumerable<BoundArgument> registers)
     {
-        if (_arguments.Named("RegisterFile") is { } fileSyntax)
+        if (_arguments.Named("RegisterFile") is { } registerFileSyntax)
         {
             var named = NamedValue("RegisterFile").Value as INamedTypeSymbol;
             if (named is { TypeKind: TypeKind.Enum } && HasRegisterFileAttribute(named))
             {
-                return CheckDeclaredHere(named, fileSyntax);
+                return CheckDeclaredHere(named, registerFileSyntax);
             }
-            Report(DiagnosticDescriptors.RegisterFileArgumentNotAFile, fileSyntax, _name, named?.ToDisplayString() ?? SourceQuote.Of(fileSyntax));
+            Report(DiagnosticDescriptors.RegisterFileArgumentNotAFile, registerFileSyntax, _name, named?.ToDisplayString() ?? SourceQuote.Of(registerFileSyntax));
             return null;
         }
 
@@ -253,7 +253,7 @@ internal sealed class RegisterSetReader
         }
         if (NamesASetToInclude())
         {
-            _fileFromIncludes = true; // the resolver decides it from the sets included
+            _registerFileFromIncludes = true; // the resolver decides it from the sets included
             return null;
         }
         Report(DiagnosticDescriptors.SetFileUndetermined, _arguments.Syntax.Name, _name);
@@ -278,7 +278,7 @@ internal sealed class RegisterSetReader
         }
         if (from is null || to is null)
         {
-            Report(DiagnosticDescriptors.HalfOpenRange, (from ?? to)!.Syntax, _name, from is null ? "To" : "From", from is null ? "From" : "To", FileName);
+            Report(DiagnosticDescriptors.HalfOpenRange, (from ?? to)!.Syntax, _name, from is null ? "To" : "From", from is null ? "From" : "To", RegisterFileName);
             return;
         }
         if (ReadRegister(from) is not { } first || ReadRegister(to) is not { } last)
@@ -287,7 +287,7 @@ internal sealed class RegisterSetReader
         }
         if (first.Index > last.Index)
         {
-            Report(DiagnosticDescriptors.BackwardRange, from.Syntax, _name, first.Name, first.Index, last.Name, last.Index, FileName);
+            Report(DiagnosticDescriptors.BackwardRange, from.Syntax, _name, first.Name, first.Index, last.Name, last.Index, RegisterFileName);
             return;
         }
 
@@ -305,12 +305,12 @@ internal sealed class RegisterSetReader
     /// <summary>One register argument, checked to be a register of the set's file; null (and a diagnostic) otherwise.</summary>
     private RegisterReference? ReadRegister(BoundArgument argument)
     {
-        var file = _file!;
+        var file = _registerFile!;
         var expression = argument.Syntax;
         var enumType = EnumTypeOf(argument.Value);
         if (enumType is null)
         {
-            Report(DiagnosticDescriptors.ValueNotARegister, expression, _name, expression, Describe(argument.Value), FileName);
+            Report(DiagnosticDescriptors.ValueNotARegister, expression, _name, expression, Describe(argument.Value), RegisterFileName);
             return null;
         }
         if (!SymbolEqualityComparer.Default.Equals(enumType, file))
@@ -321,7 +321,7 @@ internal sealed class RegisterSetReader
             }
             else
             {
-                Report(DiagnosticDescriptors.MemberOfAnotherEnum, expression, _name, expression, enumType.ToDisplayString(), FileName);
+                Report(DiagnosticDescriptors.MemberOfAnotherEnum, expression, _name, expression, enumType.ToDisplayString(), RegisterFileName);
             }
             return null;
         }
@@ -339,7 +339,7 @@ internal sealed class RegisterSetReader
         {
             if (!named.IsRegister)
             {
-                Report(DiagnosticDescriptors.SentinelInSet, expression, _name, expression, FileName);
+                Report(DiagnosticDescriptors.SentinelInSet, expression, _name, expression, RegisterFileName);
                 return null;
             }
             return new RegisterReference(named.Name, ClampToInt(index), LocationInfo.From(expression));
@@ -349,7 +349,7 @@ internal sealed class RegisterSetReader
         {
             return new RegisterReference(register.Name, ClampToInt(index), LocationInfo.From(expression));
         }
-        Report(DiagnosticDescriptors.UndefinedValueInSet, expression, _name, expression, text, FileName);
+        Report(DiagnosticDescriptors.UndefinedValueInSet, expression, _name, expression, text, RegisterFileName);
         return null;
     }
 
@@ -368,13 +368,13 @@ internal sealed class RegisterSetReader
             }
             else
             {
-                Report(DiagnosticDescriptors.IncludeNotAName, argument.Syntax, _name, argument.Syntax, _file is null ? "its register file" : $"'{_file.Name}'");
+                Report(DiagnosticDescriptors.IncludeNotAName, argument.Syntax, _name, argument.Syntax, _registerFile is null ? "its register file" : $"'{_registerFile.Name}'");
             }
         }
     }
 
     /// <summary>The file's members exactly as its own model has them; read once per set.</summary>
-    private IReadOnlyList<RegisterModel> Members() => _members ??= RegisterFileParser.ReadMembers(_file!, CancellationToken.None);
+    private IReadOnlyList<RegisterModel> Members() => _members ??= RegisterFileParser.ReadMembers(_registerFile!, CancellationToken.None);
 
     /// <summary>The member named by <c>VcpuReg.RAX</c> or <c>RAX</c> (with <c>using static</c>); null for any other expression.</summary>
     private static string? MemberNameWritten(ExpressionSyntax expression)
@@ -409,7 +409,7 @@ internal sealed class RegisterSetReader
     };
 
     /// <summary>How RM0005 names the file the set is over.</summary>
-    private string FileName => _file?.Name ?? "its register file";
+    private string RegisterFileName => _registerFile?.Name ?? "its register file";
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxNode where, params object[] arguments)
     {

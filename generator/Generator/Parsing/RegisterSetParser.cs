@@ -32,7 +32,7 @@ internal static class RegisterSetParser
         foreach (var (attribute, syntax) in declared.Attributes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            sets.Add(new RegisterSetReader(type, attribute, syntax, diagnostics).Read());
+            sets.Add(new RegisterSetAttributeReader(type, attribute, syntax, diagnostics).Read());
         }
 
         return new SetContainerModel(

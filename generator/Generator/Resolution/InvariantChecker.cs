@@ -14,7 +14,7 @@ namespace RegisterMasks.Generator.Resolution;
 /// </summary>
 internal sealed class InvariantChecker
 {
-    private readonly Dictionary<string, RegisterFileModel> _files;
+    private readonly Dictionary<string, RegisterFileModel> _registerFiles;
     private readonly Dictionary<string, Dictionary<int, string>> _displayNames;
     private readonly Dictionary<RegisterSetModel, RegisterBits> _values;
     private readonly ILookup<string, RegisterSetModel> _setsByName;
@@ -25,17 +25,17 @@ internal sealed class InvariantChecker
         Dictionary<string, RegisterFileModel> files, Dictionary<string, Dictionary<int, string>> displayNames, IEnumerable<RegisterSetModel> sets,
         SetDirectory declared, Dictionary<RegisterSetModel, RegisterBits> values, List<DiagnosticInfo> diagnostics)
     {
-        _files = files;
+        _registerFiles = files;
         _declared = declared;
         _displayNames = displayNames;
         _values = values;
         _diagnostics = diagnostics;
-        _setsByName = sets.Where(set => set.FileKey is not null).ToLookup(set => set.Name, StringComparer.Ordinal);
+        _setsByName = sets.Where(set => set.RegisterFileKey is not null).ToLookup(set => set.Name, StringComparer.Ordinal);
     }
 
     public void Check(SetInvariantModel invariant)
     {
-        if (FileOf(invariant) is not { } file)
+        if (RegisterFileOf(invariant) is not { } file)
         {
             return;
         }
@@ -114,13 +114,13 @@ internal sealed class InvariantChecker
     }
 
     /// <summary>The one usable register file holding a set of every name given; null (reported, here or at a set with an error, or a file with errors) otherwise.</summary>
-    private RegisterFileModel? FileOf(SetInvariantModel invariant)
+    private RegisterFileModel? RegisterFileOf(SetInvariantModel invariant)
     {
         HashSet<string>? candidates = null;
         var unknown = false;
         foreach (var reference in invariant.Sets.Where(reference => reference.Name != KnownNames.AllSetName))
         {
-            var files = _setsByName[reference.Name].Select(set => set.FileKey!).ToList();
+            var files = _setsByName[reference.Name].Select(set => set.RegisterFileKey!).ToList();
             if (files.Count == 0)
             {
                 // A set of that name without a file has an error of its own, reported where it is declared.
@@ -152,7 +152,7 @@ internal sealed class InvariantChecker
             _diagnostics.Add(problem);
             return null;
         }
-        return _files.TryGetValue(candidates!.Single(), out var file) ? file : null;
+        return _registerFiles.TryGetValue(candidates!.Single(), out var file) ? file : null;
     }
 
     private RegisterBits? ValueOf(string name, RegisterFileModel file)
@@ -161,7 +161,7 @@ internal sealed class InvariantChecker
         {
             return RegisterBits.From(file.Registers.Select(member => (int)member.Index), file.Width);
         }
-        var sets = _setsByName[name].Where(set => set.FileKey == file.EnumFullName).ToList();
+        var sets = _setsByName[name].Where(set => set.RegisterFileKey == file.EnumFullName).ToList();
         return sets.Count == 1 && _values.TryGetValue(sets[0], out var registers) ? registers : null;
     }
 }

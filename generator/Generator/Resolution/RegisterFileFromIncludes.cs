@@ -19,32 +19,32 @@ namespace RegisterMasks.Generator.Resolution;
 /// <item>an include naming a set without a file for a reason of its own: nothing more, that set's error says it.</item>
 /// </list>
 /// </summary>
-internal static class FileFromIncludes
+internal static class RegisterFileFromIncludes
 {
     public static List<SetContainerModel> Assign(List<SetContainerModel> containers, IReadOnlyList<RegisterFileModel> files, List<DiagnosticInfo> diagnostics)
     {
-        var pending = containers.SelectMany(container => container.Sets).Where(set => set.FileFromIncludes && set.FileKey is null && !set.HasErrors).ToList();
+        var pending = containers.SelectMany(container => container.Sets).Where(set => set.TakesRegisterFileFromIncludes && set.RegisterFileKey is null && !set.HasErrors).ToList();
         if (pending.Count == 0)
         {
             return containers;
         }
 
         // Every file a set of each name belongs to, growing as pending sets get theirs.
-        var filesByName = containers.SelectMany(container => container.Sets).Where(set => set.FileKey is not null)
+        var registerFilesBySetName = containers.SelectMany(container => container.Sets).Where(set => set.RegisterFileKey is not null)
             .GroupBy(set => set.Name, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => new HashSet<string>(group.Select(set => set.FileKey!), StringComparer.Ordinal), StringComparer.Ordinal);
+            .ToDictionary(group => group.Key, group => new HashSet<string>(group.Select(set => set.RegisterFileKey!), StringComparer.Ordinal), StringComparer.Ordinal);
         var assigned = new Dictionary<RegisterSetModel, string>(ReferenceComparer<RegisterSetModel>.Instance);
         for (var changed = true; changed;)
         {
             changed = false;
             foreach (var set in pending.Where(set => !assigned.ContainsKey(set)))
             {
-                if (SingleFile(set, filesByName) is { } file)
+                if (SingleRegisterFile(set, registerFilesBySetName) is { } file)
                 {
                     assigned[set] = file;
-                    if (!filesByName.TryGetValue(set.Name, out var names))
+                    if (!registerFilesBySetName.TryGetValue(set.Name, out var names))
                     {
-                        filesByName[set.Name] = names = new HashSet<string>(StringComparer.Ordinal);
+                        registerFilesBySetName[set.Name] = names = new HashSet<string>(StringComparer.Ordinal);
                     }
                     names.Add(file);
                     changed = true;
@@ -58,22 +58,22 @@ internal static class FileFromIncludes
             var declared = new SetDirectory(containers.SelectMany(container => container.Sets), files);
             foreach (var set in unassigned)
             {
-                ReportWhyNoFile(set, filesByName, declared, diagnostics);
+                ReportWhyNoRegisterFile(set, registerFilesBySetName, declared, diagnostics);
             }
             ReportCycles(unassigned, diagnostics);
         }
         return containers.Select(container => container.Sets.Any(assigned.ContainsKey)
-            ? container with { Sets = container.Sets.Select(set => assigned.TryGetValue(set, out var file) ? set with { FileKey = file } : set).ToEquatableArray() }
+            ? container with { Sets = container.Sets.Select(set => assigned.TryGetValue(set, out var file) ? set with { RegisterFileKey = file } : set).ToEquatableArray() }
             : container).ToList();
     }
 
     /// <summary>The one file that has a set of every name the set includes (All aside), or null.</summary>
-    private static string? SingleFile(RegisterSetModel set, Dictionary<string, HashSet<string>> filesByName)
+    private static string? SingleRegisterFile(RegisterSetModel set, Dictionary<string, HashSet<string>> registerFilesBySetName)
     {
         HashSet<string>? candidates = null;
         foreach (var include in set.Includes.Where(include => include.Name != KnownNames.AllSetName))
         {
-            if (!filesByName.TryGetValue(include.Name, out var files))
+            if (!registerFilesBySetName.TryGetValue(include.Name, out var files))
             {
                 return null;
             }
@@ -83,51 +83,51 @@ internal static class FileFromIncludes
         return candidates is { Count: 1 } ? candidates.Single() : null;
     }
 
-    private static void ReportWhyNoFile(
-        RegisterSetModel set, Dictionary<string, HashSet<string>> filesByName, SetDirectory declared, List<DiagnosticInfo> diagnostics)
+    private static void ReportWhyNoRegisterFile(
+        RegisterSetModel set, Dictionary<string, HashSet<string>> registerFilesBySetName, SetDirectory declared, List<DiagnosticInfo> diagnostics)
     {
         var includes = set.Includes.Where(include => include.Name != KnownNames.AllSetName).ToList();
         if (includes.Count == 0)
         {
             // Not reached from the parser (Include named a set), but nothing at all would then decide the file.
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetFileUndetermined, set.FileLocation ?? set.AttributeLocation, set.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetFileUndetermined, set.RegisterFileLocation ?? set.AttributeLocation, set.Name));
             return;
         }
 
         // The files every include naming sets with files allows; null when none does.
-        var withFiles = includes.Where(include => filesByName.ContainsKey(include.Name)).ToList();
+        var withRegisterFiles = includes.Where(include => registerFilesBySetName.ContainsKey(include.Name)).ToList();
         HashSet<string>? common = null;
-        foreach (var include in withFiles)
+        foreach (var include in withRegisterFiles)
         {
-            common ??= new HashSet<string>(filesByName[include.Name], StringComparer.Ordinal);
-            common.IntersectWith(filesByName[include.Name]);
+            common ??= new HashSet<string>(registerFilesBySetName[include.Name], StringComparer.Ordinal);
+            common.IntersectWith(registerFilesBySetName[include.Name]);
         }
 
         var unknown = includes.Where(include => !declared.Declares(include.Name)).ToList();
         if (unknown.Count > 0)
         {
             // The names to offer are those of the file the other includes decide (or could); with none decided, every set's.
-            var fileName = common is { Count: 1 } ? declared.FileName(common.Single()) : null;
+            var registerFileName = common is { Count: 1 } ? declared.RegisterFileName(common.Single()) : null;
             var names = common is { Count: > 0 }
-                ? filesByName.Where(pair => pair.Value.Overlaps(common)).Select(pair => pair.Key).OrderBy(name => name, StringComparer.Ordinal)
+                ? registerFilesBySetName.Where(pair => pair.Value.Overlaps(common)).Select(pair => pair.Key).OrderBy(name => name, StringComparer.Ordinal)
                 : declared.Names;
             foreach (var include in unknown)
             {
-                diagnostics.Add(declared.UnknownInclude(set, include, fileName, names));
+                diagnostics.Add(declared.UnknownInclude(set, include, registerFileName, names));
             }
             return;
         }
         if (common is { Count: 0 })
         {
-            var which = string.Join(", ", withFiles.GroupBy(include => include.Name).Select(group =>
-                "'" + group.Key + "' of " + string.Join(" or ", filesByName[group.Key].Select(declared.FileName).OrderBy(name => name, StringComparer.Ordinal).Select(name => "'" + name + "'"))));
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludesNameNoSingleFile, set.FileLocation ?? set.AttributeLocation, set.Name, which));
+            var which = string.Join(", ", withRegisterFiles.GroupBy(include => include.Name).Select(group =>
+                "'" + group.Key + "' of " + string.Join(" or ", registerFilesBySetName[group.Key].Select(declared.RegisterFileName).OrderBy(name => name, StringComparer.Ordinal).Select(name => "'" + name + "'"))));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludesNameNoSingleFile, set.RegisterFileLocation ?? set.AttributeLocation, set.Name, which));
             return;
         }
-        if (withFiles.Count == includes.Count)
+        if (withRegisterFiles.Count == includes.Count)
         {
-            var several = string.Join(", ", common!.Select(declared.FileName).OrderBy(name => name, StringComparer.Ordinal).Select(name => "'" + name + "'"));
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludesNameSetsOfSeveralFiles, set.FileLocation ?? set.AttributeLocation, set.Name, several));
+            var several = string.Join(", ", common!.Select(declared.RegisterFileName).OrderBy(name => name, StringComparer.Ordinal).Select(name => "'" + name + "'"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludesNameSetsOfSeveralFiles, set.RegisterFileLocation ?? set.AttributeLocation, set.Name, several));
         }
         // Otherwise an include names only sets without a file: each has an error of its own, is
         // reported here for its own cause, or goes round a cycle (reported below).

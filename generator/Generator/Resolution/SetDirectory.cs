@@ -17,15 +17,15 @@ namespace RegisterMasks.Generator.Resolution;
 internal sealed class SetDirectory
 {
     private readonly ILookup<string, RegisterSetModel> _byName;
-    private readonly Dictionary<string, string> _fileNames;
+    private readonly Dictionary<string, string> _registerFileNames;
 
     public SetDirectory(IEnumerable<RegisterSetModel> sets, IEnumerable<RegisterFileModel> files)
     {
         _byName = sets.Where(set => set.Name.Length > 0).ToLookup(set => set.Name, StringComparer.Ordinal);
-        _fileNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        _registerFileNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            _fileNames[file.EnumFullName] = file.EnumName;
+            _registerFileNames[file.EnumFullName] = file.EnumName;
         }
     }
 
@@ -33,38 +33,38 @@ internal sealed class SetDirectory
     public bool Declares(string name) => _byName.Contains(name);
 
     /// <summary>Whether a set of this name has no file: its own error (or its includes' trouble) is reported where it is declared.</summary>
-    public bool HasSetWithoutFile(string name) => _byName[name].Any(set => set.FileKey is null);
+    public bool HasSetWithoutRegisterFile(string name) => _byName[name].Any(set => set.RegisterFileKey is null);
 
     /// <summary>Every name a set has, in declaration order.</summary>
     public IEnumerable<string> Names => _byName.Select(group => group.Key);
 
     /// <summary>The files that have a set of this name, as messages name them, sorted.</summary>
-    public List<string> FileNamesOf(string name) =>
-        _byName[name].Where(set => set.FileKey is not null).Select(set => FileName(set.FileKey!)).Distinct().OrderBy(file => file, StringComparer.Ordinal).ToList();
+    public List<string> RegisterFileNamesOf(string name) =>
+        _byName[name].Where(set => set.RegisterFileKey is not null).Select(set => RegisterFileName(set.RegisterFileKey!)).Distinct().OrderBy(file => file, StringComparer.Ordinal).ToList();
 
     /// <summary>How messages name a register file: the enum's own name, as the other messages of a set do.</summary>
-    public string FileName(string fileKey) => _fileNames.TryGetValue(fileKey, out var name) ? name : SymbolNames.WithoutGlobalPrefix(fileKey);
+    public string RegisterFileName(string registerFileKey) => _registerFileNames.TryGetValue(registerFileKey, out var name) ? name : SymbolNames.WithoutGlobalPrefix(registerFileKey);
 
     /// <summary>
-    /// RM0007 at an include that names no set of the set's file (<paramref name="fileName"/>), or of
+    /// RM0007 at an include that names no set of the set's file (<paramref name="registerFileName"/>), or of
     /// any file when that is not known. A name differing only in case among <paramref name="names"/>
     /// is asked about; else a set of that name in another file is named; the names within two edits
     /// go to the code fix. The set's own name is never offered: including it would be a cycle.
     /// </summary>
-    public DiagnosticInfo UnknownInclude(RegisterSetModel set, IncludeReference include, string? fileName, IEnumerable<string> names)
+    public DiagnosticInfo UnknownInclude(RegisterSetModel set, IncludeReference include, string? registerFileName, IEnumerable<string> names)
     {
         var scope = names.Where(name => name != set.Name).Distinct(StringComparer.Ordinal).ToList();
         var otherCase = scope.Where(name => string.Equals(name, include.Name, StringComparison.OrdinalIgnoreCase))
             .OrderBy(name => name, StringComparer.Ordinal).FirstOrDefault();
-        var elsewhere = fileName is null ? new List<string>() : FileNamesOf(include.Name);
-        var diagnostic = (fileName, otherCase) switch
+        var elsewhere = registerFileName is null ? new List<string>() : RegisterFileNamesOf(include.Name);
+        var diagnostic = (registerFileName, otherCase) switch
         {
             (null, null) => DiagnosticInfo.Create(DiagnosticDescriptors.UnknownIncludeOfAnyFile, include.Location, set.Name, include.Name),
             (null, _) => DiagnosticInfo.Create(DiagnosticDescriptors.UnknownIncludeOfAnyFileOtherCase, include.Location, set.Name, include.Name, otherCase),
-            (_, null) when elsewhere.Count > 0 => DiagnosticInfo.Create(DiagnosticDescriptors.IncludeOfAnotherFile, include.Location, set.Name, include.Name, fileName,
+            (_, null) when elsewhere.Count > 0 => DiagnosticInfo.Create(DiagnosticDescriptors.IncludeOfAnotherFile, include.Location, set.Name, include.Name, registerFileName,
                 string.Join(" and ", elsewhere.Select(file => "'" + file + "'"))),
-            (_, null) => DiagnosticInfo.Create(DiagnosticDescriptors.UnknownInclude, include.Location, set.Name, include.Name, fileName),
-            _ => DiagnosticInfo.Create(DiagnosticDescriptors.UnknownIncludeOtherCase, include.Location, set.Name, include.Name, fileName, otherCase),
+            (_, null) => DiagnosticInfo.Create(DiagnosticDescriptors.UnknownInclude, include.Location, set.Name, include.Name, registerFileName),
+            _ => DiagnosticInfo.Create(DiagnosticDescriptors.UnknownIncludeOtherCase, include.Location, set.Name, include.Name, registerFileName, otherCase),
         };
         var candidates = NameSuggestions.Near(include.Name, scope.Append(KnownNames.AllSetName));
         return candidates.Count == 0 ? diagnostic : diagnostic.WithProperty(FixProperties.Candidates, string.Join(FixProperties.Separator.ToString(), candidates));

@@ -16,7 +16,7 @@ namespace RegisterMasks.Generator.Resolution;
 /// </summary>
 internal sealed class SetEvaluator
 {
-    private readonly RegisterFileModel _file;
+    private readonly RegisterFileModel _registerFile;
     private readonly Dictionary<string, List<RegisterSetModel>> _byName;
     private readonly SetDirectory _declared;
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -38,7 +38,7 @@ internal sealed class SetEvaluator
     /// <param name="declared">Every set of every file, to tell an include naming no set from one naming a set of another file or a set without one.</param>
     public SetEvaluator(RegisterFileModel file, IReadOnlyList<RegisterSetModel> sets, SetDirectory declared, List<DiagnosticInfo> diagnostics)
     {
-        _file = file;
+        _registerFile = file;
         _declared = declared;
         _diagnostics = diagnostics;
         _withoutBit = new HashSet<string>(file.Members.Where(member => member.IsRegister && !member.HasBit).Select(member => member.Name));
@@ -61,7 +61,7 @@ internal sealed class SetEvaluator
         }
 
         _stack.Add(set);
-        var value = new RegisterBits(_file.Width);
+        var value = new RegisterBits(_registerFile.Width);
         var failed = false;
         AddListed(set, value);
         foreach (var include in set.Includes)
@@ -84,7 +84,7 @@ internal sealed class SetEvaluator
         }
         if (value.Count == 0 && !_lostRegister.Contains(set))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptySet, set.AttributeLocation, set.Name, _file.EnumName));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptySet, set.AttributeLocation, set.Name, _registerFile.EnumName));
         }
         return _values[set] = value;
     }
@@ -120,7 +120,7 @@ internal sealed class SetEvaluator
         {
             if (include.Name == KnownNames.AllSetName)
             {
-                Place(_file.Registers.Select(member => (int)member.Index).OrderBy(index => index));
+                Place(_registerFile.Registers.Select(member => (int)member.Index).OrderBy(index => index));
                 continue;
             }
             var target = _byName[include.Name][0];   // the set has a value, so each include named one set that has one
@@ -148,7 +148,7 @@ internal sealed class SetEvaluator
     {
         if (include.Name == KnownNames.AllSetName)
         {
-            foreach (var member in _file.Registers)
+            foreach (var member in _registerFile.Registers)
             {
                 value.Add((int)member.Index);
             }
@@ -157,9 +157,9 @@ internal sealed class SetEvaluator
         if (!_byName.TryGetValue(include.Name, out var targets))
         {
             // A set of that name without a file has an error of its own, reported where it is declared.
-            if (!_declared.HasSetWithoutFile(include.Name))
+            if (!_declared.HasSetWithoutRegisterFile(include.Name))
             {
-                _diagnostics.Add(_declared.UnknownInclude(set, include, _file.EnumName, _byName.Keys));
+                _diagnostics.Add(_declared.UnknownInclude(set, include, _registerFile.EnumName, _byName.Keys));
             }
             return false;
         }

@@ -13,7 +13,7 @@ namespace RegisterMasks.Generator.Resolution;
 /// <summary>
 /// Joins every register file with every set: sets include each other across declaring types,
 /// so values, duplicates and cycles can only be decided with all of them in hand. Produces the
-/// models to emit, in an order that depends on names, never on declaration or file order.
+/// models to emit, in an order that depends on names, never on declaration or tree order.
 /// </summary>
 internal static class SetResolver
 {
@@ -29,20 +29,20 @@ internal static class SetResolver
         IReadOnlyList<SetInvariantsModel> invariants, IReadOnlyList<RegisterCacheModel> caches, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var usableFiles = SelectUsableFiles(files, diagnostics);
-        var merged = FileFromIncludes.Assign(MergePartialDeclarations(containers, diagnostics), files, diagnostics);
+        var usableRegisterFiles = SelectUsableRegisterFiles(files, diagnostics);
+        var merged = RegisterFileFromIncludes.Assign(MergePartialDeclarations(containers, diagnostics), files, diagnostics);
         var declared = new SetDirectory(merged.SelectMany(container => container.Sets), files);
 
         var values = new Dictionary<RegisterSetModel, RegisterBits>(ReferenceComparer<RegisterSetModel>.Instance);
         var orders = new Dictionary<RegisterSetModel, IReadOnlyList<int>>(ReferenceComparer<RegisterSetModel>.Instance);
-        foreach (var fileSets in merged.SelectMany(container => container.Sets).GroupBy(set => set.FileKey))
+        foreach (var registerFileSets in merged.SelectMany(container => container.Sets).GroupBy(set => set.RegisterFileKey))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (fileSets.Key is null || !usableFiles.TryGetValue(fileSets.Key, out var file))
+            if (registerFileSets.Key is null || !usableRegisterFiles.TryGetValue(registerFileSets.Key, out var file))
             {
                 continue; // an undetermined file (RM0006) or a file with errors of its own: nothing to compute
             }
-            var sets = fileSets.ToList();
+            var sets = registerFileSets.ToList();
             var evaluator = new SetEvaluator(file, sets, declared, diagnostics);
             ReportDuplicateNames(file, sets, merged, diagnostics);
             foreach (var set in sets)
@@ -62,9 +62,9 @@ internal static class SetResolver
         ReportOrderCollisions(merged, orders, diagnostics);
 
         // The name each index shows, per usable file: set constants, catalogs and invariant messages all print them.
-        var displayNames = usableFiles.ToDictionary(pair => pair.Key, pair => DisplayNames(pair.Value), StringComparer.Ordinal);
+        var displayNames = usableRegisterFiles.ToDictionary(pair => pair.Key, pair => DisplayNames(pair.Value), StringComparer.Ordinal);
 
-        var checker = new InvariantChecker(usableFiles, displayNames, merged.SelectMany(container => container.Sets), declared, values, diagnostics);
+        var checker = new InvariantChecker(usableRegisterFiles, displayNames, merged.SelectMany(container => container.Sets), declared, values, diagnostics);
         foreach (var declaration in invariants)
         {
             diagnostics.AddRange(declaration.Diagnostics);
@@ -79,14 +79,14 @@ internal static class SetResolver
         // Each file's catalog lists the sets of that file: grouped once, not searched once per file.
         var catalogued = merged.Where(container => container.IsPartial)
             .SelectMany(container => container.Sets.Where(values.ContainsKey).Select(set => (Set: set, Container: container)))
-            .ToLookup(entry => entry.Set.FileKey, StringComparer.Ordinal);
+            .ToLookup(entry => entry.Set.RegisterFileKey, StringComparer.Ordinal);
         return new ResolutionResult(
-            Masks: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
+            Masks: usableRegisterFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
                 .Select(file => MaskOutput(file, displayNames[file.EnumFullName], hintNames)).ToEquatableArray(),
-            SetContainers: SetOutputs(merged, usableFiles, displayNames, values, orders, hintNames).ToEquatableArray(),
-            Catalogs: usableFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
+            SetContainers: SetOutputs(merged, usableRegisterFiles, displayNames, values, orders, hintNames).ToEquatableArray(),
+            Catalogs: usableRegisterFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
                 .Select(file => Catalog(file, displayNames[file.EnumFullName], catalogued[file.EnumFullName], values, hintNames)).ToEquatableArray(),
-            Caches: CacheOutputs(caches, usableFiles, diagnostics, hintNames).ToEquatableArray(),
+            Caches: CacheOutputs(caches, usableRegisterFiles, diagnostics, hintNames).ToEquatableArray(),
             Diagnostics: diagnostics
                 .Distinct()
                 .OrderBy(diagnostic => diagnostic.Location?.FilePath, StringComparer.Ordinal)
@@ -97,7 +97,7 @@ internal static class SetResolver
     }
 
     /// <summary>Files that can have a mask, whose mask name is free in their namespace; the first by enum name keeps a contested mask name.</summary>
-    private static Dictionary<string, RegisterFileModel> SelectUsableFiles(IReadOnlyList<RegisterFileModel> files, List<DiagnosticInfo> diagnostics)
+    private static Dictionary<string, RegisterFileModel> SelectUsableRegisterFiles(IReadOnlyList<RegisterFileModel> files, List<DiagnosticInfo> diagnostics)
     {
         var usable = new Dictionary<string, RegisterFileModel>(StringComparer.Ordinal);
         var maskOwners = new Dictionary<string, RegisterFileModel>(StringComparer.Ordinal);
@@ -120,7 +120,7 @@ internal static class SetResolver
         return usable;
     }
 
-    /// <summary>A type declared in several partial parts is one container: one output file, all its sets.</summary>
+    /// <summary>A type declared in several partial parts is one container: one generated source, all its sets.</summary>
     private static List<SetContainerModel> MergePartialDeclarations(IReadOnlyList<SetContainerModel> containers, List<DiagnosticInfo> diagnostics)
     {
         var merged = new List<SetContainerModel>();
@@ -178,10 +178,10 @@ internal static class SetResolver
         foreach (var container in containers)
         {
             var colliding = container.Sets.Where(values.ContainsKey).GroupBy(set => set.Name)
-                .Where(group => group.Select(set => set.FileKey).Distinct().Count() > 1);
+                .Where(group => group.Select(set => set.RegisterFileKey).Distinct().Count() > 1);
             foreach (var group in colliding)
             {
-                var files = string.Join(", ", group.Select(set => SymbolNames.WithoutGlobalPrefix(set.FileKey!)).Distinct().OrderBy(key => key, StringComparer.Ordinal));
+                var files = string.Join(", ", group.Select(set => SymbolNames.WithoutGlobalPrefix(set.RegisterFileKey!)).Distinct().OrderBy(key => key, StringComparer.Ordinal));
                 foreach (var set in group)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNameOnTwoFiles, set.NameLocation, set.Name, container.DisplayName, files));
@@ -221,7 +221,7 @@ internal static class SetResolver
             var constants = container.Sets
                 .Where(values.ContainsKey)
                 .OrderBy(set => set.Name, StringComparer.Ordinal)
-                .Select(set => SetConstant(set, files[set.FileKey!], displayNames[set.FileKey!], values[set], orders.TryGetValue(set, out var order) ? order : null))
+                .Select(set => SetConstant(set, files[set.RegisterFileKey!], displayNames[set.RegisterFileKey!], values[set], orders.TryGetValue(set, out var order) ? order : null))
                 .ToEquatableArray();
             if (constants.Count == 0)
             {
@@ -254,7 +254,7 @@ internal static class SetResolver
         {
             diagnostics.AddRange(parts.SelectMany(part => part.Diagnostics).Distinct());
             var cache = parts.First();
-            if (parts.Any(part => part.HasErrors) || cache.FileKey is null || !files.TryGetValue(cache.FileKey, out var file))
+            if (parts.Any(part => part.HasErrors) || cache.RegisterFileKey is null || !files.TryGetValue(cache.RegisterFileKey, out var file))
             {
                 continue;
             }

@@ -12,7 +12,7 @@ namespace RegisterMasks.Generator.Usage;
 
 /// <summary>
 /// The set constants we generated into a compilation, by mask and value: what a hand-written union
-/// or number that equals one of them should say instead. Read from our output files (the analyzer
+/// or number that equals one of them should say instead. Read from our generated trees (the analyzer
 /// sees the compilation with them), once per compilation and only when something asks.
 /// </summary>
 internal sealed class DeclaredSets
