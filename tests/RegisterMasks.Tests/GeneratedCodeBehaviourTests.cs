@@ -846,9 +846,13 @@ public class GeneratedCodeBehaviourTests
         foreach (var width in new[] { 32, 128 })
         {
             var extensions = assembly.GetType($"Widths.Reg{width}MaskExtensions", throwOnError: true)!;
-            var tryParse = extensions.GetMethods().Single(method => method.Name == "TryParse" && method.GetParameters()[0].ParameterType == typeof(string));
-            Assert.Equal(System.Reflection.NullabilityState.Nullable, nullability.Create(tryParse.GetParameters()[0]).ReadState);
-            Assert.Equal(System.Reflection.NullabilityState.NotNull, nullability.Create(extensions.GetMethod("Parse")!.GetParameters()[0]).ReadState);
+            // Both string overloads of each (with and without ignoreCase): TryParse takes null, Parse does not.
+            var tryParses = extensions.GetMethods().Where(method => method.Name == "TryParse" && method.GetParameters()[0].ParameterType == typeof(string)).ToList();
+            Assert.Equal(2, tryParses.Count);
+            Assert.All(tryParses, tryParse => Assert.Equal(System.Reflection.NullabilityState.Nullable, nullability.Create(tryParse.GetParameters()[0]).ReadState));
+            var parses = extensions.GetMethods().Where(method => method.Name == "Parse").ToList();
+            Assert.Equal(2, parses.Count);
+            Assert.All(parses, parse => Assert.Equal(System.Reflection.NullabilityState.NotNull, nullability.Create(parse.GetParameters()[0]).ReadState));
             Assert.Equal(System.Reflection.NullabilityState.NotNull, nullability.Create(extensions.GetMethod("ToStringFast")!.ReturnParameter).ReadState);
         }
         var equals = assembly.GetType("Widths.Reg128Mask", throwOnError: true)!.GetMethod("Equals", new[] { typeof(object) })!;
