@@ -68,6 +68,19 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.Caches)
             .WithTrackingName(TrackingNames.Caches);
 
+        // IRegisterMaskOps, once per assembly with a mask, where the target has static abstract interface members.
+        var needsOpsInterface = resolution
+            .Select(static (result, _) => result.Masks.Count > 0)
+            .Combine(features)
+            .Select(static (pair, _) => pair.Left && pair.Right.HasStaticAbstracts);
+        context.RegisterSourceOutput(needsOpsInterface, static (output, needed) =>
+        {
+            if (needed)
+            {
+                output.AddSource(SourceEmitter.OpsInterfaceHintName, SourceEmitter.OpsInterface());
+            }
+        });
+
         context.RegisterSourceOutput(masks.Combine(features), static (output, pair) => output.AddSource(pair.Left.HintName, SourceEmitter.Mask(pair.Left, pair.Right)));
         context.RegisterSourceOutput(setOutputs.Combine(features), static (output, pair) => output.AddSource(pair.Left.HintName, SourceEmitter.Sets(pair.Left, pair.Right)));
         context.RegisterSourceOutput(catalogs.Combine(features), static (output, pair) => output.AddSource(pair.Left.HintName, SourceEmitter.Catalog(pair.Left, pair.Right)));

@@ -11,7 +11,7 @@ namespace RegisterMasks.Tests;
 
 /// <summary>
 /// Random models (as C# 7.3 can write them) compile with no warning for netstandard2.0 and net8.0
-/// consumers in C# 7.3, 9, 12 and latest; and the SDK's analyzers with every rule on (what
+/// consumers in C# 7.3, 9, 11, 12, latest (13 here) and preview (14's extension blocks); and the SDK's analyzers with every rule on (what
 /// <c>AnalysisMode=All</c> does) find nothing in the generated code. The packed-package test does the
 /// same with real builds of the sample.
 /// </summary>
@@ -28,7 +28,8 @@ public class CompileMatrixTests
         var matrix = new TheoryData<Target, LanguageVersion>();
         foreach (var target in new[] { Target.NetStandard20, Target.Net80 })
         {
-            foreach (var version in new[] { LanguageVersion.CSharp7_3, LanguageVersion.CSharp9, LanguageVersion.CSharp12, LanguageVersion.Latest })
+            // 11: static abstract members (IRegisterMaskOps, {Mask}Ops) on net8.0 only; preview: C# 14's extension blocks, to the Roslyn the tests build with.
+            foreach (var version in new[] { LanguageVersion.CSharp7_3, LanguageVersion.CSharp9, LanguageVersion.CSharp11, LanguageVersion.CSharp12, LanguageVersion.Latest, LanguageVersion.Preview })
             {
                 matrix.Add(target, version);
             }

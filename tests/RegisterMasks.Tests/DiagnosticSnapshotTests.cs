@@ -91,6 +91,7 @@ public class DiagnosticSnapshotTests
         ["OrderNameTakenByMember"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Ordered = true)] public static partial class C { public const int S_ORDER = 1; }",
         ["OrderNameTakenBySet"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Ordered = true)][RegisterSet(\"S_ORDER\", R.A)] public static partial class C { }",
         ["JsonConverterNameTaken"] = "[RegisterFile(8)] public enum R { A }\npublic sealed class RMaskJsonConverter { }",
+        ["OpsNameTaken"] = "[RegisterFile(8)] public enum R { A }\npublic struct RMaskOps { }",
         ["ComplementOutsideAll"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static RMask F(RMask m) => ~m; }",
         ["HasFlagOnMask"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static bool F(RMask m) => m.HasFlag(RMask.A); }",
         ["EnumToStringOnMask"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { public static string F(RMask m) => m.ToString(); }",

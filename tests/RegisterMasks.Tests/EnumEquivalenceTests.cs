@@ -84,6 +84,52 @@ public class EnumEquivalenceTests
     }
 
     [Fact]
+    public void Enum_masks_parse_ignoring_case_as_Enum_does_with_ignoreCase()
+    {
+        var failures = new Failures();
+        foreach (var width in EnumWidths)
+        {
+            var model = new FileModel(width);
+            var probe = new ProbeCalls(s_latest.Value, width);
+            foreach (var text in IgnoreCaseTexts(model, Seed + 11 * width))
+            {
+                var (status, value) = model.Read(text, ignoreCase: true);
+                string enumTry = probe.Call("EnumTryParseIgnoreCase", text), enumParse = probe.Call("EnumParseIgnoreCase", text);
+                var expected = Expected(status, value);
+                if (enumTry.StartsWith("ok:", StringComparison.Ordinal) && expected.TryParse != enumTry)
+                {
+                    failures.Add(width, text, $"Enum.TryParse(ignoreCase) gives {enumTry}, the model {expected.TryParse}");
+                }
+                if (enumParse != expected.Parse && !(enumParse == nameof(ArgumentException) && status == Status.Ok && IsBeyondEnum(text)))
+                {
+                    failures.Add(width, text, $"Enum.Parse(ignoreCase) gives {enumParse}, the model {expected.Parse}");
+                }
+                CheckOurs(probe, text, expected, width, failures, spans: true, ignoreCase: true);
+                CheckCaseSensitiveOverloads(probe, model, text, width, failures);
+            }
+        }
+        failures.AssertNone();
+    }
+
+    [Fact]
+    public void Struct_masks_parse_ignoring_case_as_an_enum_that_wide_would()
+    {
+        var failures = new Failures();
+        foreach (var width in StructWidths)
+        {
+            var model = new FileModel(width);
+            var probe = new ProbeCalls(s_latest.Value, width);
+            foreach (var text in IgnoreCaseTexts(model, Seed + 11 * width))
+            {
+                var (status, value) = model.Read(text, ignoreCase: true);
+                CheckOurs(probe, text, Expected(status, value), width, failures, spans: true, ignoreCase: true);
+                CheckCaseSensitiveOverloads(probe, model, text, width, failures);
+            }
+        }
+        failures.AssertNone();
+    }
+
+    [Fact]
     public void Without_spans_and_in_CSharp_7_3_the_string_path_parses_the_same()
     {
         var failures = new Failures();
@@ -95,6 +141,11 @@ public class EnumEquivalenceTests
             {
                 var (status, value) = model.Read(text);
                 CheckOurs(probe, text, Expected(status, value), width, failures, spans: false);
+            }
+            foreach (var text in IgnoreCaseTexts(model, Seed + 11 * width).Take(TextsPerFile / 3))
+            {
+                var (status, value) = model.Read(text, ignoreCase: true);
+                CheckOurs(probe, text, Expected(status, value), width, failures, spans: false, ignoreCase: true);
             }
             foreach (var bits in Values(model, Seed + 7 * width).Take(ValuesPerFile / 3))
             {
@@ -192,28 +243,47 @@ public class EnumEquivalenceTests
         failures.AssertNone();
     }
 
-    /// <summary>Our TryParse (the string and, with spans, the span overload) and Parse give exactly what the model says.</summary>
-    private static void CheckOurs(ProbeCalls probe, string? text, (string TryParse, string Parse) expected, int width, Failures failures, bool spans)
+    /// <summary>
+    /// Our TryParse (the string and, with spans, the span overload) and Parse give exactly what the model says; with
+    /// <paramref name="ignoreCase"/>, the overloads taking <c>ignoreCase: true</c>.
+    /// </summary>
+    private static void CheckOurs(ProbeCalls probe, string? text, (string TryParse, string Parse) expected, int width, Failures failures, bool spans, bool ignoreCase = false)
     {
+        var suffix = ignoreCase ? "IgnoreCase" : "";
         if (text is null)
         {
-            if (probe.CallWithNull("TryParse") != "no" || probe.CallWithNull("Parse") != nameof(ArgumentNullException))
+            if (probe.CallWithNull("TryParse" + suffix) != "no" || probe.CallWithNull("Parse" + suffix) != nameof(ArgumentNullException))
             {
-                failures.Add(width, text, "null");
+                failures.Add(width, text, "null" + (ignoreCase ? " (ignoring case)" : ""));
             }
             return;
         }
-        if (probe.Call("TryParse", text) is var ours && ours != expected.TryParse)
+        if (probe.Call("TryParse" + suffix, text) is var ours && ours != expected.TryParse)
         {
-            failures.Add(width, text, $"TryParse gives {ours}, expected {expected.TryParse}");
+            failures.Add(width, text, $"TryParse{(ignoreCase ? "(ignoreCase)" : "")} gives {ours}, expected {expected.TryParse}");
         }
-        if (spans && probe.Call("TryParseSpan", text) is var span && span != expected.TryParse)
+        if (spans && probe.Call("TryParseSpan" + suffix, text) is var span && span != expected.TryParse)
         {
-            failures.Add(width, text, $"TryParse over a span gives {span}, expected {expected.TryParse}");
+            failures.Add(width, text, $"TryParse{(ignoreCase ? "(ignoreCase)" : "")} over a span gives {span}, expected {expected.TryParse}");
         }
-        if (probe.Call("Parse", text) is var parse && parse != expected.Parse)
+        if (probe.Call("Parse" + suffix, text) is var parse && parse != expected.Parse)
         {
-            failures.Add(width, text, $"Parse gives {parse}, expected {expected.Parse}");
+            failures.Add(width, text, $"Parse{(ignoreCase ? "(ignoreCase)" : "")} gives {parse}, expected {expected.Parse}");
+        }
+    }
+
+    /// <summary><c>Parse(text, false)</c> and <c>TryParse(text, false, out m)</c> read exactly as the overloads without ignoreCase.</summary>
+    private static void CheckCaseSensitiveOverloads(ProbeCalls probe, FileModel model, string? text, int width, Failures failures)
+    {
+        if (text is null)
+        {
+            return;
+        }
+        var (status, value) = model.Read(text);
+        var expected = Expected(status, value);
+        if (probe.Call("CaseSensitiveOverloads", text) is var answer && answer != expected.TryParse + " " + expected.Parse)
+        {
+            failures.Add(width, text, $"TryParse and Parse with ignoreCase false give {answer}, expected {expected.TryParse} {expected.Parse}");
         }
     }
 
@@ -320,6 +390,40 @@ public class EnumEquivalenceTests
             yield return text.ToString();
         }
     }
+
+    /// <summary>
+    /// The texts <see cref="Texts"/> gives, then each with its letters' case changed at random (upper, lower or kept, per
+    /// character, invariant), and names in other cases that each rule of ignoring case has an edge at: names that differ only
+    /// in case (<c>rax</c> and <c>RAX</c>: the lower index wins), None and All, aliases, keywords, and letters outside ASCII
+    /// whose case maps (Ω, Ä, Cyrillic), and ones that fold to ASCII under other rules but not under ordinal ones (the Kelvin
+    /// sign, the dotted and dotless i, ß).
+    /// </summary>
+    private static IEnumerable<string?> IgnoreCaseTexts(FileModel model, int seed)
+    {
+        var random = new Random(seed);
+        var fixedTexts = new List<string?>
+        {
+            "rAX", "Rax", "RAX", "rax", "RAX, rax", "rax|RAX", "ΩMEGA", "ωmega", "ΩmEgA", "äX", "ÄX", "РЕГИСТР", "Регистр", "class_alias", "Class_Alias",
+            "CLASS", "@CLASS", "INT", "Top_Early", "top", "nOnE", "NONE", "none", "aLL", "ALL", "all", "None, all", "NONE | ALL", "w1_alias", "W1LOW", "w3b",
+            " a , B ", "\u212Aa", "a\u0131", "A\u0130", "\u00DF", "\u0130NT", "\u0131nt", "hole", "Shared", "count", "big", "high", "_9", "r1", "R10_alias",
+        };
+        foreach (var text in fixedTexts)
+        {
+            yield return text;
+        }
+        foreach (var text in Texts(model, seed))
+        {
+            yield return text;
+            if (text is not null)
+            {
+                yield return Mangled(text, random);
+            }
+        }
+    }
+
+    /// <summary><paramref name="text"/> with each character upper-cased, lower-cased (invariant) or kept, at random.</summary>
+    private static string Mangled(string text, Random random) =>
+        string.Concat(text.Select(c => random.Next(3) switch { 0 => char.ToUpperInvariant(c), 1 => char.ToLowerInvariant(c), _ => c }));
 
     private static string Spaces(Random random)
     {
@@ -453,7 +557,11 @@ public class EnumEquivalenceTests
         public BigInteger All { get; }
         public Dictionary<int, string> Shown { get; }
 
-        public (Status, BigInteger) Read(string? text)
+        /// <summary>
+        /// What Enum.TryParse reads; with <paramref name="ignoreCase"/>, a name is compared ignoring case (ordinal) with every
+        /// name in ascending value, as Enum's sorted names are: None, the registers and aliases by index, All; the first wins.
+        /// </summary>
+        public (Status, BigInteger) Read(string? text, bool ignoreCase = false)
         {
             if (text is null)
             {
@@ -498,7 +606,15 @@ public class EnumEquivalenceTests
                 else
                 {
                     var name = part.TrimEnd();
-                    if (name == "None")
+                    if (ignoreCase)
+                    {
+                        if (NamesByValue().FirstOrDefault(entry => string.Equals(entry.Name, name, StringComparison.OrdinalIgnoreCase)) is not { Name: not null } match)
+                        {
+                            return (Status.Invalid, 0);
+                        }
+                        value = match.Value;
+                    }
+                    else if (name == "None")
                     {
                         value = 0;
                     }
@@ -519,6 +635,13 @@ public class EnumEquivalenceTests
             }
             return (Status.Ok, result);
         }
+
+        /// <summary>Every name the mask has with its value, in ascending value (names of one value in any order: they read the same).</summary>
+        private IEnumerable<(string Name, BigInteger Value)> NamesByValue() =>
+            new[] { ("None", BigInteger.Zero) }
+                .Concat(Names.Select(pair => (pair.Key, BigInteger.One << pair.Value)))
+                .Append(("All", All))
+                .OrderBy(entry => entry.Item2);
 
         /// <summary>What Enum.ToString() gives: All, None, the number when a bit names no register, else the names ascending.</summary>
         public string Text(BigInteger bits)

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CSharp;
 using RegisterMasks.Generator.Emitting;
 using RegisterMasks.Shared;
 using RegisterMasks.Tests.Infrastructure;
@@ -271,6 +272,200 @@ public class GeneratedCodeBehaviourTests
         Assert.Equal("(R0,R1) (R3,TOP)", assembly.Invoke("Values", "Pairs", 4));
         Assert.Equal("(R0,R1) (R3)", assembly.Invoke("Values", "Pairs", 3));
         Assert.Equal(-10, assembly.Invoke("Values", "Empty"));
+    }
+
+    /// <summary>
+    /// One generic spill loop (pop each live register, find its slot in the packed save area) through <c>{Mask}Ops</c>, run
+    /// over an enum mask and a struct mask, gives what the same loop written for each concrete mask gives; and every member
+    /// of <c>IRegisterMaskOps</c> answers as the mask's own member does.
+    /// </summary>
+    [Fact]
+    public void A_generic_spill_loop_through_Ops_serves_an_enum_mask_and_a_struct_mask_as_the_concrete_code_does()
+    {
+        const string probe = """
+            using System.Collections.Generic;
+            using RegisterMasking;
+            using Widths;
+            public static class Spilling
+            {
+                static string Spill<TOps, TMask, TReg>(TMask live) where TOps : IRegisterMaskOps<TMask, TReg> where TMask : struct where TReg : struct
+                {
+                    var slots = new List<string>();
+                    var rest = live;
+                    while (TOps.TryPopLowest(ref rest, out var register))
+                    {
+                        slots.Add(register + "@" + TOps.IndexOf(live, register));
+                    }
+                    return string.Join(" ", slots) + " | " + TOps.Count(live) + " " + TOps.IsEmpty(rest) + " " + TOps.ToStringFast(live);
+                }
+
+                static string Algebra<TOps, TMask, TReg>(TReg a, TReg b) where TOps : IRegisterMaskOps<TMask, TReg> where TMask : struct where TReg : struct
+                {
+                    var m = TOps.With(TOps.ToMask(a), b);
+                    return string.Join(";", TOps.ToStringFast(m), TOps.Contains(m, a), TOps.Contains(TOps.None, a), TOps.ToStringFast(TOps.Without(m, a)),
+                        TOps.ToStringFast(TOps.Union(TOps.ToMask(a), TOps.ToMask(b))), TOps.ToStringFast(TOps.Intersect(m, TOps.ToMask(b))),
+                        TOps.ToStringFast(TOps.Except(TOps.All, m)), TOps.Count(TOps.All), TOps.IsEmpty(TOps.None), TOps.IndexOf(m, b), TOps.IndexOf(TOps.None, b));
+                }
+
+                static string Spill32(Reg32Mask live)
+                {
+                    var slots = new List<string>();
+                    var rest = live;
+                    while (rest.TryPopLowest(out var register))
+                    {
+                        slots.Add(register + "@" + live.IndexOf(register));
+                    }
+                    return string.Join(" ", slots) + " | " + live.Count() + " " + rest.IsEmpty() + " " + live.ToStringFast();
+                }
+
+                static string Spill128(Reg128Mask live)
+                {
+                    var slots = new List<string>();
+                    var rest = live;
+                    while (rest.TryPopLowest(out var register))
+                    {
+                        slots.Add(register + "@" + live.IndexOf(register));
+                    }
+                    return string.Join(" ", slots) + " | " + live.Count() + " " + rest.IsEmpty() + " " + live.ToStringFast();
+                }
+
+                static string Algebra32(Reg32 a, Reg32 b)
+                {
+                    var m = a.ToMask().With(b);
+                    return string.Join(";", m.ToStringFast(), m.Contains(a), Reg32Mask.None.Contains(a), m.Without(a).ToStringFast(), (a.ToMask() | b.ToMask()).ToStringFast(),
+                        (m & b.ToMask()).ToStringFast(), (Reg32Mask.All & ~m).ToStringFast(), Reg32Mask.All.Count(), Reg32Mask.None.IsEmpty(), m.IndexOf(b), Reg32Mask.None.IndexOf(b));
+                }
+
+                static string Algebra128(Reg128 a, Reg128 b)
+                {
+                    var m = a.ToMask().With(b);
+                    return string.Join(";", m.ToStringFast(), m.Contains(a), Reg128Mask.None.Contains(a), m.Without(a).ToStringFast(), (a.ToMask() | b.ToMask()).ToStringFast(),
+                        (m & b.ToMask()).ToStringFast(), (~m).ToStringFast(), Reg128Mask.All.Count(), Reg128Mask.None.IsEmpty(), m.IndexOf(b), Reg128Mask.None.IndexOf(b));
+                }
+
+                public static string Check()
+                {
+                    var failures = new List<string>();
+                    foreach (var live in new[] { Reg32Mask.None, Reg32Mask.All, Reg32Mask.R1 | Reg32Mask.TOP, Reg32Mask.R0 | Reg32Mask.R3 | Reg32Mask.RHALF })
+                    {
+                        if (Spill<Reg32MaskOps, Reg32Mask, Reg32>(live) != Spill32(live)) failures.Add("32: " + Spill<Reg32MaskOps, Reg32Mask, Reg32>(live) + " != " + Spill32(live));
+                    }
+                    foreach (var live in new[] { Reg128Mask.None, Reg128Mask.All, Reg128Mask.R1 | Reg128Mask.TOP, Reg128Mask.R0 | Reg128Mask.R3 | Reg128Mask.RHALF })
+                    {
+                        if (Spill<Reg128MaskOps, Reg128Mask, Reg128>(live) != Spill128(live)) failures.Add("128: " + Spill<Reg128MaskOps, Reg128Mask, Reg128>(live) + " != " + Spill128(live));
+                    }
+                    foreach (var (a, b) in new[] { (Reg32.R0, Reg32.TOP), (Reg32.R3, Reg32.R1), (Reg32.COUNT, Reg32.R1), ((Reg32)2, Reg32.R3) })
+                    {
+                        if (Algebra<Reg32MaskOps, Reg32Mask, Reg32>(a, b) != Algebra32(a, b)) failures.Add("32: " + Algebra<Reg32MaskOps, Reg32Mask, Reg32>(a, b) + " != " + Algebra32(a, b));
+                    }
+                    foreach (var (a, b) in new[] { (Reg128.R0, Reg128.TOP), (Reg128.R3, Reg128.R1), (Reg128.COUNT, Reg128.R1), ((Reg128)2, Reg128.RHALF) })
+                    {
+                        if (Algebra<Reg128MaskOps, Reg128Mask, Reg128>(a, b) != Algebra128(a, b)) failures.Add("128: " + Algebra<Reg128MaskOps, Reg128Mask, Reg128>(a, b) + " != " + Algebra128(a, b));
+                    }
+                    return string.Join("\n", failures);
+                }
+
+                public static string Spilled() => Spill<Reg32MaskOps, Reg32Mask, Reg32>(Reg32Mask.R1 | Reg32Mask.R3 | Reg32Mask.TOP)
+                    + " / " + Spill<Reg128MaskOps, Reg128Mask, Reg128>(Reg128Mask.R0 | Reg128Mask.RHALF | Reg128Mask.TOP);
+
+                public static string Algebra() => Algebra<Reg128MaskOps, Reg128Mask, Reg128>(Reg128.R3, Reg128.TOP);
+            }
+            """;
+        var run = GeneratorHarness.Run(TestInputs.WidthFile(32), TestInputs.WidthFile(128), probe);
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal("", assembly.Invoke("Spilling", "Check"));
+        Assert.Equal("R1@0 R3@1 TOP@2 | 3 True R1, R3, TOP / R0@0 RHALF@1 TOP@2 | 3 True R0, RHALF, TOP", assembly.Invoke("Spilling", "Spilled"));
+        Assert.Equal("R3, TOP;True;False;TOP;R3, TOP;TOP;R0, R1, RHALF;5;True;1;-1", assembly.Invoke("Spilling", "Algebra"));
+    }
+
+    /// <summary>
+    /// From C# 14 (here <c>preview</c>, C# 14 to the Roslyn the tests build with), <c>Parse</c>, <c>TryParse</c> and the
+    /// <c>FromBits</c> trio are reachable on the mask type, and still on <c>{Mask}Extensions</c>, each declared once: the
+    /// extensions class has one method of each signature. Before C# 14 the mask type has none of them.
+    /// </summary>
+    [Fact]
+    public void From_CSharp_14_Parse_TryParse_and_FromBits_are_on_the_mask_type_as_well_as_on_the_extensions()
+    {
+        const string probe = """
+            using Widths;
+            public static class OnTheType
+            {
+                public static string Check()
+                {
+                    Reg32Mask parsed = Reg32Mask.Parse("R0, R3");
+                    // With out var, System.Enum's own TryParse<TEnum> cannot infer TEnum, so ours is the one that applies;
+                    // with a typed out variable, C# binds Enum's, a real (inherited) member, which reads no '|'.
+                    bool read = Reg32Mask.TryParse("r0 | top", true, out var ignoringCase);
+                    bool enumRead = Reg32Mask.TryParse("r0 | top", true, out Reg32Mask enumReading);
+                    bool spanRead = Reg32Mask.TryParse(System.MemoryExtensions.AsSpan("RHALF"), out Reg32Mask fromSpan);
+                    Reg32Mask fromBits = Reg32Mask.FromBits(0x3u);
+                    bool tried = Reg32Mask.TryFromBits(0x4u, out Reg32Mask none);
+                    Reg32Mask truncated = Reg32Mask.FromBitsTruncate(0x5u);
+                    Reg128Mask wide = Reg128Mask.Parse("r1, TOP", true);
+                    bool wideRead = Reg128Mask.TryParse("R3", out Reg128Mask wideR3);
+                    return string.Join(";", parsed == Reg32MaskExtensions.Parse("R0, R3"), parsed.ToStringFast(), read, ignoringCase.ToStringFast(), enumRead, enumReading.ToStringFast(), spanRead, fromSpan.ToStringFast(),
+                        fromBits.ToStringFast(), tried, none.ToStringFast(), truncated.ToStringFast(), wide.ToStringFast(), wideRead, wideR3.ToStringFast(),
+                        Reg32MaskExtensions.FromBits(0x3u) == fromBits, Reg128MaskExtensions.Parse("R1, TOP") == wide);
+                }
+            }
+            """;
+        var preview = new CSharpParseOptions(LanguageVersion.Preview);
+        var run = GeneratorHarness.Run(new[] { TestInputs.WidthFile(32), TestInputs.WidthFile(128), probe }, preview);
+        Assert.Contains("extension(global::Widths.Reg32Mask)", run.Source("Widths.Reg32Mask.g.cs"));
+        run.AssertCompilesCleanly();
+        var assembly = run.Load();
+        Assert.Equal("True;R0, R3;True;R0, TOP;False;None;True;RHALF;R0, R1;False;None;R0;R1, TOP;True;R3;True;True", assembly.Invoke("OnTheType", "Check"));
+
+        // Each member is declared once: the extensions class holds one static method per signature, which the block's member is.
+        var extensions = assembly.GetType("Widths.Reg32MaskExtensions", throwOnError: true)!;
+        foreach (var name in new[] { "Parse", "TryParse", "FromBits", "TryFromBits", "FromBitsTruncate" })
+        {
+            var signatures = extensions.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Where(method => method.Name == name)
+                .Select(method => string.Join(",", method.GetParameters().Select(parameter => parameter.ParameterType.Name))).ToList();
+            Assert.Equal(signatures.Distinct().Count(), signatures.Count);
+            Assert.NotEmpty(signatures);
+        }
+
+        // Below C# 14: no extension block, and the mask type has no Parse of its own.
+        var csharp13 = GeneratorHarness.Run(new[] { TestInputs.WidthFile(32), TestInputs.WidthFile(128), probe }, new CSharpParseOptions(LanguageVersion.CSharp13));
+        Assert.DoesNotContain("extension(", csharp13.Source("Widths.Reg32Mask.g.cs"));
+        Assert.DoesNotContain("extension(", csharp13.Source("Widths.Reg128Mask.g.cs"));
+        Assert.Contains(csharp13.CompilationDiagnostics, diagnostic => diagnostic.Id == "CS0117" && diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("Reg32Mask", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The C# 14 output is the C# 13 output with the static members moved, as they are, into extension blocks: nothing else
+    /// differs, so that below C# 14 the output is what it was.
+    /// </summary>
+    [Theory]
+    [InlineData(32)]
+    [InlineData(128)]
+    public void The_CSharp_14_output_differs_from_the_CSharp_13_output_only_by_its_extension_blocks(int width)
+    {
+        var hint = $"Widths.Reg{width}Mask.g.cs";
+        var csharp13 = GeneratorHarness.Run(new[] { TestInputs.WidthFile(width) }, new CSharpParseOptions(LanguageVersion.CSharp13)).Source(hint);
+        var csharp14 = GeneratorHarness.Run(new[] { TestInputs.WidthFile(width) }, new CSharpParseOptions(LanguageVersion.Preview)).Source(hint);
+        Assert.Equal(width > 64 ? 1 : 2, System.Text.RegularExpressions.Regex.Matches(csharp14, @"^        extension\(", System.Text.RegularExpressions.RegexOptions.Multiline).Count);
+
+        // Take each block out: its summary, its header, its braces, and one level of indentation of what it holds.
+        var lines = csharp14.Split('\n').ToList();
+        var flattened = new List<string>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].StartsWith("        extension(", StringComparison.Ordinal))
+            {
+                flattened.RemoveAt(flattened.Count - 1); // the block's summary
+                i += 2;                                  // the header and its brace
+                for (; lines[i] != "        }"; i++)
+                {
+                    flattened.Add(lines[i].Length == 0 ? "" : lines[i][4..]);
+                }
+                continue;
+            }
+            flattened.Add(lines[i]);
+        }
+        Assert.Equal(csharp13, string.Join("\n", flattened));
     }
 
     [Fact]
@@ -653,9 +848,13 @@ public class GeneratedCodeBehaviourTests
         foreach (var width in new[] { 32, 128 })
         {
             var extensions = assembly.GetType($"Widths.Reg{width}MaskExtensions", throwOnError: true)!;
-            var tryParse = extensions.GetMethods().Single(method => method.Name == "TryParse" && method.GetParameters()[0].ParameterType == typeof(string));
-            Assert.Equal(System.Reflection.NullabilityState.Nullable, nullability.Create(tryParse.GetParameters()[0]).ReadState);
-            Assert.Equal(System.Reflection.NullabilityState.NotNull, nullability.Create(extensions.GetMethod("Parse")!.GetParameters()[0]).ReadState);
+            // Both string overloads of each (with and without ignoreCase): TryParse takes null, Parse does not.
+            var tryParses = extensions.GetMethods().Where(method => method.Name == "TryParse" && method.GetParameters()[0].ParameterType == typeof(string)).ToList();
+            Assert.Equal(2, tryParses.Count);
+            Assert.All(tryParses, tryParse => Assert.Equal(System.Reflection.NullabilityState.Nullable, nullability.Create(tryParse.GetParameters()[0]).ReadState));
+            var parses = extensions.GetMethods().Where(method => method.Name == "Parse").ToList();
+            Assert.Equal(2, parses.Count);
+            Assert.All(parses, parse => Assert.Equal(System.Reflection.NullabilityState.NotNull, nullability.Create(parse.GetParameters()[0]).ReadState));
             Assert.Equal(System.Reflection.NullabilityState.NotNull, nullability.Create(extensions.GetMethod("ToStringFast")!.ReturnParameter).ReadState);
         }
         var equals = assembly.GetType("Widths.Reg128Mask", throwOnError: true)!.GetMethod("Equals", new[] { typeof(object) })!;

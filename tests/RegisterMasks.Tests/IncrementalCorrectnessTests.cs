@@ -209,6 +209,7 @@ public class IncrementalCorrectnessTests
     [InlineData("a using added", false)]
     [InlineData("an enum member's value changed", false)]
     [InlineData("a type named as the mask's extensions", true)]
+    [InlineData("a type named as the mask's Ops", true)]
     public void A_top_level_edit_that_an_annotation_can_see_reads_the_annotations_again(string edit, bool changesOutput)
     {
         var before = new Code();
@@ -219,6 +220,7 @@ public class IncrementalCorrectnessTests
             "an overload of a method named in nameof" => before with { OverloadOfTwice = true },
             "a using added" => before with { UsingAdded = true },
             "a type named as the mask's extensions" => before with { ExtensionsNameTaken = true },
+            "a type named as the mask's Ops" => before with { OpsNameTaken = true },
             _ => before with { PlainEnumValue = true },
         };
 
@@ -285,6 +287,7 @@ public class IncrementalCorrectnessTests
         public bool UsingAdded { get; init; }
         public bool PlainEnumValue { get; init; }
         public bool ExtensionsNameTaken { get; init; }
+        public bool OpsNameTaken { get; init; }
 
         public string Plain => $$"""
             namespace Ids
@@ -317,6 +320,7 @@ public class IncrementalCorrectnessTests
                 }
             {{(TypeShadowsIds ? "    public static class Ids { public static class Index { public const int First = 3; } }" : "")}}
             {{(ExtensionsNameTaken ? "    public class RMaskExtensions { }" : "")}}
+            {{(OpsNameTaken ? "    public struct RMaskOps { }" : "")}}
             }
             {{(TypeNamedLikeTheMask ? "namespace N { public class RMask { } }" : "")}}
             {{(ShadowsTheSetAttribute ? "namespace N { public sealed class RegisterSetAttribute : System.Attribute { public RegisterSetAttribute(string name, params object[] registers) { } } }" : "")}}
@@ -360,8 +364,9 @@ public class IncrementalCorrectnessTests
             """;
     }
 
-    private static Code Edit(Code code, Random random) => random.Next(23) switch
+    private static Code Edit(Code code, Random random) => random.Next(24) switch
     {
+        23 => code with { OpsNameTaken = !code.OpsNameTaken },
         22 => code with { ExtensionsNameTaken = !code.ExtensionsNameTaken },
         16 => code with { NewMethod = !code.NewMethod },
         17 => code with { OverloadOfTwice = !code.OverloadOfTwice },

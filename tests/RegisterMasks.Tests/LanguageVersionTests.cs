@@ -48,6 +48,69 @@ public class LanguageVersionTests
         run.AssertCompilesCleanly();
     }
 
+    /// <summary>
+    /// <c>IRegisterMaskOps</c> (once) and a <c>{Mask}Ops</c> per mask where the compilation has static abstract interface
+    /// members (C# 11 on, over .NET 7 on), extension blocks from C# 14 (<c>preview</c> to the Roslyn the tests build with);
+    /// neither elsewhere, and every combination compiles cleanly.
+    /// </summary>
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3, false, false, false)]
+    [InlineData(LanguageVersion.CSharp10, false, false, false)]
+    [InlineData(LanguageVersion.CSharp11, false, true, false)]
+    [InlineData(LanguageVersion.CSharp11, true, false, false)]
+    [InlineData(LanguageVersion.CSharp13, false, true, false)]
+    [InlineData(LanguageVersion.CSharp13, true, false, false)]
+    [InlineData(LanguageVersion.Preview, false, true, true)]
+    [InlineData(LanguageVersion.Preview, true, false, true)]
+    public void Ops_and_extension_blocks_exactly_where_the_target_has_them(LanguageVersion version, bool netStandard20, bool ops, bool extensionBlocks)
+    {
+        var options = new CSharpParseOptions(version);
+        var sources = new[] { TestInputs.WidthFile(8), TestInputs.WidthFile(64), TestInputs.WidthFile(256), TestInputs.AliasedFile(32) };
+        var references = netStandard20 ? Basic.Reference.Assemblies.NetStandard20.References.All : Basic.Reference.Assemblies.Net80.References.All;
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(options), GeneratorHarness.Compilation(sources, options, references: references));
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+
+        Assert.Equal(ops, run.Sources.ContainsKey("RegisterMasks.IRegisterMaskOps.g.cs"));
+        foreach (var (hint, mask) in new[] { ("Widths.Reg8Mask.g.cs", "Reg8Mask"), ("Widths.Reg64Mask.g.cs", "Reg64Mask"), ("Widths.Reg256Mask.g.cs", "Reg256Mask"), ("Aliased.Reg32Mask.g.cs", "Reg32Mask") })
+        {
+            var source = run.Source(hint);
+            Assert.Equal(ops, source.Contains($"public readonly struct {mask}Ops : global::RegisterMasking.IRegisterMaskOps<", StringComparison.Ordinal));
+            Assert.Equal(extensionBlocks, source.Contains("        extension(global::", StringComparison.Ordinal));
+        }
+        var interfaces = run.Output.GetSymbolsWithName("IRegisterMaskOps", SymbolFilter.Type).ToList();
+        Assert.Equal(ops ? 1 : 0, interfaces.Count);
+        if (ops)
+        {
+            var declared = (INamedTypeSymbol)interfaces[0];
+            Assert.Equal("RegisterMasking", declared.ContainingNamespace.ToDisplayString());
+            Assert.Equal(Accessibility.Internal, declared.DeclaredAccessibility);
+            Assert.All(declared.GetMembers(), member => Assert.True(member.IsStatic && member.IsAbstract, member.Name));
+        }
+    }
+
+    /// <summary>A type of the user's named as a mask's Ops keeps the name: ours is left out, with RM0010 only where ours would be generated.</summary>
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3, false)]
+    [InlineData(LanguageVersion.CSharp13, true)]
+    public void A_type_of_the_users_named_as_a_masks_Ops_keeps_its_name(LanguageVersion version, bool reported)
+    {
+        var options = new CSharpParseOptions(version);
+        var run = GeneratorHarness.Run(new[] { "namespace N { [RegisterMasking.RegisterFile(8)] public enum R { A } public struct RMaskOps { public int Mine; } }" }, options);
+        Assert.Equal(reported ? new[] { "RM0010" } : Array.Empty<string>(), run.RegisterMaskDiagnostics().Select(diagnostic => diagnostic.Id));
+        Assert.DoesNotContain("struct RMaskOps", run.Source("N.RMask.g.cs"), StringComparison.Ordinal);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void Without_a_mask_no_IRegisterMaskOps_is_generated()
+    {
+        var options = new CSharpParseOptions(LanguageVersion.CSharp13);
+        var run = GeneratorHarness.Run(new[] { "namespace Empty { public static class Nothing { } }" }, options);
+        Assert.DoesNotContain("RegisterMasks.IRegisterMaskOps.g.cs", run.Sources.Keys);
+        run.AssertCompilesCleanly();
+    }
+
     [Fact]
     public void Compiles_cleanly_with_the_latest_version_nullable_and_BitOperations()
     {

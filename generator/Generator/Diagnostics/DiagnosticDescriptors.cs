@@ -107,6 +107,8 @@ internal static class DiagnosticDescriptors
         "Mask name '{0}' of register file '{1}' needs the class '{0}Extensions', but type '{2}' exists and is not a static partial class; set MaskName to another name");
     public static readonly DiagnosticDescriptor JsonConverterNameTaken = Error(DiagnosticIds.NameTaken, InvalidNameTitle,
         "Mask name '{0}' of register file '{1}' needs the JSON converter '{3}', but type '{2}' exists; rename it, or set MaskName to another name");
+    public static readonly DiagnosticDescriptor OpsNameTaken = Error(DiagnosticIds.NameTaken, InvalidNameTitle,
+        "Mask name '{0}' of register file '{1}' needs the type '{3}' that generic code takes the mask's operations through, but type '{2}' exists; rename it, or set MaskName to another name");
     public static readonly DiagnosticDescriptor MaskNameTakenByFile = Error(DiagnosticIds.NameTaken, InvalidNameTitle,
         "Mask name '{0}' of register file '{1}' is already the mask of register file '{2}'; set MaskName to another name");
     public static readonly DiagnosticDescriptor RegisterNameReserved = Error(DiagnosticIds.NameTaken, InvalidNameTitle,
@@ -223,7 +225,7 @@ internal static class DiagnosticDescriptors
         FileOfAnotherAssembly, SetMixesFiles, CacheFileNotAFile, InvariantFileUndetermined, InvariantMixesFiles, InvariantFileAmbiguous,
         UnknownInclude, UnknownIncludeOtherCase, IncludeOfAnotherFile, UnknownIncludeOfAnyFile, UnknownIncludeOfAnyFileOtherCase,
         IncludeNotAName, InvariantNamesNoSet, IncludeCycle, DuplicateSetName,
-        MaskNameNotAnIdentifier, MaskNameTakenByType, ExtensionsNameTaken, JsonConverterNameTaken, MaskNameTakenByFile, RegisterNameReserved,
+        MaskNameNotAnIdentifier, MaskNameTakenByType, ExtensionsNameTaken, JsonConverterNameTaken, OpsNameTaken, MaskNameTakenByFile, RegisterNameReserved,
         RegisterNamedAsMask, SetWithoutName, SetNameNotAnIdentifier, SetNameReserved, SetNamedAsItsType, SetNameTakenByMember,
         SetNameOnTwoFiles, OrderNameTakenByMember, OrderNameTakenBySet, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,
         SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,

@@ -16,6 +16,12 @@ internal static class SourceEmitter
 
     public static string Attributes() => EmbeddedText.Attributes;
 
+    /// <summary>The hint name of <c>IRegisterMaskOps</c>, generated once per assembly that has a mask, where the target has static abstract interface members.</summary>
+    public const string OpsInterfaceHintName = "RegisterMasks.IRegisterMaskOps.g.cs";
+
+    /// <summary>The interface every <c>{Mask}Ops</c> implements, in the attributes' namespace.</summary>
+    public static string OpsInterface() => TemplateSet.Render(TemplateSet.RegisterMaskOps, new OpsInterfaceView { NamespaceName = KnownNames.Namespace });
+
     public static string Mask(MaskModel mask, TargetFeatures features) =>
         Literals.IsWide(mask.Width)
             ? TemplateSet.Render(TemplateSet.RegisterMaskWide, WideMaskViewOf(mask, features))
@@ -46,6 +52,7 @@ internal static class SourceEmitter
             Parsed = "mask",
             ParsedNone = maskFullName + ".None",
             NameCases = NameCases(mask, maskFullName + ".None", maskFullName + ".All", member => maskFullName + "." + SymbolNames.Escaped(member.Name)),
+            NamesByValue = NamesByValue(mask, maskFullName + ".None", maskFullName + ".All", member => maskFullName + "." + SymbolNames.Escaped(member.Name)),
         }, mask, features);
     }
 
@@ -111,6 +118,10 @@ internal static class SourceEmitter
         view.MaskFullName = MaskFullName(mask.Namespace, mask.MaskName);
         view.EnumName = mask.EnumFullName;
         view.EnumText = Literals.Quoted(SymbolNames.WithoutGlobalPrefix(mask.EnumFullName));
+        view.ExtensionsFullName = view.MaskFullName + "Extensions";
+        view.HasOps = features.HasStaticAbstracts && mask.MayHaveOps;
+        view.OpsInterface = "global::" + KnownNames.Namespace + ".IRegisterMaskOps<" + view.MaskFullName + ", " + mask.EnumFullName + ">";
+        view.HasExtensionBlocks = features.HasExtensionBlocks;
         view.RegisterCount = mask.Bits.Count; // registers, not names: aliases share their register's bit
         view.Width = mask.Width;
         view.BitNames = Enumerable.Repeat("null", mask.Width).ToList();
@@ -138,6 +149,19 @@ internal static class SourceEmitter
                 Entries = group.Select(entry => new NameEntryView { Text = Literals.Quoted(entry.Name), Value = entry.Value }).ToList(),
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// Every name TryParse reads in ascending value, the order Enum.TryParse with ignoreCase compares them in (its names sorted
+    /// by value): None (0), each register by index (the members come in index order, an alias beside its register: same
+    /// value, same result), then All, which is at least every register's bit.
+    /// </summary>
+    private static List<NameEntryView> NamesByValue(MaskModel mask, string none, string all, System.Func<MaskBit, string> valueOf)
+    {
+        var names = new List<NameEntryView> { new() { Text = Literals.Quoted("None"), Value = none } };
+        names.AddRange(mask.Members.OrderBy(member => member.Index).Select(member => new NameEntryView { Text = Literals.Quoted(member.Name), Value = valueOf(member) }));
+        names.Add(new NameEntryView { Text = Literals.Quoted("All"), Value = all });
+        return names;
     }
 
     /// <summary>FNV-1a over UTF-16 code units: the same arithmetic as the generated <c>NameHash</c>.</summary>
@@ -194,6 +218,7 @@ internal static class SourceEmitter
             ContainsExpression = (width == 64 ? "(ulong)mask" : "(uint)mask") + (hasGaps ? " & " + Literals.Hex(allBits, shiftWidth) : "") + $" & ({shifted})",
             Members = mask.Members.Select(member => new MemberView { Name = SymbolNames.Escaped(member.Name), Text = member.Name, Index = member.Index, Literal = Literals.Bit(member.Index, width) }).ToList(),
             NameCases = NameCases(mask, "0UL", "AllBits", member => "1UL << " + Literals.Invariant(member.Index)),
+            NamesByValue = NamesByValue(mask, "0UL", "AllBits", member => "1UL << " + Literals.Invariant(member.Index)),
         }, mask, features);
     }
 

@@ -20,6 +20,7 @@ internal static class TemplateSet
     private static readonly Lazy<Template> s_registerSets = new(() => Load("RegisterSets.sbn"));
     private static readonly Lazy<Template> s_registerSetCatalog = new(() => Load("RegisterSetCatalog.sbn"));
     private static readonly Lazy<Template> s_registerCache = new(() => Load("RegisterCache.sbn"));
+    private static readonly Lazy<Template> s_registerMaskOps = new(() => Load("RegisterMaskOps.sbn"));
     private static readonly Lazy<Template> s_parseText = new(() => Load("ParseText.sbn"));
     private static readonly Lazy<string> s_spanParseText = new(() =>
         Render(s_parseText.Value, new ParseTextView { IsSpan = true, TextType = "global::System.ReadOnlySpan<char>" }).TrimEnd('\n', '\r'));
@@ -31,6 +32,7 @@ internal static class TemplateSet
     public static Template RegisterSets => s_registerSets.Value;
     public static Template RegisterSetCatalog => s_registerSetCatalog.Value;
     public static Template RegisterCache => s_registerCache.Value;
+    public static Template RegisterMaskOps => s_registerMaskOps.Value;
 
     /// <summary>
     /// The templates a template may <c>include</c>: the members the enum mask and the struct mask share, written once
@@ -43,12 +45,13 @@ internal static class TemplateSet
         Partial("MaskParsing.sbn"),
         Partial("MaskBitHelpers.sbn"),
         Partial("MaskEnumerators.sbn"),
+        Partial("MaskOps.sbn"),
         Partial("JsonConverter.sbn"),
     };
 
     /// <summary>
-    /// What every render reads besides its view: Scriban's <c>include</c> alone. Read-only, so that nothing of one render
-    /// can reach the next; assignments go to the view's globals, pushed after it.
+    /// What every render reads besides its view: Scriban's <c>include</c>, and <c>indent</c> (<see cref="Indent"/>). Read-only,
+    /// so that nothing of one render can reach the next; assignments go to the view's globals, pushed after it.
     /// </summary>
     private static readonly ScriptObject s_functions = Functions();
 
@@ -100,8 +103,26 @@ internal static class TemplateSet
     {
         var functions = new ScriptObject();
         functions.SetValue("include", new IncludeFunction(), readOnly: true);
+        functions.Import("indent", new Func<string, string>(Indent));
         functions.IsReadOnly = true;
         return functions;
+    }
+
+    /// <summary>
+    /// The text one level (four spaces) deeper: every line but the empty ones. Members a template captures once and writes
+    /// either as they are or inside a block (an extension block from C# 14) keep the layout of hand-written code in both.
+    /// </summary>
+    internal static string Indent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim().Length > 0)
+            {
+                lines[i] = "    " + lines[i];
+            }
+        }
+        return string.Join("\n", lines);
     }
 
     /// <summary>

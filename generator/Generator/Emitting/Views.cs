@@ -67,6 +67,30 @@ internal abstract class MaskViewBase
 
     /// <summary>See <see cref="ParsedType"/>: <c>0UL</c> or the mask's <c>None</c>.</summary>
     public string ParsedNone { get; set; } = "";
+
+    /// <summary>
+    /// Every name TryParse reads, in the order <c>Enum.TryParse</c> with ignoreCase tries them: ascending value (None, the
+    /// registers by index with each alias beside its register, All). Of names that differ only in case, the first wins.
+    /// </summary>
+    public List<NameEntryView> NamesByValue { get; set; } = new();
+
+    /// <summary><c>global::{Namespace}.{Mask}Extensions</c>: what <c>{Mask}Ops</c> calls.</summary>
+    public string ExtensionsFullName { get; set; } = "";
+
+    /// <summary>The target has static abstract interface members (and the name is free): <c>{Mask}Ops</c> is generated.</summary>
+    public bool HasOps { get; set; }
+
+    /// <summary><c>IRegisterMaskOps&lt;{Mask}, {Enum}&gt;</c> in the attributes' namespace, fully qualified.</summary>
+    public string OpsInterface { get; set; } = "";
+
+    /// <summary>C# 14 or later: the extensions' static members are declared in an extension block on the mask type.</summary>
+    public bool HasExtensionBlocks { get; set; }
+}
+
+/// <summary>What <c>RegisterMaskOps.sbn</c> reads: the namespace of the interface (the attributes').</summary>
+internal sealed class OpsInterfaceView
+{
+    public string NamespaceName { get; set; } = "";
 }
 
 /// <summary>What <c>ParseText.sbn</c> reads: the type of the text it reads.</summary>

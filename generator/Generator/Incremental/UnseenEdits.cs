@@ -16,7 +16,7 @@ namespace RegisterMasks.Generator.Incremental;
 /// <para>Our parsers read a declaration only through names: the names its attributes' arguments
 /// bind (<c>VcpuReg.RAX</c>, <c>typeof(T)</c>, <c>nameof(Vmx.SET)</c>, <c>Consts.X</c>), the names
 /// they look up beside it (a set's name, taken by a member; <c>{Enum}Mask</c>,
-/// <c>{Mask}Extensions</c>, <c>{Mask}JsonConverter</c>, <c>{SET}_ORDER</c>), and the members of the
+/// <c>{Mask}Extensions</c>, <c>{Mask}JsonConverter</c>, <c>{Mask}Ops</c>, <c>{SET}_ORDER</c>), and the members of the
 /// annotated types themselves (<c>LoadRegister</c>). Every one of these is either written in an
 /// annotated tree, outside bodies (<see cref="NamesOf"/>), or built on such a name with one of
 /// those endings (<see cref="BuiltOn"/>). So an edit
@@ -79,8 +79,11 @@ internal static class UnseenEdits
         return true;
     }
 
-    /// <summary>The endings of the names our parsers build on a written one: <c>{Enum}Mask</c>, <c>{Mask}Extensions</c>, <c>{Mask}JsonConverter</c>, <c>{SET}_ORDER</c>, <c>{Name}Attribute</c>.</summary>
-    private static readonly string[] BuiltOn = { "Mask", "Extensions", "JsonConverter", "_ORDER", "Attribute" };
+    /// <summary>
+    /// The endings of the names our parsers build on a written one: <c>{Enum}Mask</c>, <c>{Mask}Extensions</c>, <c>{Mask}JsonConverter</c>,
+    /// <c>{Mask}Ops</c>, <c>{SET}_ORDER</c>, <c>{Name}Attribute</c>.
+    /// </summary>
+    private static readonly string[] BuiltOn = { "Mask", "Extensions", "JsonConverter", "Ops", "_ORDER", "Attribute" };
 
     /// <summary>A name an annotated tree writes, or one our parsers build on such a name (<see cref="BuiltOn"/>, repeatedly).</summary>
     private static bool MayBeSeen(string name, IReadOnlyList<HashSet<string>> annotatedNames)

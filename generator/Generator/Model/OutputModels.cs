@@ -18,6 +18,9 @@ internal sealed record MaskModel(
 {
     /// <summary>Whether a JSON converter may be generated, where the target has System.Text.Json (its name is free).</summary>
     public bool MayHaveJsonConverter { get; init; } = true;
+
+    /// <summary>Whether a <c>{Mask}Ops</c> may be generated, where the target has static abstract interface members (its name is free).</summary>
+    public bool MayHaveOps { get; init; } = true;
 }
 
 /// <summary>One set's constant, its value already computed.</summary>

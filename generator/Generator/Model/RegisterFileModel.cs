@@ -49,6 +49,9 @@ internal sealed record RegisterFileModel(
     /// <summary>A type of the user's already has the name of the mask's JSON converter: none is generated.</summary>
     public bool JsonConverterTaken { get; init; }
 
+    /// <summary>A type of the user's already has the name of the mask's <c>{Mask}Ops</c>: none is generated.</summary>
+    public bool OpsTaken { get; init; }
+
     /// <summary>The registers that have a bit, in declaration order.</summary>
     public IEnumerable<RegisterModel> Registers => Members.Where(member => member.HasBit);
 }

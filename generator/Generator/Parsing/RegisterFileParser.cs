@@ -38,6 +38,7 @@ internal static class RegisterFileParser
         CheckNameableFromNamespace(enumSymbol, declared.Node, diagnostics);
         var isUsable = !diagnostics.Any(diagnostic => diagnostic.IsError); // so far, only what concerns the file as a whole
         var jsonConverterTaken = CheckJsonConverterName(enumSymbol, maskName, maskNameLocation ?? LocationInfo.From(arguments.Syntax), diagnostics);
+        var opsTaken = CheckOpsName(enumSymbol, maskName, declared.Node.SyntaxTree, maskNameLocation ?? LocationInfo.From(arguments.Syntax), diagnostics);
 
         var members = CheckMembers(read, enumName, maskName, width, diagnostics);
 
@@ -54,6 +55,7 @@ internal static class RegisterFileParser
             Diagnostics: diagnostics.ToEquatableArray())
         {
             JsonConverterTaken = jsonConverterTaken,
+            OpsTaken = opsTaken,
         };
     }
 
@@ -73,6 +75,27 @@ internal static class RegisterFileParser
         if (enumSymbol.ContainingModule.ReferencedAssemblySymbols.Any(assembly => assembly.Name == "System.Text.Json"))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonConverterNameTaken, where, maskName, enumSymbol.Name, existing.ToDisplayString(), converterName));
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Where the target has static abstract interface members, the mask gets <c>{Mask}Ops</c> beside it, for generic code
+    /// over every mask. A type of the user's with that name keeps it: ours is left out, and RM0010 says so. Where the
+    /// target has no such members (before C# 11, or a runtime before .NET 7), the name is free.
+    /// </summary>
+    private static bool CheckOpsName(INamedTypeSymbol enumSymbol, string maskName, SyntaxTree tree, LocationInfo where, List<DiagnosticInfo> diagnostics)
+    {
+        var opsName = maskName + "Ops";
+        if (!SymbolNames.IsValidIdentifier(maskName)
+            || GeneratedCode.UserDeclared(enumSymbol.ContainingNamespace.GetTypeMembers(opsName)).FirstOrDefault() is not { } existing)
+        {
+            return false;
+        }
+        if (tree.Options is CSharpParseOptions { LanguageVersion: var version }
+            && Pipeline.TargetFeatures.SupportsStaticAbstracts(version, enumSymbol.BaseType?.ContainingAssembly))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OpsNameTaken, where, maskName, enumSymbol.Name, existing.ToDisplayString(), opsName));
         }
         return true;
     }

@@ -205,6 +205,7 @@ internal static class SetResolver
             Bits: names.OrderBy(pair => pair.Key).Select(pair => new MaskBit(pair.Value, pair.Key)).ToEquatableArray())
         {
             MayHaveJsonConverter = !file.JsonConverterTaken,
+            MayHaveOps = !file.OpsTaken,
         };
     }
 

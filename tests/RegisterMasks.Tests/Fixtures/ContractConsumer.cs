@@ -2,7 +2,8 @@ namespace RegisterMasks.Tests.Fixtures;
 
 /// <summary>
 /// A consumer written from the contract (docs/contract.md) alone: the mask API for allocators, caches
-/// and tools, aliases, ordered sets, partitions, JSON and the cache's values, and two rules of
+/// and tools, ignore-case parsing, one generic algorithm through <c>{Mask}Ops</c>, the static members on the
+/// mask type (C# 14, the language this fixture builds in), aliases, ordered sets, partitions, JSON and the cache's values, and two rules of
 /// [RegisterSet] (a set of includes only takes its file from them; a set name may be a keyword), every
 /// member with the name and shape the contract gives. It checks what the contract promises and prints
 /// one line per failed promise, then a count; exit code 1 on any failure.
@@ -72,6 +73,9 @@ internal static class ContractConsumer
                 AliasesOrderAndAmendments();
                 Json();
                 Cache();
+                IgnoringCase();
+                OneAlgorithmForEveryMask();
+                OnTheMaskType();
                 Console.WriteLine($"contract: {s_checked - s_failed} of {s_checked} checks passed");
                 return s_failed == 0 ? 0 : 1;
             }
@@ -153,6 +157,62 @@ internal static class ContractConsumer
                 }
                 Check(rejected == 3, "anything else, or an unknown name, is a JsonException naming the text");
                 Check(JsonSerializer.Deserialize<WideRegMask>(JsonSerializer.Serialize(WideRegMask.W100)) == WideRegMask.W100, "struct masks alike");
+            }
+
+            private static void IgnoringCase()
+            {
+                Check(VcpuRegMaskExtensions.TryParse("rax, Rip", true, out var read) && read == (VcpuRegMask.RAX | VcpuRegMask.RIP), "TryParse(text, ignoreCase: true, out mask)");
+                Check(!VcpuRegMaskExtensions.TryParse("rax", false, out var none) && none == VcpuRegMask.None, "with ignoreCase false, case matters");
+                Check(VcpuRegMaskExtensions.TryParse("eraps".AsSpan(), true, out var alias) && alias == VcpuRegMask.CR3, "over ReadOnlySpan<char>; an alias names its register's bit");
+                Check(VcpuRegMaskExtensions.Parse("NONE", true) == VcpuRegMask.None && VcpuRegMaskExtensions.Parse("all", true) == VcpuRegMask.All, "None and All in any case, as Enum reads them");
+                Check(VcpuRegMaskExtensions.Parse(" rbx , rdi ", true) == Enum.Parse<VcpuRegMask>(" rbx , rdi ", true), "the value Enum.Parse(text, ignoreCase) gives");
+                Check(Throws<ArgumentException>(() => VcpuRegMaskExtensions.Parse("nope", true)) && Throws<ArgumentNullException>(() => VcpuRegMaskExtensions.Parse(null!, true))
+                    && Throws<OverflowException>(() => VcpuRegMaskExtensions.Parse("4294967296", true)), "Parse(text, ignoreCase) throws what Enum.Parse throws");
+                Check(WideRegMaskExtensions.Parse("w0, W100", true) == (WideRegMask.W0 | WideRegMask.W100) && WideRegMaskExtensions.TryParse("w64".AsSpan(), true, out var wide) && wide == WideRegMask.W64, "struct masks alike");
+            }
+
+            private static bool Throws<TException>(Action action) where TException : Exception
+            {
+                try { action(); } catch (TException exception) when (exception.GetType() == typeof(TException)) { return true; } catch (Exception) { }
+                return false;
+            }
+
+            /// <summary>A prologue's spill loop, written once: pop each register, store it in its slot of the packed save area.</summary>
+            private static int Spill<TOps, TMask, TReg>(TMask live, List<string> stores) where TOps : IRegisterMaskOps<TMask, TReg> where TMask : struct where TReg : struct
+            {
+                var rest = live;
+                var count = 0;
+                while (TOps.TryPopLowest(ref rest, out var register))
+                {
+                    stores.Add(register + "@" + TOps.IndexOf(live, register));
+                    count++;
+                }
+                return TOps.IsEmpty(rest) && count == TOps.Count(live) ? count : -1;
+            }
+
+            private static string Describe<TOps, TMask, TReg>(TReg a, TReg b) where TOps : IRegisterMaskOps<TMask, TReg> where TMask : struct where TReg : struct
+            {
+                var both = TOps.With(TOps.ToMask(a), b);
+                return string.Join(";", TOps.ToStringFast(both), TOps.Contains(both, a), TOps.ToStringFast(TOps.Without(both, a)), TOps.ToStringFast(TOps.Union(TOps.None, both)),
+                    TOps.ToStringFast(TOps.Intersect(both, TOps.ToMask(b))), TOps.Count(TOps.Except(TOps.All, both)) == TOps.Count(TOps.All) - 2);
+            }
+
+            private static void OneAlgorithmForEveryMask()
+            {
+                var stores = new List<string>();
+                Check(Spill<VcpuRegMaskOps, VcpuRegMask, VcpuReg>(VcpuRegMask.RBX | VcpuRegMask.RIP, stores) == 2
+                    && Spill<WideRegMaskOps, WideRegMask, WideReg>(WideRegMask.W1 | WideRegMask.W100, stores) == 2
+                    && stores.SequenceEqual(new[] { "RBX@0", "RIP@1", "W1@0", "W100@1" }), "one generic spill loop through {Mask}Ops serves an enum mask and a struct mask");
+                Check(Describe<VcpuRegMaskOps, VcpuRegMask, VcpuReg>(VcpuReg.RAX, VcpuReg.RIP) == "RAX, RIP;True;RIP;RAX, RIP;RIP;True"
+                    && Describe<WideRegMaskOps, WideRegMask, WideReg>(WideReg.W0, WideReg.W100) == "W0, W100;True;W100;W0, W100;W100;True", "every member of IRegisterMaskOps");
+            }
+
+            private static void OnTheMaskType()
+            {
+                Check(VcpuRegMask.Parse("RAX, RBX") == (VcpuRegMask.RAX | VcpuRegMask.RBX) && VcpuRegMaskExtensions.Parse("RAX, RBX") == (VcpuRegMask.RAX | VcpuRegMask.RBX), "Mask.Parse (C# 14), and {Mask}Extensions.Parse still");
+                Check(VcpuRegMask.Parse("rax | rbx", true) == (VcpuRegMask.RAX | VcpuRegMask.RBX) && VcpuRegMask.FromBits(0x3u) == (VcpuRegMask.RAX | VcpuRegMask.RCX)
+                    && VcpuRegMask.TryFromBits(0x1u, out var rax) && rax == VcpuRegMask.RAX && VcpuRegMask.FromBitsTruncate(0x8000_0001u) == VcpuRegMask.RAX, "Parse(text, ignoreCase) and the FromBits trio on the mask type");
+                Check(WideRegMask.Parse("W64") == WideRegMask.W64 && WideRegMask.TryParse("w64 | W0", true, out var wide) && wide == (WideRegMask.W0 | WideRegMask.W64), "a struct mask's Parse and TryParse on its type");
             }
 
             private static void Cache()

@@ -144,6 +144,18 @@ internal static class EquivalenceProbe
                     catch (System.Exception exception) { return exception.GetType().Name; }
                 }
 
+                public static string EnumTryParseIgnoreCase(string text)
+                {
+                    {{m}} mask;
+                    return System.Enum.TryParse<{{m}}>(text, true, out mask) ? Ok(mask) : "no";
+                }
+
+                public static string EnumParseIgnoreCase(string text)
+                {
+                    try { return Ok(({{m}})System.Enum.Parse(typeof({{m}}), text, true)); }
+                    catch (System.Exception exception) { return exception.GetType().Name; }
+                }
+
                 public static string EnumToString(string bits)
                 {
                     return Mask(bits).ToString();
@@ -154,6 +166,12 @@ internal static class EquivalenceProbe
                 {
                     {{m}} mask;
                     return {{x}}.TryParse(System.MemoryExtensions.AsSpan(text), out mask) ? Ok(mask) : "no";
+                }
+
+                public static string TryParseSpanIgnoreCase(string text)
+                {
+                    {{m}} mask;
+                    return {{x}}.TryParse(System.MemoryExtensions.AsSpan(text), true, out mask) ? Ok(mask) : "no";
                 }
             """;
         var jsonSide = !json ? "" : $$"""
@@ -208,6 +226,28 @@ internal static class EquivalenceProbe
                 {
                     try { return Ok({{x}}.Parse(text)); }
                     catch (System.Exception exception) { return exception.GetType().Name; }
+                }
+
+                public static string TryParseIgnoreCase(string text)
+                {
+                    {{m}} mask;
+                    return {{x}}.TryParse(text, true, out mask) ? Ok(mask) : "no";
+                }
+
+                public static string ParseIgnoreCase(string text)
+                {
+                    try { return Ok({{x}}.Parse(text, true)); }
+                    catch (System.Exception exception) { return exception.GetType().Name; }
+                }
+
+                /// <summary>With ignoreCase false, the overloads taking it read as the ones without it.</summary>
+                public static string CaseSensitiveOverloads(string text)
+                {
+                    {{m}} mask;
+                    string parsed;
+                    try { parsed = Ok({{x}}.Parse(text, false)); }
+                    catch (System.Exception exception) { parsed = exception.GetType().Name; }
+                    return ({{x}}.TryParse(text, false, out mask) ? Ok(mask) : "no") + " " + parsed;
                 }
 
                 public static string ToStringFast(string bits)
