@@ -93,7 +93,7 @@ internal static class RegisterFileParser
             return false;
         }
         if (tree.Options is CSharpParseOptions { LanguageVersion: var version }
-            && Pipeline.TargetFeatures.SupportsStaticAbstracts(version, enumSymbol.BaseType?.ContainingAssembly))
+            && Emitting.TargetFeatures.SupportsStaticAbstracts(version, enumSymbol.BaseType?.ContainingAssembly))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OpsNameTaken, where, maskName, enumSymbol.Name, existing.ToDisplayString(), opsName));
         }
