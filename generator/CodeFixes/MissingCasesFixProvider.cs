@@ -51,6 +51,22 @@ public sealed class MissingCasesFixProvider : SyntaxEditFixProvider
         });
     }
 
+    /// <summary>
+    /// Fix All: the diagnostics of one switch (one per set its member covers) make one edit, the union of
+    /// their cases in the order they come, so that one section holds every register added.
+    /// </summary>
+    protected override void EditAll(SyntaxEditor editor, EditContext context, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey)
+    {
+        foreach (var group in diagnostics.Where(diagnostic => FixesFor(context.Root, diagnostic).Any()).GroupBy(diagnostic => diagnostic.Location.SourceSpan.Start))
+        {
+            var cases = group.SelectMany(Cases).Distinct().ToArray();
+            var first = group.First();
+            var merged = Diagnostic.Create(first.Descriptor, first.Location,
+                first.Properties.SetItem(FixProperties.MissingCases, string.Join(FixProperties.ReplacementSeparator.ToString(), cases)));
+            Edit(editor, context, merged, equivalenceKey);
+        }
+    }
+
     private static SyntaxNode? SwitchAt(SyntaxNode root, Diagnostic diagnostic) =>
         root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is { } parent && parent is SwitchStatementSyntax or SwitchExpressionSyntax ? parent : null;
 
