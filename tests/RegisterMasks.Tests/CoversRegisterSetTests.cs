@@ -453,6 +453,54 @@ public sealed class CoversRegisterSetTests
     }
 
     [Fact]
+    public void A_partial_methods_implementation_is_checked_as_KVMs_LoadRegister_is()
+    {
+        var use = "using RegisterMasking;\nusing Kvm;\n" + """
+            public sealed partial class Vcpu
+            {
+                partial void LoadRegister(VcpuReg register, ref ulong value);
+
+                [CoversRegisterSet("SMALL")]
+                partial void LoadRegister(VcpuReg register, ref ulong value)
+                {
+                    switch (register)
+                    {
+                        case VcpuReg.RAX: value = 1; break;
+                        default: throw new System.InvalidOperationException();
+                    }
+                }
+            }
+
+            """;
+        Assert.Equal("'Vcpu.LoadRegister' covers set 'SMALL', but this switch has no case for RCX, RDX", Assert.Single(Found(Registers, use)).GetMessage());
+    }
+
+    /// <summary>Input the compiler rejects gets the compiler's errors alone, and never an analyzer exception (which fails the harness).</summary>
+    [Fact]
+    public void Broken_attributes_and_switches_get_no_diagnostic_of_ours_and_no_exception()
+    {
+        var use = Use("""
+                [CoversRegisterSet]
+                public int NoArgument(VcpuReg reg) => reg switch { _ => 0 };
+
+                [CoversRegisterSet(42)]
+                public int NotAString(VcpuReg reg) => reg switch { _ => 0 };
+
+                [CoversRegisterSet("SMALL", RegisterFile = typeof(NoSuchType))]
+                public int UnknownType(VcpuReg reg) => reg switch { _ => 0 };
+
+                [CoversRegisterSet("SMALL")]
+                public int NoGoverning(VcpuReg reg) { switch () { case VcpuReg.RAX: return 1; } return 0; }
+
+                [CoversRegisterSet("SMALL")]
+                public int UnknownName(VcpuReg reg) => reg switch { VcpuReg.NOPE => 1, VcpuReg.RAX or VcpuReg.RCX or VcpuReg.RDX => 2, _ => 0 };
+            """);
+        var run = GeneratorHarness.Run(Registers, use);
+        Assert.Contains(run.CompilationDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(AnalyzerHarness.AnalyzeCoverage(run.Output));   // a switch without a value has no type to check
+    }
+
+    [Fact]
     public void A_set_with_an_error_of_its_own_gets_no_second_diagnostic_from_the_attribute()
     {
         var broken = Registers.Replace("[RegisterSet(\"PAGING\", VcpuReg.CR3)]", "[RegisterSet(\"PAGING\", VcpuReg.CR3, (VcpuReg)12)]");

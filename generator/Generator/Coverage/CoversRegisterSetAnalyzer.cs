@@ -110,6 +110,10 @@ public sealed class CoversRegisterSetAnalyzer : DiagnosticAnalyzer
             var name = (string?)setName.Value;
             var fileArgument = arguments.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == "RegisterFile");
             var registerFile = fileArgument?.Expression is TypeOfExpressionSyntax typeOf ? model.GetTypeInfo(typeOf.Type, cancellationToken).Type : null;
+            if (registerFile is IErrorTypeSymbol)
+            {
+                continue;   // a type the compiler cannot find: its error alone
+            }
             var set = sets.Get(cancellationToken).Find(name, registerFile, out var problem, out var files);
             var memberName = MemberName(member);
             switch (problem)
