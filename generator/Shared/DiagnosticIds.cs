@@ -33,4 +33,6 @@ internal static class DiagnosticIds
     public const string HandWrittenBit = "RM0025";
     public const string NumberIsDeclaredSet = "RM0026";
     public const string AccessibilityInvalid = "RM0027";
+    public const string SwitchMissesRegisters = "RM0028";
+    public const string CoveredSetUnknown = "RM0029";
 }

@@ -24,6 +24,15 @@ internal static class FixProperties
     /// <summary>RM0025, RM0026: expressions to write instead, as code at the diagnostic binds them, best first, separated by <see cref="ReplacementSeparator"/>.</summary>
     public const string Replacements = "RegisterMasks.Replacements";
 
+    /// <summary>
+    /// RM0028: the missing registers as the switch's position binds them, in the user's style
+    /// (<c>VcpuReg.RCX</c>, or <c>RCX</c> under <c>using static</c>), separated by <see cref="ReplacementSeparator"/>.
+    /// </summary>
+    public const string MissingCases = "RegisterMasks.MissingCases";
+
+    /// <summary>RM0028: the exception a new case throws, as the switch's position names it (<c>NotImplementedException</c>, else its <c>global::</c> name).</summary>
+    public const string CaseException = "RegisterMasks.CaseException";
+
     /// <summary>A character no expression holds (an expression may hold ';' in a lambda, and new lines).</summary>
     public const char ReplacementSeparator = '\u001F';
 }

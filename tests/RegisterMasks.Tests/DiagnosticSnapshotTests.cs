@@ -104,6 +104,15 @@ public class DiagnosticSnapshotTests
         ["CachePartialMethodDeclared"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public sealed partial class Cache { partial void StoreRegister(R register, ulong value); }",
         ["CacheValuesInStruct"] = "[RegisterFile(8)] public enum R { A }\n[RegisterCache(typeof(R), ValueType = typeof(ulong))] public partial struct Cache { }",
         ["SetAccessibilityUnknown"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Accessibility = \"friend\")] public static partial class C { }",
+        ["SwitchMissesRegisters"] = "[RegisterFile(8)] public enum R { A, B, C }\n[RegisterSet(\"S\", R.A, R.B, R.C)] public static partial class C { }\n" +
+            "public static class U { [CoversRegisterSet(\"S\")] public static int F(R r) => r switch { R.B => 1, _ => 0 }; }",
+        ["CoveredSetUnknown"] = "[RegisterFile(8)] public enum R { A }\npublic static class U { [CoversRegisterSet(\"NOPE\")] public static int F(R r) => 0; }",
+        ["CoveredSetNotOfFile"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n[RegisterSet(\"S\", Q.X)] public static partial class C { }\n" +
+            "public static class U { [CoversRegisterSet(\"S\", RegisterFile = typeof(R))] public static int F(R r) => 0; }",
+        ["CoveredSetAmbiguous"] = "[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n[RegisterSet(\"S\", R.A)] public static partial class C1 { }\n" +
+            "[RegisterSet(\"S\", Q.X)] public static partial class C2 { }\npublic static class U { [CoversRegisterSet(\"S\")] public static int F(R r) => 0; }",
+        ["CoveredFileNotAFile"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A)] public static partial class C { }\n" +
+            "public static class U { [CoversRegisterSet(\"S\", RegisterFile = typeof(string))] public static int F(R r) => 0; }",
         ["SetAccessibilityProtected"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Accessibility = \"protected\")] public static partial class C { }",
     };
 
@@ -132,11 +141,11 @@ public class DiagnosticSnapshotTests
     [Fact]
     public void Every_descriptor_has_a_case()
     {
-        var names = DiagnosticDescriptors.All.Concat(DiagnosticDescriptors.Usage).Select(DescriptorName).ToList();
+        var names = DiagnosticDescriptors.All.Concat(DiagnosticDescriptors.Usage).Concat(DiagnosticDescriptors.Coverage).Select(DescriptorName).ToList();
         var declared = typeof(DiagnosticDescriptors).GetFields().Where(field => field.FieldType == typeof(DiagnosticDescriptor)).Select(field => field.Name);
         Assert.Equal(declared.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal)); // every descriptor is reported by one of the analyzers
         Assert.Equal(names.Order(StringComparer.Ordinal), Cases.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(names.Count, DiagnosticDescriptors.All.Concat(DiagnosticDescriptors.Usage).Distinct().Count()); // no field is listed twice
+        Assert.Equal(names.Count, DiagnosticDescriptors.All.Concat(DiagnosticDescriptors.Usage).Concat(DiagnosticDescriptors.Coverage).Distinct().Count()); // no field is listed twice
     }
 
     /// <summary>The descriptor's field name in <see cref="DiagnosticDescriptors"/>.</summary>

@@ -606,6 +606,23 @@ public class DiagnosticTests
         Expect(run, "RM0005", DiagnosticSeverity.Error, null, "Set 'S' names '(R)( 5 + 0)' (value 5, held by no member), which is not a register of 'R'");
     }
 
+    /// <summary>
+    /// RM0028 and RM0029 come from the switch coverage analyzer alone, once each: the analyzer that resolves the
+    /// sets reports nothing for a member's attribute, and a set's own error (RM0005 here) is not repeated by a
+    /// member that covers it.
+    /// </summary>
+    [Fact]
+    public void RM0028_and_RM0029_are_reported_once_by_the_coverage_analyzer_and_not_for_a_sets_own_error()
+    {
+        var run = Run("[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"S\", R.A, R.B)][RegisterSet(\"BAD\", R.A, (R)7)] public static partial class C { }\n" +
+            "public static class U\n{\n    [CoversRegisterSet(\"S\")] public static int F(R r) => r switch { R.A => 1, _ => 0 };\n" +
+            "    [CoversRegisterSet(\"NOPE\")] public static int G(R r) => 0;\n    [CoversRegisterSet(\"BAD\")] public static int H(R r) => r switch { _ => 0 };\n}");
+        Assert.Equal(new[] { "RM0005" }, run.RegisterMaskDiagnostics().Select(diagnostic => diagnostic.Id));
+        var coverage = AnalyzerHarness.AnalyzeCoverage(run.Output).OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start).ToList();
+        Assert.Equal(new[] { ("RM0028", 7), ("RM0029", 8) }, coverage.Select(diagnostic => (diagnostic.Id, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1)));
+        Assert.Equal("'U.F' covers set 'S', but this switch has no case for B", coverage[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static GeneratorRun Run(string declarations) => GeneratorHarness.Run(Header + declarations + Healthy);
 
     /// <summary>Asserts the run's only RM diagnostic is <paramref name="id"/>, where and as said.</summary>

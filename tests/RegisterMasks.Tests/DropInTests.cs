@@ -133,6 +133,24 @@ public sealed class DropInTests
         Assert.Equal(1, (await Telemetry(usedUnread, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);
     }
 
+    /// <summary>
+    /// The switch coverage analyzer registers its member action only where a member carries an attribute named
+    /// <c>CoversRegisterSet</c> (or an alias of ours): not for an unused package, nor for register files and sets alone.
+    /// </summary>
+    [Fact]
+    public async Task The_switch_coverage_analyzer_registers_nothing_until_a_member_carries_the_attribute()
+    {
+        var unused = GeneratorHarness.Run(Library, Consumer);
+        Assert.Equal(0, (await Telemetry(unused.Output, new RegisterMasks.Generator.Coverage.CoversRegisterSetAnalyzer())).SyntaxNodeActionsCount);
+        const string Annotated = "using RegisterMasking; namespace Vm { [RegisterFile(8)] public enum Reg { A, B } [RegisterSet(\"AB\", Reg.A, Reg.B)] public static partial class Sets { } }";
+        var sets = GeneratorHarness.Run(Library, Consumer, Annotated);
+        Assert.Equal(0, (await Telemetry(sets.Output, new RegisterMasks.Generator.Coverage.CoversRegisterSetAnalyzer())).SyntaxNodeActionsCount);
+
+        const string Covered = "namespace Vm { using Covers = RegisterMasking.CoversRegisterSetAttribute; public static class Use { [Covers(\"AB\")] public static int F(Reg r) => r switch { Reg.A => 1, Reg.B => 2, _ => 0 }; } }";
+        var covered = GeneratorHarness.Run(Library, Consumer, Annotated, Covered);
+        Assert.Equal(1, (await Telemetry(covered.Output, new RegisterMasks.Generator.Coverage.CoversRegisterSetAnalyzer())).SyntaxNodeActionsCount);
+    }
+
     private static async Task<Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo> Telemetry(Compilation compilation, DiagnosticAnalyzer analyzer)
     {
         var withAnalyzers = compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),

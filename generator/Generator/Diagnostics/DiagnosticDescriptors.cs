@@ -244,6 +244,25 @@ internal static class DiagnosticDescriptors
     /// <summary>The usage analyzer's (<see cref="Usage.MaskUsageAnalyzer"/>): code that uses a generated mask.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> Usage = ImmutableArray.Create(ComplementOutsideAll, HasFlagOnMask, EnumToStringOnMask, EnumTryParseOfMask, HandWrittenBit, NumberIsDeclaredSet);
 
+    // RM0028-RM0029: [CoversRegisterSet] on a member, reported by Coverage.CoversRegisterSetAnalyzer.
+
+    public static readonly DiagnosticDescriptor SwitchMissesRegisters = Warning(DiagnosticIds.SwitchMissesRegisters, "A switch lacks cases for registers of the set its member covers",
+        "'{0}' covers set '{1}', but this switch has no case for {2}");
+
+    private const string CoveredSetUnknownTitle = "[CoversRegisterSet] names no single set";
+    public static readonly DiagnosticDescriptor CoveredSetUnknown = Error(DiagnosticIds.CoveredSetUnknown, CoveredSetUnknownTitle,
+        "'{0}' covers '{1}', which is not a set of any register file");
+    public static readonly DiagnosticDescriptor CoveredSetNotOfFile = Error(DiagnosticIds.CoveredSetUnknown, CoveredSetUnknownTitle,
+        "'{0}' covers '{1}', which is not a set of '{2}'");
+    public static readonly DiagnosticDescriptor CoveredSetAmbiguous = Error(DiagnosticIds.CoveredSetUnknown, CoveredSetUnknownTitle,
+        "'{0}' covers '{1}', a name sets of several register files have ({2}); add RegisterFile = typeof(...)");
+    public static readonly DiagnosticDescriptor CoveredFileNotAFile = Error(DiagnosticIds.CoveredSetUnknown, CoveredSetUnknownTitle,
+        "'{0}' covers '{1}' of '{2}', which is not an enum with [RegisterFile]");
+
+    /// <summary>The switch coverage analyzer's (<see cref="Coverage.CoversRegisterSetAnalyzer"/>): members with <c>[CoversRegisterSet]</c>.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> Coverage = ImmutableArray.Create(
+        SwitchMissesRegisters, CoveredSetUnknown, CoveredSetNotOfFile, CoveredSetAmbiguous, CoveredFileNotAFile);
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
 

@@ -216,10 +216,14 @@ internal static class AnnotationScanner
     /// (global or local, in any tree) that names one of them, followed through aliases of aliases.
     /// Too many names only binds a declaration for nothing; too few would miss one.
     /// </summary>
-    internal static HashSet<string> CandidateNames(Compilation compilation, CancellationToken cancellationToken)
+    internal static HashSet<string> CandidateNames(Compilation compilation, CancellationToken cancellationToken) =>
+        CandidateNames(compilation, OurAttributes, cancellationToken);
+
+    /// <summary>The same for other attributes of ours (<c>[CoversRegisterSet]</c>, on members, which the scanner does not read).</summary>
+    internal static HashSet<string> CandidateNames(Compilation compilation, IEnumerable<string> attributes, CancellationToken cancellationToken)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var attribute in OurAttributes)
+        foreach (var attribute in attributes)
         {
             names.Add(attribute);
             names.Add(WithoutSuffix(attribute));
@@ -260,7 +264,7 @@ internal static class AnnotationScanner
 
     private static string WithoutSuffix(string name) => name.Substring(0, name.Length - AttributeSuffix.Length);
 
-    private static string? LastIdentifier(NameSyntax name) => name switch
+    internal static string? LastIdentifier(NameSyntax name) => name switch
     {
         SimpleNameSyntax simple => simple.Identifier.ValueText,
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,

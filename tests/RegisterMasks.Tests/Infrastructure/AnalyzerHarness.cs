@@ -24,9 +24,17 @@ internal static class AnalyzerHarness
         compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(tree =>
             Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(tree.GetText(), (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)tree.Options, tree.FilePath)));
 
-    /// <summary>The usage analyzer's diagnostics (RM0021-RM0023): code that uses a generated mask.</summary>
+    /// <summary>
+    /// The diagnostics of the analyzers over code (RM0021-RM0029): the usage analyzer's (code that uses a
+    /// generated mask) and the switch coverage analyzer's (<c>[CoversRegisterSet]</c>).
+    /// </summary>
     public static ImmutableArray<Diagnostic> AnalyzeUsage(Compilation compilation) =>
-        Analyze(compilation, new RegisterMasks.Generator.Usage.MaskUsageAnalyzer(), null, default);
+        Run(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new RegisterMasks.Generator.Usage.MaskUsageAnalyzer(), new RegisterMasks.Generator.Coverage.CoversRegisterSetAnalyzer()),
+            null, analysis => analysis.GetAnalyzerDiagnosticsAsync(CancellationToken.None));
+
+    /// <summary>The switch coverage analyzer's diagnostics alone (RM0028, RM0029).</summary>
+    public static ImmutableArray<Diagnostic> AnalyzeCoverage(Compilation compilation) =>
+        Analyze(compilation, new RegisterMasks.Generator.Coverage.CoversRegisterSetAnalyzer(), null, default);
 
     /// <summary>
     /// The analyzer's diagnostics and the compiler's, from one pass: the analyzer driver has the compiler
@@ -60,11 +68,15 @@ internal static class AnalyzerHarness
 
     /// <summary>One analyzer over the compilation, as the compiler runs it; any exception it throws (AD0001) fails the test.</summary>
     private static ImmutableArray<Diagnostic> Run(Compilation compilation, DiagnosticAnalyzer analyzer, AnalyzerOptions? options,
+        Func<CompilationWithAnalyzers, Task<ImmutableArray<Diagnostic>>> ask) =>
+        Run(compilation, ImmutableArray.Create(analyzer), options, ask);
+
+    private static ImmutableArray<Diagnostic> Run(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions? options,
         Func<CompilationWithAnalyzers, Task<ImmutableArray<Diagnostic>>> ask)
     {
         var exceptions = new List<Exception>();
         var withAnalyzers = compilation.WithAnalyzers(
-            ImmutableArray.Create(analyzer),
+            analyzers,
             new CompilationWithAnalyzersOptions(
                 options ?? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
