@@ -33,4 +33,7 @@ internal static class DiagnosticIds
     public const string HandWrittenBit = "RM0025";
     public const string NumberIsDeclaredSet = "RM0026";
     public const string AccessibilityInvalid = "RM0027";
+    public const string ClassValueShared = "RM0030";
+    public const string ClassMemberInvalid = "RM0031";
+    public const string ClassDoesNotFit = "RM0032";
 }

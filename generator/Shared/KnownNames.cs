@@ -18,6 +18,7 @@ internal static class KnownNames
     public const string RegisterSetSubset = "RegisterSetSubsetAttribute";
     public const string RegisterSetsPartition = "RegisterSetsPartitionAttribute";
     public const string RegisterCache = "RegisterCacheAttribute";
+    public const string RegisterClass = "RegisterClassAttribute";
 
     /// <summary>The name <c>Include</c> uses for every register of the file; no set may take it.</summary>
     public const string AllSetName = "All";

@@ -18,6 +18,18 @@ internal sealed record MaskModel(
 {
     /// <summary>Whether a JSON converter may be generated, where the target has System.Text.Json (its name is free).</summary>
     public bool MayHaveJsonConverter { get; init; } = true;
+
+    /// <summary>The method that makes a register a mask: <c>ToMask</c> for a file, <c>To{MaskName}</c> for a class.</summary>
+    public string ToMaskName { get; init; } = "ToMask";
+
+    /// <summary>
+    /// A register class: bits are not the enum's values, so a value maps to its bit (and back) by subtraction
+    /// when <see cref="IsConsecutive"/>, else by a switch (and a table).
+    /// </summary>
+    public bool IsClass { get; init; }
+
+    /// <summary>A class whose values run consecutively from its bit 0's.</summary>
+    public bool IsConsecutive { get; init; }
 }
 
 /// <summary>One set's constant, its value already computed.</summary>
