@@ -544,7 +544,7 @@ public class DiagnosticTests
     {
         var reference = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "diagnostics.md")).ReplaceLineEndings("\n");
         var releases = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "generator", "Generator", "AnalyzerReleases.Unshipped.md"));
-        var descriptors = typeof(Generator.RegisterMaskGenerator).Assembly.GetType("RegisterMasks.Generator.DiagnosticDescriptors")!
+        var descriptors = typeof(Generator.RegisterMaskGenerator).Assembly.GetType("RegisterMasks.Generator.Diagnostics.DiagnosticDescriptors")!
             .GetFields().Select(field => field.GetValue(null)).OfType<DiagnosticDescriptor>().ToList();
         Assert.NotEmpty(descriptors);
         foreach (var descriptor in descriptors)
