@@ -35,4 +35,7 @@ internal static class DiagnosticIds
     public const string AccessibilityInvalid = "RM0027";
     public const string SwitchMissesRegisters = "RM0028";
     public const string CoveredSetUnknown = "RM0029";
+    public const string ClassValueShared = "RM0030";
+    public const string ClassMemberInvalid = "RM0031";
+    public const string ClassDoesNotFit = "RM0032";
 }

@@ -19,6 +19,7 @@ internal static class KnownNames
     public const string RegisterSetsPartition = "RegisterSetsPartitionAttribute";
     public const string RegisterCache = "RegisterCacheAttribute";
     public const string CoversRegisterSet = "CoversRegisterSetAttribute";
+    public const string RegisterClass = "RegisterClassAttribute";
 
     /// <summary>The name <c>Include</c> uses for every register of the file; no set may take it.</summary>
     public const string AllSetName = "All";

@@ -114,6 +114,22 @@ public class DiagnosticSnapshotTests
         ["CoveredFileNotAFile"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A)] public static partial class C { }\n" +
             "public static class U { [CoversRegisterSet(\"S\", RegisterFile = typeof(string))] public static int F(R r) => 0; }",
         ["SetAccessibilityProtected"] = "[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"S\", R.A, Accessibility = \"protected\")] public static partial class C { }",
+        ["NotInClass"] = "public enum R { A, B }\n[RegisterClass(typeof(R), \"M\", From = R.A, To = R.A)] public static partial class H { }\n[RegisterSet(\"S\", R.B, RegisterFile = typeof(H))] public static partial class C { }",
+        ["BackwardClassRange"] = "public enum R { A, B }\n[RegisterClass(typeof(R), \"M\")] public static partial class H { }\n[RegisterSet(\"S\", From = R.B, To = R.A)] public static partial class C { }",
+        ["SetClassAmbiguous"] = "public enum R { A, B }\n[RegisterClass(typeof(R), \"M1\")][RegisterClass(typeof(R), \"M2\")] public static partial class H { }\n[RegisterSet(\"S\", R.A)] public static partial class C { }",
+        ["SetInNoClass"] = "public enum R { A, B }\n[RegisterClass(typeof(R), \"M1\", From = R.A, To = R.A)][RegisterClass(typeof(R), \"M2\", From = R.B, To = R.B)] public static partial class H { }\n[RegisterSet(\"S\", R.A, R.B)] public static partial class C { }",
+        ["HolderWithSeveralClasses"] = "public enum R { A, B }\n[RegisterClass(typeof(R), \"M1\")][RegisterClass(typeof(R), \"M2\")] public static partial class H { }\n[RegisterCache(typeof(H))] public sealed partial class Cache { }",
+        ["ClassValueShared"] = "public enum R { A, B, C = 1 }\n[RegisterClass(typeof(R), \"M\", Registers = new object[] { R.A, R.B, R.C })] public static partial class H { }",
+        ["ClassRangeBackwards"] = "public enum R { A, B }\n[RegisterClass(typeof(R), \"M\", From = R.B, To = R.A)] public static partial class H { }",
+        ["ClassHalfOpenRange"] = "public enum R { A, B }\n[RegisterClass(typeof(R), \"M\", From = R.B)] public static partial class H { }",
+        ["ClassRangeAndList"] = "public enum R { A, B }\n[RegisterClass(typeof(R), \"M\", From = R.A, To = R.B, Registers = new object[] { R.A })] public static partial class H { }",
+        ["ClassMemberOfAnotherEnum"] = "public enum R { A, B }\npublic enum Q { X }\n[RegisterClass(typeof(R), \"M\", Registers = new object[] { R.A, Q.X })] public static partial class H { }",
+        ["ClassValueNotAMember"] = "public enum R { A, B }\n[RegisterClass(typeof(R), \"M\", Registers = new object[] { R.A, (R)7 })] public static partial class H { }",
+        ["ClassExcludedAbsent"] = "public enum R { A, B, C }\n[RegisterClass(typeof(R), \"M\", From = R.A, To = R.B, Exclude = new object[] { R.C })] public static partial class H { }",
+        ["ClassListedTwice"] = "public enum R { A, B }\n[RegisterClass(typeof(R), \"M\", Registers = new object[] { R.A, R.A })] public static partial class H { }",
+        ["ClassEnumNotAnEnum"] = "[RegisterClass(typeof(int), \"M\")] public static partial class H { }",
+        ["ClassDoesNotFit"] = "public enum R { A, B, C, D, E, F, G, H, I }\n[RegisterClass(typeof(R), \"M\", Width = 8)] public static partial class Holder { }",
+        ["ClassTooLarge"] = "public enum R { " + string.Join(", ", Enumerable.Range(0, 1025).Select(i => "R" + i)) + " }\n[RegisterClass(typeof(R), \"M\")] public static partial class H { }",
     };
 
     /// <summary>A register file compiled into another assembly, which the cases reference.</summary>

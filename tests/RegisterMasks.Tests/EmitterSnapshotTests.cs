@@ -42,6 +42,24 @@ public class EmitterSnapshotTests
         }
     }
 
+    /// <summary>A register class over scattered values: the switch, the table, To{Mask} and every bit read through them.</summary>
+    [Fact]
+    public void Register_class_mask()
+    {
+        var run = GeneratorHarness.Run("""
+            using RegisterMasking;
+            namespace Cls;
+            public enum Reg { None = 0, A = 10, B = 20, C = 30, V0 = 10, V1 = 11 }
+            [RegisterClass(typeof(Reg), "GprMask", Registers = new object[] { Reg.A, Reg.B, Reg.C })]
+            [RegisterClass(typeof(Reg), "VecMask", From = Reg.V0, To = Reg.V1)]
+            public static partial class Classes { }
+            """);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        Snapshot.Match(run.Source("Cls.GprMask.g.cs"), SnapshotNameExtension.Create("Cls.GprMask.g.cs"));
+        Snapshot.Match(run.Source("Cls.VecMask.g.cs"), SnapshotNameExtension.Create("Cls.VecMask.g.cs"));
+    }
+
     [Fact]
     public void Attributes()
     {

@@ -55,16 +55,17 @@ internal sealed class CoveredSets
 
     private CoveredSets(AnnotationModels models, ResolutionResult result)
     {
+        // By key: a register file's is its enum's name, a register class's its holder's and mask's (one enum may have several classes).
         foreach (var file in models.RegisterFiles)
         {
-            _annotated.Add(file.EnumFullName);
+            _annotated.Add(file.Key);
         }
         foreach (var mask in result.Masks)
         {
-            if (models.RegisterFiles.FirstOrDefault(file => file.EnumFullName == mask.EnumFullName) is { } file)
+            if (models.RegisterFiles.FirstOrDefault(file => file.Key == mask.RegisterFileKey) is { } file)
             {
-                _usable[mask.EnumFullName] = file;
-                _allByFile[mask.EnumFullName] = mask.Bits;
+                _usable[mask.RegisterFileKey] = file;
+                _allByFile[mask.RegisterFileKey] = mask.Bits;
             }
         }
         foreach (var set in models.SetContainers.SelectMany(container => container.Sets))
@@ -84,7 +85,7 @@ internal sealed class CoveredSets
                     sets.Add(group.Key, group.Single().Bits);
                 }
             }
-            _setsByFile[catalog.EnumFullName] = sets;
+            _setsByFile[catalog.RegisterFileKey] = sets;
         }
     }
 
@@ -106,7 +107,7 @@ internal sealed class CoveredSets
         name ??= "";
         if (registerFile is not null)
         {
-            var key = registerFile is INamedTypeSymbol { TypeKind: TypeKind.Enum } ? SymbolNames.FullyQualified(registerFile) : null;
+            var key = KeyOf(registerFile, name);
             if (key is null || !_annotated.Contains(key))
             {
                 problem = CoveredSetProblem.NotAFile;
@@ -143,11 +144,32 @@ internal sealed class CoveredSets
         if (candidates.Count > 1)
         {
             problem = CoveredSetProblem.Ambiguous;
-            files = candidates.Select(SymbolNames.WithoutGlobalPrefix).OrderBy(file => file, StringComparer.Ordinal).ToList();
+            files = candidates.Select(key => _usable.TryGetValue(key, out var file) && file.IsClass ? file.MaskName : SymbolNames.WithoutGlobalPrefix(key))
+                .OrderBy(file => file, StringComparer.Ordinal).ToList();
             return null;
         }
         problem = name == KnownNames.AllSetName || HasBrokenDeclaration(name) ? CoveredSetProblem.ReportedElsewhere : CoveredSetProblem.Unknown;
         return null;
+    }
+
+    /// <summary>
+    /// The key <c>RegisterFile = typeof(...)</c> names: an enum's, or a class holder's (of its one class, or of
+    /// the one of its classes that has a set of the name); null for any other type.
+    /// </summary>
+    private string? KeyOf(ITypeSymbol registerFile, string name)
+    {
+        if (registerFile is not INamedTypeSymbol type)
+        {
+            return null;
+        }
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return SymbolNames.FullyQualified(type);
+        }
+        var prefix = SymbolNames.FullyQualified(type) + "#";
+        var classes = _annotated.Where(key => key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        return classes.Count == 1 ? classes[0]
+            : classes.FirstOrDefault(key => _setsByFile.TryGetValue(key, out var sets) && sets.ContainsKey(name)) ?? classes.FirstOrDefault();
     }
 
     /// <summary>A set of this name is declared but has no value: its error is reported where it is declared.</summary>
@@ -155,8 +177,9 @@ internal sealed class CoveredSets
         _declared.TryGetValue(name, out var declared) && declared > (_resolved.TryGetValue(name, out var resolved) ? resolved : 0);
 
     /// <summary>
-    /// The set's registers by value, in the order the enum declares them, each once, named as text
-    /// shows its value (of aliases, the one the resolver chose for every output).
+    /// The set's registers by value, in the order the enum declares them (a class's: its bit order), each
+    /// once, named as text shows its value (of aliases, the one the resolver chose for every output).
+    /// A register file's index is its value; a class's is its bit, its value kept as text.
     /// </summary>
     private static CoveredSet Set(string name, RegisterFileModel file, IReadOnlyList<MaskBit> bits)
     {
@@ -170,10 +193,15 @@ internal sealed class CoveredSets
         {
             if (names.TryGetValue(register.Index, out var shown))
             {
-                registers.Add(new CoveredRegister(shown, register.Index));
+                registers.Add(new CoveredRegister(shown, file.IsClass ? ValueOf(register) : register.Index));
                 names.Remove(register.Index);
             }
         }
         return new CoveredSet(name, file, registers);
     }
+
+    private static long ValueOf(RegisterModel classMember) =>
+        long.TryParse(classMember.IndexText, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : ulong.TryParse(classMember.IndexText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var big) ? unchecked((long)big) : long.MinValue;
 }

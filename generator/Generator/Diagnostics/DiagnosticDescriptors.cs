@@ -45,6 +45,10 @@ internal static class DiagnosticDescriptors
         "Set '{0}' names a range From {1} ({2}) To {3} ({4}) that runs backwards, which is not a register of '{5}'");
     public static readonly DiagnosticDescriptor ValueNotARegisterOfAnyFile = Error(DiagnosticIds.NotARegister, NotARegisterTitle,
         "Set '{0}' names '{1}', {2}, which is not a register of any register file");
+    public static readonly DiagnosticDescriptor NotInClass = Error(DiagnosticIds.NotARegister, NotARegisterTitle,
+        "Set '{0}' names '{1}', which is not a register of class '{2}'");
+    public static readonly DiagnosticDescriptor BackwardClassRange = Error(DiagnosticIds.NotARegister, NotARegisterTitle,
+        "Set '{0}' names a range From {1} To {2} that runs backwards in class '{3}' (bits {4} to {5})");
 
     // RM0006: which register file a set, cache or invariant is over.
 
@@ -71,6 +75,12 @@ internal static class DiagnosticDescriptors
         "{0}: the sets it names belong to different register files");
     public static readonly DiagnosticDescriptor InvariantFileAmbiguous = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "{0}: sets of these names exist in several register files ({1})");
+    public static readonly DiagnosticDescriptor SetClassAmbiguous = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
+        "Set '{0}': every register it names is in each of {1}; add RegisterFile = typeof(...) naming the holder of one");
+    public static readonly DiagnosticDescriptor SetInNoClass = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
+        "Set '{0}': no register class of enum '{1}' holds every register it names (classes: {2}); add RegisterFile = typeof(...) naming the holder of one");
+    public static readonly DiagnosticDescriptor HolderWithSeveralClasses = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
+        "'{0}': '{1}' bears several register classes ({2}), and nothing tells which is meant");
 
     // RM0007-RM0009: sets by name.
 
@@ -198,6 +208,35 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AliasOfNothing = Error(DiagnosticIds.AliasOfNothing, "A register marked [RegisterAlias] aliases no register",
         "Register '{0}' is marked [RegisterAlias], but no other register has its index {1}; remove [RegisterAlias], or give it the index of the register it aliases");
 
+    // RM0030-RM0032: a register class, read alone.
+
+    public static readonly DiagnosticDescriptor ClassValueShared = Error(DiagnosticIds.ClassValueShared, "Two registers of a register class share a value",
+        "Register class '{0}': '{1}' has value {2}, which '{3}' of the class has too; a class's registers need distinct values (mark one [RegisterAlias] if it is meant)");
+
+    private const string ClassMemberTitle = "A register class names something that is not one of its enum's members";
+    public static readonly DiagnosticDescriptor ClassRangeBackwards = Error(DiagnosticIds.ClassMemberInvalid, ClassMemberTitle,
+        "Register class '{0}': From {1} is declared after To {2} in enum '{3}'; a class's range runs in declaration order");
+    public static readonly DiagnosticDescriptor ClassHalfOpenRange = Error(DiagnosticIds.ClassMemberInvalid, ClassMemberTitle,
+        "Register class '{0}' gives {1} but no {2}");
+    public static readonly DiagnosticDescriptor ClassRangeAndList = Error(DiagnosticIds.ClassMemberInvalid, ClassMemberTitle,
+        "Register class '{0}' gives both a range (From, To) and Registers; give one");
+    public static readonly DiagnosticDescriptor ClassMemberOfAnotherEnum = Error(DiagnosticIds.ClassMemberInvalid, ClassMemberTitle,
+        "Register class '{0}': '{1}' is a member of enum '{2}', not of '{3}'");
+    public static readonly DiagnosticDescriptor ClassValueNotAMember = Error(DiagnosticIds.ClassMemberInvalid, ClassMemberTitle,
+        "Register class '{0}': '{1}', {2}, is not a member of enum '{3}'");
+    public static readonly DiagnosticDescriptor ClassExcludedAbsent = Error(DiagnosticIds.ClassMemberInvalid, ClassMemberTitle,
+        "Register class '{0}': Exclude names '{1}', which the class does not hold");
+    public static readonly DiagnosticDescriptor ClassListedTwice = Error(DiagnosticIds.ClassMemberInvalid, ClassMemberTitle,
+        "Register class '{0}': Registers names '{1}' twice; each member has one bit");
+    public static readonly DiagnosticDescriptor ClassEnumNotAnEnum = Error(DiagnosticIds.ClassMemberInvalid, ClassMemberTitle,
+        "Register class '{0}': '{1}' is not an enum; pass typeof(TheRegisterEnum)");
+
+    private const string ClassDoesNotFitTitle = "A register class does not fit its width";
+    public static readonly DiagnosticDescriptor ClassDoesNotFit = Error(DiagnosticIds.ClassDoesNotFit, ClassDoesNotFitTitle,
+        "Register class '{0}' holds {1} registers, which do not fit width {2}; remove the Width or make it at least {3}");
+    public static readonly DiagnosticDescriptor ClassTooLarge = Error(DiagnosticIds.ClassDoesNotFit, ClassDoesNotFitTitle,
+        "Register class '{0}' holds {1} registers; a mask holds at most 1024");
+
     // RM0021-RM0025: code that uses a mask as any enum, where a generated member is the right one.
 
     public static readonly DiagnosticDescriptor ComplementOutsideAll = Warning(DiagnosticIds.Complement, "A mask's complement holds bits that name no register",
@@ -230,7 +269,10 @@ internal static class DiagnosticDescriptors
         SetNameOnTwoFiles, OrderNameTakenByMember, OrderNameTakenBySet, NotPartial, ContainerNotPartial, ReadOnlyCache, ListedTwice, ExcludedButAbsent, EmptySet,
         SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,
         CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct, CachePartialMethodDeclared, AliasOfNothing,
-        SetAccessibilityUnknown, SetAccessibilityProtected);
+        SetAccessibilityUnknown, SetAccessibilityProtected,
+        NotInClass, BackwardClassRange, SetClassAmbiguous, SetInNoClass, HolderWithSeveralClasses,
+        ClassValueShared, ClassRangeBackwards, ClassHalfOpenRange, ClassRangeAndList, ClassMemberOfAnotherEnum, ClassValueNotAMember,
+        ClassExcludedAbsent, ClassListedTwice, ClassEnumNotAnEnum, ClassDoesNotFit, ClassTooLarge);
 
     public static readonly DiagnosticDescriptor EnumTryParseOfMask = Info(DiagnosticIds.EnumTryParse, "Enum.TryParse or Enum.Parse of a register mask",
         "'{0}' has its own {1}, which reads what ToStringFast prints, names joined by '|' and hex, without reflection");

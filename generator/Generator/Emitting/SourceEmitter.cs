@@ -65,6 +65,8 @@ internal static class SourceEmitter
             MaskFullName = cache.MaskFullName,
             ExtensionsFullName = cache.MaskFullName + "Extensions",
             EnumName = cache.EnumFullName,
+            ToMask = cache.IsClass ? "To" + cache.MaskFullName.Substring(cache.MaskFullName.LastIndexOf('.') + 1).Replace("global::", "") : "ToMask",
+            SlotOf = cache.IsClass ? "(int)" + cache.MaskFullName + "Extensions.BitOf(register)" : "(int)register",
             HasValues = cache.Values is not null,
             ValueType = cache.Values?.TypeName ?? "",
             ValueAccessibility = cache.Values is { Accessibility: var most } && most != "public" ? most : accessibility,
@@ -117,6 +119,23 @@ internal static class SourceEmitter
         view.MaskName = mask.MaskName;
         view.MaskFullName = MaskFullName(mask.Namespace, mask.MaskName);
         view.EnumName = mask.EnumFullName;
+        if (mask.IsClass)
+        {
+            // A register class: bit i is its i-th register, whatever the enum's value, so the value maps to its bit and back.
+            view.IsClass = true;
+            view.IsConsecutive = mask.IsConsecutive;
+            view.ToMask = mask.ToMaskName;
+            view.ClassCases = mask.Bits.Select(bit => new MemberView { Name = mask.EnumFullName + "." + SymbolNames.Escaped(bit.Name), Text = bit.Name, Index = bit.Index }).ToList();
+            view.FirstRegister = view.ClassCases.Count > 0 ? view.ClassCases[0].Name : "default(" + mask.EnumFullName + ")";
+            view.RegisterIndex = ClassBitOf(mask);
+            view.RegisterBit = "(int)" + ClassBitOf(mask);
+            view.RegisterAt = MaskFullName(mask.Namespace, mask.MaskName) + "Extensions.RegisterAt(";
+            view.RegisterAtEnd = ")";
+        }
+        else
+        {
+            view.RegisterAt = "(" + mask.EnumFullName + ")";
+        }
         view.EnumText = Literals.Quoted(SymbolNames.WithoutGlobalPrefix(mask.EnumFullName));
         view.ExtensionsFullName = view.MaskFullName + "Extensions";
         view.HasOps = features.HasStaticAbstracts && mask.MayHaveOps;
@@ -184,6 +203,9 @@ internal static class SourceEmitter
             : "(" + maskFullName + ")" + Literals.Hex(words[0], width);
     }
 
+    /// <summary>A class register's bit, as a <c>ulong</c> past every bit for a value the class does not hold.</summary>
+    private static string ClassBitOf(MaskModel mask) => MaskFullName(mask.Namespace, mask.MaskName) + "Extensions.BitOf(register)";
+
     private static string MaskFullName(string ns, string maskName) => ns.Length == 0 ? "global::" + maskName : "global::" + ns + "." + maskName;
 
     internal static MaskView MaskViewOf(MaskModel mask, TargetFeatures features)
@@ -199,7 +221,7 @@ internal static class SourceEmitter
         var bound = mask.Members.Count == 0 ? 0 : mask.Members.Max(member => member.Index) + 1;
         var hasGaps = allBits != (bound == 64 ? ulong.MaxValue : (1UL << bound) - 1);
         var shiftWidth = width == 64 ? 64 : 32;
-        var shifted = $"1{(width == 64 ? "UL" : "u")} << (int)register";
+        var shifted = $"1{(width == 64 ? "UL" : "u")} << " + (mask.IsClass ? "(int)" + ClassBitOf(mask) : "(int)register");
         var bit = hasGaps ? $"({shifted}) & {Literals.Hex(allBits, shiftWidth)}" : shifted;
         return Describe(new MaskView
         {

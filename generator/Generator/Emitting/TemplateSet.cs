@@ -42,6 +42,7 @@ internal static class TemplateSet
     {
         Partial("MaskBitNames.sbn"),
         Partial("MaskOperations.sbn"),
+        Partial("ClassMapping.sbn"),
         Partial("MaskParsing.sbn"),
         Partial("MaskBitHelpers.sbn"),
         Partial("MaskEnumerators.sbn"),

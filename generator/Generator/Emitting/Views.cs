@@ -68,6 +68,32 @@ internal abstract class MaskViewBase
     /// <summary>See <see cref="ParsedType"/>: <c>0UL</c> or the mask's <c>None</c>.</summary>
     public string ParsedNone { get; set; } = "";
 
+    /// <summary>The method that makes a register its mask: <c>ToMask</c>, or a register class's <c>To{Mask}</c>.</summary>
+    public string ToMask { get; set; } = "ToMask";
+
+    /// <summary>A register class: its bits are not the enum's values, and <c>ClassMapping.sbn</c> maps between them.</summary>
+    public bool IsClass { get; set; }
+
+    /// <summary>A class whose values run consecutively: the mapping is a subtraction, else a switch and a table.</summary>
+    public bool IsConsecutive { get; set; }
+
+    /// <summary>A class's bit 0 register, <c>global::</c>-qualified (the consecutive mapping's origin).</summary>
+    public string FirstRegister { get; set; } = "";
+
+    /// <summary>A class's registers, one per bit, ascending.</summary>
+    public List<MemberView> ClassCases { get; set; } = new();
+
+    /// <summary><c>register</c>'s index as a <c>ulong</c>, past every bit when it names none: its value for a file, its bit for a class.</summary>
+    public string RegisterIndex { get; set; } = "unchecked((ulong)register)";
+
+    /// <summary><c>register</c>'s bit as an <c>int</c>, for a register the mask is known to hold.</summary>
+    public string RegisterBit { get; set; } = "(int)register";
+
+    /// <summary>Around an <c>int</c> bit index, the register of that bit: a cast for a file, <c>RegisterAt(...)</c> for a class.</summary>
+    public string RegisterAt { get; set; } = "";
+
+    /// <summary>See <see cref="RegisterAt"/>: what closes it.</summary>
+    public string RegisterAtEnd { get; set; } = "";
     /// <summary>
     /// Every name TryParse reads, in the order <c>Enum.TryParse</c> with ignoreCase tries them: ascending value (None, the
     /// registers by index with each alias beside its register, All). Of names that differ only in case, the first wins.
@@ -236,6 +262,12 @@ internal sealed class CacheView : ReopenedTypeView
     public string MaskFullName { get; set; } = "";
     public string ExtensionsFullName { get; set; } = "";
     public string EnumName { get; set; } = "";
+
+    /// <summary>The method that makes a register its mask (<c>ToMask</c>, a class's <c>To{Mask}</c>).</summary>
+    public string ToMask { get; set; } = "ToMask";
+
+    /// <summary>A register's slot in the values: its value for a file, its bit for a class.</summary>
+    public string SlotOf { get; set; } = "(int)register";
 
     /// <summary>With <c>ValueType</c>: an array of values beside the masks, read and written through the cache.</summary>
     public bool HasValues { get; set; }

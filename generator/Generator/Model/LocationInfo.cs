@@ -16,6 +16,9 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span)
 
     public static LocationInfo From(SyntaxToken token) => new(token.SyntaxTree!.FilePath, token.Span);
 
-    /// <summary>A symbol's source location (an enum member's name); the symbols we read are declared in source.</summary>
-    public static LocationInfo From(Location location) => new(location.SourceTree!.FilePath, location.SourceSpan);
+    /// <summary>
+    /// A symbol's source location (an enum member's name). A member of an enum of another assembly (a register
+    /// class may be over one) has none: its path is empty, and nothing is ever reported there.
+    /// </summary>
+    public static LocationInfo From(Location location) => new(location.SourceTree?.FilePath ?? "", location.SourceSpan);
 }

@@ -19,8 +19,22 @@ internal sealed record MaskModel(
     /// <summary>Whether a JSON converter may be generated, where the target has System.Text.Json (its name is free).</summary>
     public bool MayHaveJsonConverter { get; init; } = true;
 
+    /// <summary>The key of its register file or class (<see cref="RegisterFileModel.Key"/>), for analyzers that look a mask up.</summary>
+    public string RegisterFileKey { get; init; } = "";
+
     /// <summary>Whether a <c>{Mask}Ops</c> may be generated, where the target has static abstract interface members (its name is free).</summary>
     public bool MayHaveOps { get; init; } = true;
+    /// <summary>The method that makes a register a mask: <c>ToMask</c> for a file, <c>To{MaskName}</c> for a class.</summary>
+    public string ToMaskName { get; init; } = "ToMask";
+
+    /// <summary>
+    /// A register class: bits are not the enum's values, so a value maps to its bit (and back) by subtraction
+    /// when <see cref="IsConsecutive"/>, else by a switch (and a table).
+    /// </summary>
+    public bool IsClass { get; init; }
+
+    /// <summary>A class whose values run consecutively from its bit 0's.</summary>
+    public bool IsConsecutive { get; init; }
 }
 
 /// <summary>One set's constant, its value already computed.</summary>
@@ -63,7 +77,11 @@ internal sealed record CatalogModel(
     string EnumFullName,
     bool IsPublic,
     int Width,
-    EquatableArray<CatalogEntry> Entries);
+    EquatableArray<CatalogEntry> Entries)
+{
+    /// <summary>The key of its register file or class (<see cref="RegisterFileModel.Key"/>).</summary>
+    public string RegisterFileKey { get; init; } = "";
+}
 
 /// <summary>What resolving every register file and set together gives: the code to write and the diagnostics.</summary>
 internal sealed record ResolutionResult(

@@ -1,7 +1,7 @@
 namespace RegisterMasks.Generator.Model;
 
 /// <summary>A <c>[RegisterCache]</c> type, as the parser saw it.</summary>
-/// <param name="RegisterFileKey">The register file's enum full name; null when <c>typeof</c> named no register file (RM0006 reported).</param>
+/// <param name="RegisterFileKey">The register file's enum full name (for a holder of register classes, <c>{holder}#</c>, which the resolver resolves); null when <c>typeof</c> named no register file (RM0006 reported).</param>
 /// <param name="HasErrors">True when the type cannot take the generated members (RM0011, RM0019).</param>
 /// <param name="Values">What <c>ValueType</c> asks the cache to hold; null without one.</param>
 internal sealed record RegisterCacheModel(
@@ -11,7 +11,11 @@ internal sealed record RegisterCacheModel(
     string? RegisterFileKey,
     bool HasErrors,
     CacheValues? Values,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The <c>typeof</c> argument: where to say that a holder's class is not clear.</summary>
+    public LocationInfo? RegisterFileLocation { get; init; }
+}
 
 /// <summary>The values a cache holds beside its masks (<c>ValueType</c>).</summary>
 /// <param name="TypeName">The value type, <c>global::</c>-qualified.</param>
@@ -19,6 +23,7 @@ internal sealed record RegisterCacheModel(
 internal sealed record CacheValues(string TypeName, string Accessibility);
 
 /// <summary>A register cache to emit: where, and over which mask.</summary>
+/// <param name="IsClass">Over a register class: a register's slot is its bit, not its value.</param>
 /// <param name="SlotCount">With values: one slot per register index, up to the highest register's.</param>
 internal sealed record RegisterCacheOutput(
     string HintName,
@@ -28,4 +33,5 @@ internal sealed record RegisterCacheOutput(
     string EnumFullName,
     bool IsPublic,
     CacheValues? Values,
+    bool IsClass,
     int SlotCount);

@@ -51,6 +51,27 @@ internal sealed record RegisterFileModel(
 
     /// <summary>A type of the user's already has the name of the mask's <c>{Mask}Ops</c>: none is generated.</summary>
     public bool OpsTaken { get; init; }
+    /// <summary>
+    /// For a register class (<c>[RegisterClass]</c>), the holder's <c>global::</c>-qualified name; null for a
+    /// <c>[RegisterFile]</c> enum. A class's <see cref="RegisterModel.Index"/> is the member's bit, not its value,
+    /// and <see cref="EnumName"/> is the mask's name (what messages call the class).
+    /// </summary>
+    public string? ClassHolder { get; init; }
+
+    /// <summary>A class whose members' values run consecutively in bit order: a value maps to its bit by subtraction.</summary>
+    public bool IsConsecutive { get; init; }
+
+    /// <summary>Whether this is a register class rather than a register file.</summary>
+    public bool IsClass => ClassHolder is not null;
+
+    /// <summary>
+    /// What sets, caches and invariants refer to it by: a file's enum full name; a class's holder and mask
+    /// name (a holder may bear several classes, and one enum may have several classes).
+    /// </summary>
+    public string Key => ClassHolder is null ? EnumFullName : ClassKey(ClassHolder, MaskName);
+
+    /// <summary>A class's <see cref="Key"/>: '#' is in no C# name, so no class key is a file's.</summary>
+    public static string ClassKey(string holder, string maskName) => holder + "#" + maskName;
 
     /// <summary>The registers that have a bit, in declaration order.</summary>
     public IEnumerable<RegisterModel> Registers => Members.Where(member => member.HasBit);

@@ -33,9 +33,33 @@ internal sealed record RegisterSetModel(
     /// <summary>How many of <see cref="Listed"/>, at its start, come from <c>From</c>..<c>To</c> (the order puts them after the others).</summary>
     public int RangeLength { get; init; }
 
+    /// <summary>
+    /// A set over a register class, whose class the resolver decides (it sees every class): registers are
+    /// read by member, with <see cref="RegisterReference.Index"/> the member's value until the resolver
+    /// puts the bit there. Null for a set of a <c>[RegisterFile]</c>.
+    /// </summary>
+    public ClassSetReading? Class { get; init; }
+
     /// <summary><c>Accessibility</c> as C# writes it (<c>private protected</c>), checked; null for the default, public.</summary>
     public string? Accessibility { get; init; }
 }
+
+/// <summary>What a set over a register class names, for the resolver to find its class.</summary>
+/// <param name="EnumFullName">The enum of the registers written; null when none is written (the holder decides).</param>
+/// <param name="EnumDisplayName">The enum as messages name it.</param>
+/// <param name="Holder">The holder the set names (<c>RegisterFile = typeof(Holder)</c>) or is declared on; null to infer it by member.</param>
+/// <param name="HolderNamed">The holder was named by <c>RegisterFile</c>, not only the type the set is declared on.</param>
+/// <param name="RangeFrom">With <paramref name="RangeTo"/>: a range over the class's bits, expanded once the class is known.</param>
+/// <param name="FirstArgument">The first register argument as written (quoted), for RM0006 when the enum has no class.</param>
+internal sealed record ClassSetReading(
+    string? EnumFullName,
+    string EnumDisplayName,
+    string? Holder,
+    bool HolderNamed,
+    RegisterReference? RangeFrom,
+    RegisterReference? RangeTo,
+    string FirstArgument,
+    LocationInfo? FirstArgumentLocation);
 
 /// <summary>One type around the sets' constants, outermost first: enough to reopen it as a partial declaration.</summary>
 /// <param name="Keyword">class, struct, interface, record or record struct.</param>

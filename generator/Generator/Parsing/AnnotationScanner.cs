@@ -21,7 +21,7 @@ internal static class AnnotationScanner
     private static readonly string[] OurAttributes =
     {
         KnownNames.RegisterFile, KnownNames.RegisterSet, KnownNames.RegisterSetsDisjoint,
-        KnownNames.RegisterSetSubset, KnownNames.RegisterSetsPartition, KnownNames.RegisterCache,
+        KnownNames.RegisterSetSubset, KnownNames.RegisterSetsPartition, KnownNames.RegisterCache, KnownNames.RegisterClass,
     };
 
     /// <summary>Every annotation of the compilation.</summary>
@@ -98,10 +98,14 @@ internal static class AnnotationScanner
                 }
                 continue;
             }
-            if (Of(ours, KnownNames.RegisterSet) is { IsEmpty: false } setAttributes
-                && RegisterSetParser.Parse(new AnnotatedDeclaration(node, symbol, setAttributes), cancellationToken) is { } container)
+            var sets = Of(ours, KnownNames.RegisterSet);
+            if (!sets.IsEmpty && RegisterSetParser.Parse(new AnnotatedDeclaration(node, symbol, sets), cancellationToken) is { } container)
             {
                 containers.Add(container);
+            }
+            if (Of(ours, KnownNames.RegisterClass) is { IsEmpty: false } classAttributes)
+            {
+                registerFiles.AddRange(RegisterClassParser.Parse(new AnnotatedDeclaration(node, symbol, classAttributes), !sets.IsEmpty, cancellationToken));
             }
             if (Of(ours, KnownNames.RegisterSetsDisjoint, KnownNames.RegisterSetSubset, KnownNames.RegisterSetsPartition) is { IsEmpty: false } checks)
             {

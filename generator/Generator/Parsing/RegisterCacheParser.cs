@@ -33,7 +33,14 @@ internal static class RegisterCacheParser
         var registerFileSyntax = new AttributeSyntaxReader(syntax).Positional.FirstOrDefault();
         var file = attribute.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
         string? registerFileKey = null;
-        if (file is { TypeKind: TypeKind.Enum } && KnownNames.HasAttribute(file, KnownNames.RegisterFile)
+        var registerEnum = file;
+        if (file is { TypeKind: not TypeKind.Enum } && ClassEnum(file) is { } classEnum)
+        {
+            // A holder of register classes: the resolver picks its class (it must bear one only).
+            registerFileKey = RegisterFileModel.ClassKey(SymbolNames.FullyQualified(file), "");
+            registerEnum = classEnum;
+        }
+        else if (file is { TypeKind: TypeKind.Enum } && KnownNames.HasAttribute(file, KnownNames.RegisterFile)
             && file.Locations.Any(location => location.IsInSource))
         {
             registerFileKey = SymbolNames.FullyQualified(file);
@@ -46,7 +53,7 @@ internal static class RegisterCacheParser
         }
 
         // Over no register file, the cache gets nothing: LoadRegister's parameters would only follow from that error (RM0018, RM0019).
-        var values = CacheValueReader.Read(type, registerFileKey is null ? null : file, attribute, new AttributeSyntaxReader(syntax), diagnostics, ref hasErrors);
+        var values = CacheValueReader.Read(type, registerFileKey is null ? null : registerEnum, attribute, new AttributeSyntaxReader(syntax), diagnostics, ref hasErrors);
         return new RegisterCacheModel(
             FullName: PartialTypes.FullMetadataName(type),
             Namespace: SymbolNames.Namespace(type),
@@ -54,6 +61,15 @@ internal static class RegisterCacheParser
             RegisterFileKey: registerFileKey,
             HasErrors: hasErrors,
             Values: values,
-            Diagnostics: diagnostics.ToEquatableArray());
+            Diagnostics: diagnostics.ToEquatableArray())
+        {
+            RegisterFileLocation = LocationInfo.From((SyntaxNode?)registerFileSyntax ?? syntax),
+        };
     }
+
+    /// <summary>The enum of a holder's first register class; null when the type bears none.</summary>
+    private static INamedTypeSymbol? ClassEnum(INamedTypeSymbol holder) =>
+        holder.GetAttributes().Where(attribute => KnownNames.IsOurs(attribute.AttributeClass, KnownNames.RegisterClass))
+            .Select(attribute => attribute.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol)
+            .FirstOrDefault(type => type is { TypeKind: TypeKind.Enum });
 }

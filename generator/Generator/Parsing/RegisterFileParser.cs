@@ -64,7 +64,7 @@ internal static class RegisterFileParser
     /// the user's with that name (a hand-written converter, say) keeps it: ours is left out, and with it the
     /// attribute that would attach it, and RM0010 says so. Without System.Text.Json, the name is free.
     /// </summary>
-    private static bool CheckJsonConverterName(INamedTypeSymbol enumSymbol, string maskName, LocationInfo where, List<DiagnosticInfo> diagnostics)
+    internal static bool CheckJsonConverterName(INamedTypeSymbol enumSymbol, string maskName, LocationInfo where, List<DiagnosticInfo> diagnostics)
     {
         var converterName = maskName + "JsonConverter";
         if (!SymbolNames.IsValidIdentifier(maskName)
@@ -133,21 +133,26 @@ internal static class RegisterFileParser
         var written = attribute.NamedArguments.FirstOrDefault(pair => pair.Key == "MaskName").Value.Value as string;
         var name = written ?? enumSymbol.Name + "Mask";
         var location = syntax is null ? null : LocationInfo.From(syntax);
-        var where = location ?? LocationInfo.From(arguments.Syntax);
+        CheckMaskName(enumSymbol.ContainingNamespace, name, enumSymbol.Name, location ?? LocationInfo.From(arguments.Syntax), diagnostics);
+        return (name, location);
+    }
 
+    /// <summary>RM0010 when a mask name is no identifier, or it or its extension class's name is a type of the namespace already.</summary>
+    /// <param name="owner">What the messages call the register file or class.</param>
+    internal static void CheckMaskName(INamespaceSymbol ns, string name, string owner, LocationInfo where, List<DiagnosticInfo> diagnostics)
+    {
         if (!SymbolNames.IsValidIdentifier(name))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaskNameNotAnIdentifier, where, name, enumSymbol.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaskNameNotAnIdentifier, where, name, owner));
         }
-        else if (GeneratedCode.UserDeclared(enumSymbol.ContainingNamespace.GetTypeMembers(name)).FirstOrDefault() is { } existing)
+        else if (GeneratedCode.UserDeclared(ns.GetTypeMembers(name)).FirstOrDefault() is { } existing)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaskNameTakenByType, where, name, enumSymbol.Name, existing.ToDisplayString()));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaskNameTakenByType, where, name, owner, existing.ToDisplayString()));
         }
-        else if (GeneratedCode.UserDeclared(enumSymbol.ContainingNamespace.GetTypeMembers(name + "Extensions")).FirstOrDefault(IsNotAPartialStaticClass) is { } extensions)
+        else if (GeneratedCode.UserDeclared(ns.GetTypeMembers(name + "Extensions")).FirstOrDefault(IsNotAPartialStaticClass) is { } extensions)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExtensionsNameTaken, where, name, enumSymbol.Name, extensions.ToDisplayString()));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExtensionsNameTaken, where, name, owner, extensions.ToDisplayString()));
         }
-        return (name, location);
     }
 
     /// <summary>Users may extend the generated extension class with their own static partial part; anything else collides.</summary>

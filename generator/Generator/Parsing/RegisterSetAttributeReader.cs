@@ -28,6 +28,12 @@ internal sealed class RegisterSetAttributeReader
     private bool _isOrdered;
     private IReadOnlyList<RegisterModel>? _members;
 
+    // A set over a register class: the enum written, the holder named or bearing it, and whether this is one.
+    private bool _classMode;
+    private INamedTypeSymbol? _classEnum;
+    private string? _holder;
+    private bool _holderNamed;
+
     public RegisterSetAttributeReader(INamedTypeSymbol container, AttributeData attribute, AttributeSyntax syntax, List<DiagnosticInfo> diagnostics)
     {
         _container = container;
@@ -59,7 +65,12 @@ internal sealed class RegisterSetAttributeReader
         var listed = new List<RegisterReference>();
         var excluded = new List<RegisterReference>();
         var rangeLength = 0;
-        if (_registerFile is not null)
+        ClassSetReading? classReading = null;
+        if (_classMode)
+        {
+            classReading = ReadClassSet(registerArguments, from, to, excludeArguments, listed, excluded);
+        }
+        else if (_registerFile is not null)
         {
             // The range first, so that a register also listed by name is the one RM0012 points at.
             ReadRange(from, to, listed);
@@ -80,6 +91,7 @@ internal sealed class RegisterSetAttributeReader
             HasErrors: _hasErrors)
         {
             TakesRegisterFileFromIncludes = _registerFileFromIncludes,
+            Class = classReading,
             RegisterFileLocation = LocationInfo.From(_arguments.Syntax.Name),
             IsOrdered = _isOrdered,
             RangeLength = rangeLength,
@@ -215,6 +227,14 @@ internal sealed class RegisterSetAttributeReader
         if (_arguments.Named("RegisterFile") is { } registerFileSyntax)
         {
             var named = NamedValue("RegisterFile").Value as INamedTypeSymbol;
+            if (named is { TypeKind: not TypeKind.Enum } && KnownNames.HasAttribute(named, KnownNames.RegisterClass))
+            {
+                // A holder of register classes: the resolver picks its class (by member, when it has several).
+                _classMode = true;
+                _holder = SymbolNames.FullyQualified(named);
+                _holderNamed = true;
+                return null;
+            }
             if (named is { TypeKind: TypeKind.Enum } && HasRegisterFileAttribute(named))
             {
                 return CheckDeclaredHere(named, registerFileSyntax);
@@ -223,6 +243,7 @@ internal sealed class RegisterSetAttributeReader
             return null;
         }
 
+        var onHolder = KnownNames.HasAttribute(_container, KnownNames.RegisterClass);
         foreach (var argument in registers)
         {
             if (EnumTypeOf(argument.Value) is { } enumType)
@@ -231,7 +252,11 @@ internal sealed class RegisterSetAttributeReader
                 {
                     return CheckDeclaredHere(enumType, argument.Syntax);
                 }
-                Report(DiagnosticDescriptors.EnumWithoutRegisterFile, argument.Syntax, _name, enumType.ToDisplayString(), argument.Syntax);
+                // An enum without [RegisterFile]: a register class's, if one holds the set's members (the
+                // resolver decides, and reports RM0006 there when the enum has no class).
+                _classMode = true;
+                _classEnum = enumType;
+                _holder = onHolder ? SymbolNames.FullyQualified(_container) : null;
                 return null;
             }
         }
@@ -254,6 +279,12 @@ internal sealed class RegisterSetAttributeReader
         if (NamesASetToInclude())
         {
             _registerFileFromIncludes = true; // the resolver decides it from the sets included
+            return null;
+        }
+        if (onHolder)
+        {
+            _classMode = true; // no register named: the holder's class
+            _holder = SymbolNames.FullyQualified(_container);
             return null;
         }
         Report(DiagnosticDescriptors.SetFileUndetermined, _arguments.Syntax.Name, _name);
@@ -353,6 +384,76 @@ internal sealed class RegisterSetAttributeReader
         return null;
     }
 
+    /// <summary>
+    /// A set over a register class: each register read by member (its value for now), the range kept as its
+    /// two bounds. Which class, and so which bits, the resolver decides.
+    /// </summary>
+    private ClassSetReading ReadClassSet(
+        List<BoundArgument> registerArguments, BoundArgument? from, BoundArgument? to, List<BoundArgument> excludeArguments,
+        List<RegisterReference> listed, List<RegisterReference> excluded)
+    {
+        var first = registerArguments.Concat(new[] { from, to }.OfType<BoundArgument>()).FirstOrDefault();
+        RegisterReference? rangeFrom = null, rangeTo = null;
+        if (from is not null && to is not null)
+        {
+            rangeFrom = ReadClassRegister(from);
+            rangeTo = ReadClassRegister(to);
+        }
+        else if (from is not null || to is not null)
+        {
+            Report(DiagnosticDescriptors.HalfOpenRange, (from ?? to)!.Syntax, _name, from is null ? "To" : "From", from is null ? "From" : "To", RegisterFileName);
+        }
+        listed.AddRange(registerArguments.Select(ReadClassRegister).OfType<RegisterReference>());
+        excluded.AddRange(excludeArguments.Select(ReadClassRegister).OfType<RegisterReference>());
+        return new ClassSetReading(
+            _classEnum is null ? null : SymbolNames.FullyQualified(_classEnum),
+            _classEnum?.ToDisplayString() ?? "",
+            _holder,
+            _holderNamed,
+            rangeFrom,
+            rangeTo,
+            first is null ? "" : SourceQuote.Of(first.Syntax),
+            first is null ? null : LocationInfo.From(first.Syntax));
+    }
+
+    /// <summary>A member of the class's enum, by the name written (else the first member of its value), with its value as the index.</summary>
+    private RegisterReference? ReadClassRegister(BoundArgument argument)
+    {
+        var expression = argument.Syntax;
+        if (argument.Value.Kind == TypedConstantKind.Error)
+        {
+            _hasErrors = true; // the compiler reports it
+            return null;
+        }
+        var enumType = EnumTypeOf(argument.Value);
+        if (enumType is null)
+        {
+            Report(DiagnosticDescriptors.ValueNotARegister, expression, _name, expression, Describe(argument.Value), RegisterFileName);
+            return null;
+        }
+        _classEnum ??= enumType;
+        if (!SymbolEqualityComparer.Default.Equals(enumType, _classEnum))
+        {
+            Report(DiagnosticDescriptors.MemberOfAnotherEnum, expression, _name, expression, enumType.ToDisplayString(), RegisterFileName);
+            return null;
+        }
+        if (argument.Value.Value is null)
+        {
+            _hasErrors = true;
+            return null;
+        }
+        var (index, text) = RegisterFileParser.ReadIndex(argument.Value.Value);
+        var members = RegisterFileParser.ReadMembers(_classEnum, CancellationToken.None);
+        var written = MemberNameWritten(expression);
+        if ((members.FirstOrDefault(member => member.Name == written && member.IndexText == text)
+            ?? members.FirstOrDefault(member => member.IndexText == text)) is { } named)
+        {
+            return new RegisterReference(named.Name, ClampToInt(index), LocationInfo.From(expression));
+        }
+        Report(DiagnosticDescriptors.UndefinedValueInSet, expression, _name, expression, text, RegisterFileName);
+        return null;
+    }
+
     /// <summary>Whether Include names a set other than All: one whose file a set naming no register can take.</summary>
     private bool NamesASetToInclude() =>
         NamedValue("Include") is { Kind: TypedConstantKind.Array, IsNull: false } includes
@@ -409,7 +510,7 @@ internal sealed class RegisterSetAttributeReader
     };
 
     /// <summary>How RM0005 names the file the set is over.</summary>
-    private string RegisterFileName => _registerFile?.Name ?? "its register file";
+    private string RegisterFileName => _registerFile?.Name ?? _classEnum?.Name ?? "its register file";
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxNode where, params object[] arguments)
     {

@@ -49,7 +49,7 @@ internal sealed class InvariantChecker
             values.Add((reference.Name, registers));
         }
 
-        var names = _displayNames[file.EnumFullName];
+        var names = _displayNames[file.Key];
         string Listed(IEnumerable<int> registers) => string.Join(", ", registers.Select(index => names[index]));
         if (invariant.Kind == InvariantKind.Partition)
         {
@@ -161,7 +161,7 @@ internal sealed class InvariantChecker
         {
             return RegisterBits.From(file.Registers.Select(member => (int)member.Index), file.Width);
         }
-        var sets = _setsByName[name].Where(set => set.RegisterFileKey == file.EnumFullName).ToList();
+        var sets = _setsByName[name].Where(set => set.RegisterFileKey == file.Key).ToList();
         return sets.Count == 1 && _values.TryGetValue(sets[0], out var registers) ? registers : null;
     }
 }

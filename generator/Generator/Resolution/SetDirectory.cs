@@ -25,7 +25,7 @@ internal sealed class SetDirectory
         _registerFileNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            _registerFileNames[file.EnumFullName] = file.EnumName;
+            _registerFileNames[file.Key] = file.EnumName;
         }
     }
 

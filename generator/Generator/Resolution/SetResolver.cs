@@ -30,7 +30,7 @@ internal static class SetResolver
     {
         var diagnostics = new List<DiagnosticInfo>();
         var usableRegisterFiles = SelectUsableRegisterFiles(files, diagnostics);
-        var merged = RegisterFileFromIncludes.Assign(MergePartialDeclarations(containers, diagnostics), files, diagnostics);
+        var merged = RegisterFileFromIncludes.Assign(RegisterClassSets.Assign(MergePartialDeclarations(containers, diagnostics), files, diagnostics), files, diagnostics);
         var declared = new SetDirectory(merged.SelectMany(container => container.Sets), files);
 
         var values = new Dictionary<RegisterSetModel, RegisterBits>(ReferenceComparer<RegisterSetModel>.Instance);
@@ -81,11 +81,11 @@ internal static class SetResolver
             .SelectMany(container => container.Sets.Where(values.ContainsKey).Select(set => (Set: set, Container: container)))
             .ToLookup(entry => entry.Set.RegisterFileKey, StringComparer.Ordinal);
         return new ResolutionResult(
-            Masks: usableRegisterFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
-                .Select(file => MaskOutput(file, displayNames[file.EnumFullName], hintNames)).ToEquatableArray(),
+            Masks: usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal)
+                .Select(file => MaskOutput(file, displayNames[file.Key], hintNames)).ToEquatableArray(),
             SetContainers: SetOutputs(merged, usableRegisterFiles, displayNames, values, orders, hintNames).ToEquatableArray(),
-            Catalogs: usableRegisterFiles.Values.OrderBy(file => file.EnumFullName, StringComparer.Ordinal)
-                .Select(file => Catalog(file, displayNames[file.EnumFullName], catalogued[file.EnumFullName], values, hintNames)).ToEquatableArray(),
+            Catalogs: usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal)
+                .Select(file => Catalog(file, displayNames[file.Key], catalogued[file.Key], values, hintNames)).ToEquatableArray(),
             Caches: CacheOutputs(caches, usableRegisterFiles, diagnostics, hintNames).ToEquatableArray(),
             Diagnostics: diagnostics
                 .Distinct()
@@ -101,7 +101,7 @@ internal static class SetResolver
     {
         var usable = new Dictionary<string, RegisterFileModel>(StringComparer.Ordinal);
         var maskOwners = new Dictionary<string, RegisterFileModel>(StringComparer.Ordinal);
-        foreach (var file in files.OrderBy(file => file.EnumFullName, StringComparer.Ordinal))
+        foreach (var file in files.OrderBy(file => file.EnumFullName, StringComparer.Ordinal).ThenBy(file => file.Key, StringComparer.Ordinal))
         {
             diagnostics.AddRange(file.Diagnostics);
             var maskFullName = file.Namespace + "." + file.MaskName;
@@ -114,7 +114,7 @@ internal static class SetResolver
             maskOwners.Add(maskFullName, file);
             if (file.IsUsable)
             {
-                usable[file.EnumFullName] = file;
+                usable[file.Key] = file;
             }
         }
         return usable;
@@ -181,7 +181,7 @@ internal static class SetResolver
                 .Where(group => group.Select(set => set.RegisterFileKey).Distinct().Count() > 1);
             foreach (var group in colliding)
             {
-                var files = string.Join(", ", group.Select(set => SymbolNames.WithoutGlobalPrefix(set.RegisterFileKey!)).Distinct().OrderBy(key => key, StringComparer.Ordinal));
+                var files = string.Join(", ", group.Select(set => SymbolNames.WithoutGlobalPrefix(set.RegisterFileKey!).Replace('#', '.')).Distinct().OrderBy(key => key, StringComparer.Ordinal));
                 foreach (var set in group)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNameOnTwoFiles, set.NameLocation, set.Name, container.DisplayName, files));
@@ -206,6 +206,10 @@ internal static class SetResolver
         {
             MayHaveJsonConverter = !file.JsonConverterTaken,
             MayHaveOps = !file.OpsTaken,
+            RegisterFileKey = file.Key,
+            ToMaskName = file.IsClass ? "To" + file.MaskName : "ToMask",
+            IsClass = file.IsClass,
+            IsConsecutive = file.IsConsecutive,
         };
     }
 
@@ -243,7 +247,10 @@ internal static class SetResolver
             .Select(entry => new CatalogEntry(entry.Set.Name, entry.Container.DisplayName, values[entry.Set].Select(index => new MaskBit(names[index], index)).ToEquatableArray()))
             .OrderBy(entry => entry.Name, StringComparer.Ordinal);
         var stem = (file.Namespace.Length == 0 ? "" : file.Namespace + ".") + file.MaskName + "Sets";
-        return new CatalogModel(UniqueHintName(stem, "", hintNames), file.Namespace, file.MaskName, file.EnumFullName, file.IsPublic, file.Width, entries.ToEquatableArray());
+        return new CatalogModel(UniqueHintName(stem, "", hintNames), file.Namespace, file.MaskName, file.EnumFullName, file.IsPublic, file.Width, entries.ToEquatableArray())
+        {
+            RegisterFileKey = file.Key,
+        };
     }
 
     /// <summary>Caches over usable files, one per type (its first declaration by name wins a second attribute).</summary>
@@ -255,7 +262,7 @@ internal static class SetResolver
         {
             diagnostics.AddRange(parts.SelectMany(part => part.Diagnostics).Distinct());
             var cache = parts.First();
-            if (parts.Any(part => part.HasErrors) || cache.RegisterFileKey is null || !files.TryGetValue(cache.RegisterFileKey, out var file))
+            if (parts.Any(part => part.HasErrors) || cache.RegisterFileKey is null || CacheFile(cache, files, diagnostics) is not { } file)
             {
                 continue;
             }
@@ -267,9 +274,28 @@ internal static class SetResolver
                 file.EnumFullName,
                 file.IsPublic,
                 cache.Values,
+                IsClass: file.IsClass,
                 SlotCount: file.Registers.Select(register => (int)register.Index + 1).DefaultIfEmpty(0).Max()));
         }
         return outputs;
+    }
+
+    /// <summary>A cache's file; for a holder (<c>{holder}#</c>), its one usable class, and RM0006 when it bears several.</summary>
+    private static RegisterFileModel? CacheFile(RegisterCacheModel cache, Dictionary<string, RegisterFileModel> files, List<DiagnosticInfo> diagnostics)
+    {
+        var key = cache.RegisterFileKey!;
+        if (!key.EndsWith("#", StringComparison.Ordinal))
+        {
+            return files.TryGetValue(key, out var file) ? file : null;
+        }
+        var holder = key.Substring(0, key.Length - 1);
+        var classes = files.Values.Where(file => file.ClassHolder == holder).OrderBy(file => file.MaskName, StringComparer.Ordinal).ToList();
+        if (classes.Count > 1 && cache.RegisterFileLocation is { } where)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HolderWithSeveralClasses, where,
+                cache.FullName, SymbolNames.WithoutGlobalPrefix(holder), string.Join(", ", classes.Select(file => file.MaskName))));
+        }
+        return classes.Count == 1 ? classes[0] : null;
     }
 
     private static SetConstantModel SetConstant(
