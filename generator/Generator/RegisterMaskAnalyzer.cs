@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using RegisterMasks.Generator.Diagnostics;
 using RegisterMasks.Generator.Incremental;
 using RegisterMasks.Generator.Model;
-using RegisterMasks.Generator.Parsing;
 
 namespace RegisterMasks.Generator;
 
@@ -35,30 +34,21 @@ public sealed class RegisterMaskAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            // Where nothing is annotated (a project that references the package and uses none of it)
-            // there is nothing to report: no action, so the compiler calls us for no tree. The generator's
-            // reading of this very compilation says so; else a look at syntax alone: without an attribute
-            // whose name could be ours, the scanner would bind nothing and find nothing.
+            // The reading of this compilation's user trees (AnnotationReading): in a build, the very one the
+            // generator made of them; in an editor, the one before this keystroke, reused by its rules. Where
+            // nothing is annotated (a project that references the package and uses none of it) there is
+            // nothing to report: no action, so the compiler calls us for no tree.
             var compilation = start.Compilation;
-            var shared = SharedReading.TryTake(compilation);
-            if (shared is { IsEmpty: true })
+            var reading = AnnotationReading.Of(compilation, start.CancellationToken);
+            if (reading.Models.IsEmpty)
             {
                 return;
             }
-            var names = shared is null ? AnnotationScanner.CandidateNamesInUse(compilation, start.CancellationToken) : null;
-            if (shared is null && names is null)
-            {
-                return;
-            }
-            // What the generator read from this compilation's user code, where it did (a build, an editor); else a
-            // reading of our own, with the names just found.
-            var byTree = new CompilationDiagnostics(shared is not null
-                ? _ => shared
-                : cancellationToken => AnnotationScanner.Scan(compilation, names!, cancellationToken));
+            var byTree = new CompilationDiagnostics(compilation, reading);
             start.RegisterSemanticModelAction(analysis =>
             {
                 var tree = analysis.SemanticModel.SyntaxTree;
-                foreach (var diagnostic in byTree.In(tree.FilePath, analysis.CancellationToken))
+                foreach (var diagnostic in byTree.In(tree, analysis.CancellationToken))
                 {
                     analysis.ReportDiagnostic(diagnostic.ToDiagnostic(tree));
                 }
@@ -66,33 +56,45 @@ public sealed class RegisterMaskAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>One compilation's diagnostics by tree (its file path), resolved once, by whichever tree asks first.</summary>
+    /// <summary>
+    /// One compilation's diagnostics by tree, resolved once, by whichever tree asks first (the resolution
+    /// of an unchanged models object is the one already made: <see cref="ReadingStore.Resolve"/>); each
+    /// tree's moved to its current text when its models were read from an older version.
+    /// </summary>
     private sealed class CompilationDiagnostics
     {
-        private readonly Func<CancellationToken, AnnotationModels> _read;
-        private ILookup<string, DiagnosticInfo>? _byTree;
+        private readonly Compilation _compilation;
+        private AnnotationReading _reading;
+        private ILookup<string, DiagnosticInfo>? _byPath;
         private readonly object _gate = new();
 
-        public CompilationDiagnostics(Func<CancellationToken, AnnotationModels> read) => _read = read;
+        public CompilationDiagnostics(Compilation compilation, AnnotationReading reading) => (_compilation, _reading) = (compilation, reading);
 
-        public IEnumerable<DiagnosticInfo> In(string filePath, CancellationToken cancellationToken)
+        public IEnumerable<DiagnosticInfo> In(SyntaxTree tree, CancellationToken cancellationToken)
         {
             // A cancelled first request leaves nothing behind: the next one starts again.
-            if (Volatile.Read(ref _byTree) is { } known)
-            {
-                return known[filePath];
-            }
             lock (_gate)
             {
-                _byTree ??= Resolve(cancellationToken);
-                return _byTree[filePath];
+                _byPath ??= Resolve(cancellationToken);
+                var found = _byPath[tree.FilePath];
+                if (_reading.Trees.FirstOrDefault(entry => ReferenceEquals(entry.Tree, tree)) is not { } entry
+                    || ReferenceEquals(entry.ReadFrom, entry.Tree))
+                {
+                    return found;
+                }
+                if (ReadingDiagnostics.In(entry, found) is { } moved)
+                {
+                    return moved;
+                }
+                // A location the body edits since the tree was read reach into: read this compilation afresh, once.
+                _reading = AnnotationReading.Fresh(_compilation, _reading.Trees.Select(each => each.Tree).ToImmutableArray(), cancellationToken);
+                ReadingStore.Publish(_reading);
+                _byPath = Resolve(cancellationToken);
+                return _byPath[tree.FilePath];
             }
         }
 
-        private ILookup<string, DiagnosticInfo> Resolve(CancellationToken cancellationToken)
-        {
-            var result = SharedReading.Resolve(_read(cancellationToken), cancellationToken);
-            return result.Diagnostics.ToLookup(diagnostic => diagnostic.Location.FilePath, StringComparer.Ordinal);
-        }
+        private ILookup<string, DiagnosticInfo> Resolve(CancellationToken cancellationToken) =>
+            ReadingStore.Resolve(_reading.Models, cancellationToken).Diagnostics.ToLookup(diagnostic => diagnostic.Location.FilePath, StringComparer.Ordinal);
     }
 }

@@ -30,18 +30,19 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => new DeclarationSnapshot(compilation))
             .WithTrackingName(TrackingNames.Declarations);
 
-        // Every annotated declaration read into plain models: runs only when declarations changed, and
-        // reads again only the trees whose change it can confine to them (an edit of our attributes'
-        // arguments); its equatable result stops the steps after it when they parse the same.
+        // Every annotated declaration read into plain models: runs only when declarations changed. The
+        // reading (AnnotationReading) reuses what an earlier reading of this project read from every tree
+        // an edit left alone, by rules written beside it, and is the one the analyzer then takes; its
+        // equatable models stop the steps after it when they parse the same.
         var annotations = declarations
-            .Select(static (snapshot, cancellationToken) => AnnotationReuse.Scan(snapshot, cancellationToken))
+            .Select(static (snapshot, cancellationToken) => AnnotationReading.Of(snapshot.Compilation, cancellationToken).Models)
             .WithTrackingName(TrackingNames.Annotations);
 
         // Sets include sets of other types and need their register file's registers: values, duplicate
         // names, cycles and invariants are only decidable over everything at once. Resolved once
         // per models object: the analyzer of the compilation with our output takes the same result.
         var resolution = annotations
-            .Select(static (models, cancellationToken) => SharedReading.Resolve(models, cancellationToken))
+            .Select(static (models, cancellationToken) => ReadingStore.Resolve(models, cancellationToken))
             .WithTrackingName(TrackingNames.Resolution);
 
         // Spans, System.Text.Json and nullable annotations, where the target has them: the generated code's optional members.

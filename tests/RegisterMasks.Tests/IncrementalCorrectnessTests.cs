@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RegisterMasks.Generator;
@@ -254,7 +255,7 @@ public class IncrementalCorrectnessTests
             driver = incremental.Driver;
             skipped += Ran(incremental).Contains(TrackingNames.Annotations) ? 0 : 1;
 
-            var fresh = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation);
+            var fresh = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Unread(compilation));
             AssertSame(fresh, incremental, $"seed {seed}, step {step}: {code}");
         }
         Assert.True(skipped > 5, $"only {skipped} of 60 edits were judged unable to change the annotations (seed {seed})");
@@ -407,14 +408,14 @@ public class IncrementalCorrectnessTests
         return compilation;
     }
 
-    private static GeneratorRun Fresh(Code code) => GeneratorHarness.Run(GeneratorHarness.CreateDriver(), Compile(code));
+    private static GeneratorRun Fresh(Code code) => GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Unread(Compile(code)));
 
     private static (GeneratorRun Incremental, GeneratorRun Fresh) RunBoth(Code before, Code after)
     {
         var compilation = Compile(before);
         var primed = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation).Driver;
         var edited = Update(compilation, before, after);
-        return (GeneratorHarness.Run(primed, edited), GeneratorHarness.Run(GeneratorHarness.CreateDriver(), edited));
+        return (GeneratorHarness.Run(primed, edited), GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Unread(edited)));
     }
 
     /// <summary>Our steps that ran again in a run: those with an output of the given reason (Modified: ran and changed).</summary>
@@ -436,16 +437,13 @@ public class IncrementalCorrectnessTests
         run.RegisterMaskDiagnostics().Select(diagnostic => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage()}");
 }
 
-/// <summary>Which files' models a partial rescan took over unchanged from the scan before it, as the pipeline runs them.</summary>
+/// <summary>Which files' models a reading took over unchanged from the reading before it (<c>AnnotationReading</c>'s rules).</summary>
 internal static class AnnotationReuseProbe
 {
     public static List<int> ReusedTrees(Compilation before, Compilation after)
     {
-        var first = new RegisterMasks.Generator.Incremental.DeclarationSnapshot(before);
-        RegisterMasks.Generator.Incremental.AnnotationReuse.Scan(first, CancellationToken.None);
-        var second = new RegisterMasks.Generator.Incremental.DeclarationSnapshot(after);
-        Assert.False(second.Equals(first)); // as Roslyn compares them; the newer remembers the older
-        RegisterMasks.Generator.Incremental.AnnotationReuse.Scan(second, CancellationToken.None);
-        return Enumerable.Range(0, first.TreeModels!.Count).Where(index => ReferenceEquals(first.TreeModels[index], second.TreeModels![index])).ToList();
+        var first = RegisterMasks.Generator.Incremental.AnnotationReading.Fresh(before, before.SyntaxTrees.ToImmutableArray(), CancellationToken.None);
+        var second = RegisterMasks.Generator.Incremental.AnnotationReading.Following(first, after, CancellationToken.None);
+        return Enumerable.Range(0, first.Trees.Length).Where(index => ReferenceEquals(first.Trees[index].Models, second.Trees[index].Models)).ToList();
     }
 }

@@ -9,9 +9,9 @@ using Xunit;
 namespace RegisterMasks.Tests;
 
 /// <summary>
-/// The analyzer takes what the generator read from the same user code (a build's and an editor's
-/// case) and reads for itself otherwise; both ways it reports the same, and never a location read
-/// from an older tree.
+/// The analyzer takes the reading the generator made of the same user code (a build's case), builds on
+/// an earlier reading after an edit (an editor's), and reads for itself otherwise; every way it reports
+/// the same, and never a location of an older tree.
 /// </summary>
 [Trait(TestKind.Category, TestKind.Unit)]
 public class SharedReadingTests
@@ -22,13 +22,15 @@ public class SharedReadingTests
         var run = GeneratorHarness.Run(KvmMigration.Sources);
         var read = (AnnotationModels)run.Result.TrackedSteps[TrackingNames.Annotations].Single().Outputs.Single().Value;
 
-        Assert.Same(read, SharedReading.TryTake(run.Output));
-        Assert.Same(SharedReading.Resolve(read, CancellationToken.None), SharedReading.Resolve(read, CancellationToken.None));   // resolved once
-        Assert.Null(SharedReading.TryTake(run.Output.RemoveReferences(run.Output.References.First())));                   // other references: read afresh
+        Assert.Same(read, AnnotationReading.Of(run.Output, CancellationToken.None).Models);
+        Assert.Same(ReadingStore.Resolve(read, CancellationToken.None), ReadingStore.Resolve(read, CancellationToken.None));   // resolved once
+        var otherReferences = AnnotationReading.Of(run.Output.RemoveReferences(run.Output.References.First()), CancellationToken.None);
+        Assert.False(otherReferences.Reused);                                                                                 // read afresh
+        Assert.NotSame(read, otherReferences.Models);
     }
 
     [Fact]
-    public void After_a_body_edit_the_generator_keeps_its_models_and_the_analyzer_reads_afresh_where_the_locations_moved()
+    public void After_a_body_edit_the_generator_keeps_its_models_and_the_analyzer_moves_their_locations()
     {
         var before = new[] { "using RegisterMasking;\nnamespace N;\npublic static class Helper { public static int F(int x) { return x; } }\n[RegisterFile(8)] public enum R { A, B = 0 }\n" };
         var primed = GeneratorHarness.Run(before);
@@ -36,7 +38,9 @@ public class SharedReadingTests
 
         var incremental = GeneratorHarness.Run(primed.Driver, edited);
 
-        Assert.Null(SharedReading.TryTake(incremental.Output));
+        var reading = AnnotationReading.Of(incremental.Output, CancellationToken.None);
+        Assert.Same(primed.Result.TrackedSteps[TrackingNames.Annotations].Single().Outputs.Single().Value, reading.Models);   // nothing read again
+        Assert.NotSame(reading.Trees[0].Tree, reading.Trees[0].ReadFrom);
         var moved = Assert.Single(incremental.RegisterMaskDiagnostics());
         Assert.Equal(Assert.Single(primed.RegisterMaskDiagnostics()).Location.GetLineSpan().StartLinePosition.Line + 3, moved.Location.GetLineSpan().StartLinePosition.Line);
     }
@@ -56,7 +60,7 @@ public class SharedReadingTests
     public void The_migration_fixture_is_reported_the_same_both_ways()
     {
         var run = GeneratorHarness.Run(KvmMigration.Sources);
-        Assert.NotNull(SharedReading.TryTake(run.Output));
+        Assert.Same(run.Result.TrackedSteps[TrackingNames.Annotations].Single().Outputs.Single().Value, AnnotationReading.Of(run.Output, CancellationToken.None).Models);
         Assert.Equal(Describe(AnalyzerHarness.AnalyzeUnshared(run.Output)), Describe(run.AnalyzerDiagnostics));
         Assert.NotEmpty(run.AnalyzerDiagnostics);
     }

@@ -17,8 +17,9 @@ namespace RegisterMasks.Generator.Incremental;
 /// declaration can see: inside method and accessor bodies and non-constant initializers.
 /// That is Roslyn's own top-level equivalence, which decides the same thing for the IDE. It holds
 /// for trees with annotations too: their models carry locations, which such an edit moves, but the
-/// generator never reports them (the analyzer reads every compilation afresh), and nothing it
-/// generates depends on where a declaration sits.
+/// generator never reports them (the analyzer moves them: <see cref="TreeMapping"/>), and nothing it
+/// generates depends on where a declaration sits. Equality has no side effect: when the step after
+/// it runs, it finds the reading to build on in <see cref="ReadingStore"/>, by validation.
 /// </summary>
 /// <remarks>
 /// Equal snapshots keep the first one (Roslyn caches the previous value), so comparisons are
@@ -28,9 +29,6 @@ namespace RegisterMasks.Generator.Incremental;
 /// </remarks>
 internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
 {
-    private static long s_taken;
-    private readonly long _order = Interlocked.Increment(ref s_taken);
-    private DeclarationSnapshot? _predecessor;
     private readonly WeakReference<Compilation> _compilation;
     private readonly string? _assemblyName;
     private readonly CompilationOptions _options;
@@ -56,27 +54,6 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
 
     public ImmutableArray<SyntaxTree> Trees => _trees;
 
-    /// <summary>What the annotations step read from this snapshot's trees, one entry per tree, for the next snapshot to reuse.</summary>
-    public List<AnnotationModels>? TreeModels { get; set; }
-
-    /// <summary>Per tree, the names an annotated tree writes (<see cref="UnseenEdits.NamesOf"/>); null for a tree without annotations.</summary>
-    public List<HashSet<string>?>? TreeNames { get; set; }
-
-    /// <summary>The models combined from <see cref="TreeModels"/>: handed on as the same object when no edit can be seen.</summary>
-    public AnnotationModels? Models { get; set; }
-
-    /// <summary>
-    /// Per tree, the version its entry of <see cref="TreeModels"/> was read from: an older one where an edit
-    /// kept the models (a body edit, an unseen edit), whose locations are then that tree's.
-    /// </summary>
-    public List<SyntaxTree>? ReadTrees { get; set; }
-
-    /// <summary>
-    /// The snapshot this one was found unequal to, if any: the one whose <see cref="TreeModels"/> a partial
-    /// rescan may reuse. Taken once, so that no chain of old snapshots (and their trees) stays alive.
-    /// </summary>
-    public DeclarationSnapshot? TakePredecessor() => Interlocked.Exchange(ref _predecessor, null);
-
     public bool Equals(DeclarationSnapshot? other)
     {
         if (other is null)
@@ -87,15 +64,7 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
         {
             return true;
         }
-        if (SameDeclarations(other))
-        {
-            return true;
-        }
-        // Roslyn compares a new snapshot with the one it replaces, and only then: the newer remembers
-        // the older, whose trees' models a partial rescan may reuse (AnnotationReuse).
-        var (newer, older) = _order > other._order ? (this, other) : (other, this);
-        newer._predecessor = older;
-        return false;
+        return SameDeclarations(other);
     }
 
     private bool SameDeclarations(DeclarationSnapshot other)

@@ -122,7 +122,7 @@ internal static class AnnotationScanner
 
     /// <summary>
     /// The argument lists of attributes on types whose names could be ours: the only text an edit may
-    /// change for <see cref="Incremental.AnnotationReuse"/> to read that tree alone again.
+    /// change for <see cref="Incremental.AnnotationReading"/> to read that tree alone again.
     /// </summary>
     internal static IEnumerable<AttributeArgumentListSyntax> CandidateArgumentLists(SyntaxNode root, HashSet<string> names)
     {

@@ -9,6 +9,8 @@ namespace RegisterMasks.Tests.Infrastructure;
 /// <summary>Runs <see cref="RegisterMaskAnalyzer"/> over a compilation as the compiler does, failing on any analyzer exception.</summary>
 internal static class AnalyzerHarness
 {
+    private static int s_unread;
+
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, AnalyzerOptions? options = null, CancellationToken cancellationToken = default) =>
         Analyze(compilation, new RegisterMaskAnalyzer(), options, cancellationToken);
 
@@ -19,9 +21,12 @@ internal static class AnalyzerHarness
     /// </summary>
     public static ImmutableArray<Diagnostic> AnalyzeUnshared(Compilation compilation) => Analyze(Reparsed(compilation));
 
-    /// <summary>The same code in new tree objects, at the same paths: a compilation no generator run has read.</summary>
+    /// <summary>
+    /// The same code in new tree objects, at the same paths, under an assembly name no reading was made for:
+    /// a compilation no generator run or earlier analysis has read (<c>AnnotationReading</c> finds nothing to build on).
+    /// </summary>
     public static Compilation Reparsed(Compilation compilation) =>
-        compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(tree =>
+        compilation.WithAssemblyName(compilation.AssemblyName + ".Unread" + System.Threading.Interlocked.Increment(ref s_unread)).RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(tree =>
             Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(tree.GetText(), (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)tree.Options, tree.FilePath)));
 
     /// <summary>

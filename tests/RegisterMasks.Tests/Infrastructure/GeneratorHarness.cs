@@ -66,6 +66,17 @@ internal static class GeneratorHarness
                 warningLevel: 9999,
                 deterministic: true));
 
+    private static int s_unread;
+
+    /// <summary>
+    /// The same compilation under an assembly name no reading was made for: a run on it reads every tree
+    /// afresh (<c>AnnotationReading</c> builds only on earlier readings of the same name), as a new
+    /// compiler process does. What a "fresh run" compares against must be this, not the same trees
+    /// under the same name, which would take the very reading under test.
+    /// </summary>
+    public static CSharpCompilation Unread(CSharpCompilation compilation) =>
+        compilation.WithAssemblyName(compilation.AssemblyName + ".Fresh" + Interlocked.Increment(ref s_unread).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The compilation with one file's text replaced, as an edit in the IDE gives: the other trees stay the same objects.</summary>
     public static CSharpCompilation ReplaceTree(CSharpCompilation compilation, string path, string text)
     {
