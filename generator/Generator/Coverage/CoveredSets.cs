@@ -89,11 +89,11 @@ internal sealed class CoveredSets
         }
     }
 
-    /// <summary>The compilation's sets: the generator's reading where it read this compilation, else one of our own.</summary>
+    /// <summary>The compilation's sets, from its reading (<see cref="AnnotationReading"/>: the generator's in a build, the last keystroke's built on in an editor).</summary>
     public static CoveredSets Read(Compilation compilation, CancellationToken cancellationToken)
     {
-        var models = SharedReading.TryTake(compilation) ?? AnnotationScanner.Scan(compilation, cancellationToken);
-        return new CoveredSets(models, SharedReading.Resolve(models, cancellationToken));
+        var models = AnnotationReading.Of(compilation, cancellationToken).Models;
+        return new CoveredSets(models, ReadingStore.Resolve(models, cancellationToken));
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ internal static class AnalyzerHarness
 
     /// <summary>
     /// What the analyzer reports reading the compilation itself: the same code in new tree objects,
-    /// which no generator run has read, so nothing is shared with one (<c>SharedReading</c>).
+    /// which no generator run has read, so no reading is built on (<c>AnnotationReading</c>).
     /// Diagnostics are in those new trees, at the same paths and spans.
     /// </summary>
     public static ImmutableArray<Diagnostic> AnalyzeUnshared(Compilation compilation) => Analyze(Reparsed(compilation));
