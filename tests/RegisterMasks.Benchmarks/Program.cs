@@ -41,6 +41,13 @@ if (args.Length >= 3 && args[0] == "--write-project")
     GeneratorInputs.Write(args[1], args[2]);
     return;
 }
+// dotnet run -c Release --project tests/RegisterMasks.Benchmarks -- --keystrokes 9
+//   an IDE's keystroke: the generator's incremental run and the analyzers on the edited document, against the compiler's work for it
+if (args.Length >= 1 && args[0] == "--keystrokes")
+{
+    EditorKeystroke.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9);
+    return;
+}
 if (args.Contains("--breakdown"))
 {
     ReadingBreakdown.Print("AttributeHeavy16x64", 9);
