@@ -34,5 +34,9 @@ public static class WideDemo
             output.Write(pair.HasSecond ? $" [{pair.First}, {pair.Second}]" : $" [{pair.First}]");
         }
         output.WriteLine($"; ZMM3 in slot {saved.IndexOf(X86Reg.ZMM3)}");
+
+        // The vector allocator works on the ZMM class's own 32-bit mask: the same registers, bits 0-31.
+        var vectorsLive = live.Registers().Where(register => ZmmMask.All.Contains(register)).Aggregate(ZmmMask.None, (mask, register) => mask.With(register));
+        output.WriteLine($"  ZMM class, Windows callee-saved: {Avx512.CALLEE_SAVED_WINDOWS} (0x{(uint)Avx512.CALLEE_SAVED_WINDOWS:X}); live vectors: {vectorsLive}; ZMM7 alone: 0x{(uint)X86Reg.ZMM7.ToZmmMask():X}");
     }
 }

@@ -70,10 +70,10 @@ public enum X86Reg
 
 /// <summary>Register classes of the System V x86-64 ABI with AVX-512.</summary>
 [RegisterSet("GPRS", From = X86Reg.RAX, To = X86Reg.R15)]
-[RegisterSet("ZMM", From = X86Reg.ZMM0, To = X86Reg.ZMM31)]
+[RegisterSet("ZMM", From = X86Reg.ZMM0, To = X86Reg.ZMM31, RegisterFile = typeof(X86Reg))]
 [RegisterSet("OPMASK", From = X86Reg.K0, To = X86Reg.K7)]
 [RegisterSet("X87", From = X86Reg.ST0, To = X86Reg.ST7)]
-[RegisterSet("SSE_LEGACY", From = X86Reg.ZMM0, To = X86Reg.ZMM15,
+[RegisterSet("SSE_LEGACY", From = X86Reg.ZMM0, To = X86Reg.ZMM15, RegisterFile = typeof(X86Reg),
     Summary = "XMM0-XMM15: the vector registers that exist without AVX-512.")]
 [RegisterSet("AVX512_STATE", Include = new[] { "ZMM", "OPMASK" }, RegisterFile = typeof(X86Reg),
     Summary = "What XSAVE must save for AVX-512: every ZMM and opmask register.")]
@@ -83,6 +83,18 @@ public enum X86Reg
 // Ordered: LLVM's CSR_64 save list, the order a prologue pushes them in (SysV.CALLEE_SAVED_ORDER).
 [RegisterSet("CALLEE_SAVED", X86Reg.RBX, X86Reg.R12, X86Reg.R13, X86Reg.R14, X86Reg.R15, X86Reg.RBP, Ordered = true)]
 public static partial class SysV
+{
+}
+
+/// <summary>
+/// The vector registers as a register class of their own, for a vector register allocator: ZMM0-ZMM31 are
+/// bits 0-31 of a 32-bit mask that prints ZMM names. (The sets of the whole file that name only ZMM
+/// registers, above, say <c>RegisterFile = typeof(X86Reg)</c>: this class holds their registers too.)
+/// </summary>
+[RegisterClass(typeof(X86Reg), "ZmmMask", From = X86Reg.ZMM0, To = X86Reg.ZMM31)]
+[RegisterSet("CALLEE_SAVED_WINDOWS", From = X86Reg.ZMM6, To = X86Reg.ZMM15,
+    Summary = "XMM6-XMM15: the vector registers the Windows x64 ABI makes the callee save.")]
+public static partial class Avx512
 {
 }
 

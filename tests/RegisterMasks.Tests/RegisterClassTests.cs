@@ -258,6 +258,43 @@ public class RegisterClassTests
         Assert.Empty(run.ErrorsOutsideUserSource());
     }
 
+    /// <summary>
+    /// An enum that is a register file and has a class too: a set on the class's holder is the class's; a set
+    /// elsewhere naming only members the class holds could be either, and RM0006 asks; naming the enum
+    /// (or a member only the file holds) makes it the file's.
+    /// </summary>
+    [Fact]
+    public void A_set_a_register_file_and_a_class_could_both_hold_asks_for_RegisterFile()
+    {
+        var source = """
+            using RegisterMasking;
+            namespace N;
+            [RegisterFile(16)]
+            public enum R { A, B, V0, V1, V2 }
+            [RegisterClass(typeof(R), "VecMask", From = R.V0, To = R.V2)]
+            [RegisterSet("ON_HOLDER", R.V1, R.V2)]
+            public static partial class Vec { }
+            [RegisterSet("EITHER", R.V0)]
+            [RegisterSet("FILE_BY_NAME", R.V0, RegisterFile = typeof(R))]
+            [RegisterSet("FILE_BY_MEMBER", R.A, R.V0)]
+            public static partial class Sets { }
+            public static class Probe
+            {
+                public static string Run() => Vec.ON_HOLDER.ToStringFast() + "=" + ((uint)Vec.ON_HOLDER).ToString() + ";" + Sets.FILE_BY_NAME.ToStringFast() + ";" + Sets.FILE_BY_MEMBER.ToStringFast();
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+        var diagnostic = Assert.Single(run.RegisterMaskDiagnostics());
+        Assert.Equal("RM0006", diagnostic.Id);
+        Assert.Equal("Set 'EITHER': every register it names is in register file 'N.R' and in register class VecMask; add RegisterFile = typeof(...) naming the enum or the class's holder", diagnostic.GetMessage());
+        Assert.Equal("RegisterSet", Text(diagnostic));
+        Assert.DoesNotContain("EITHER", run.Source("N.Sets.RegisterSets.g.cs"));
+        var withoutTheAmbiguousSet = GeneratorHarness.Run(source.Replace("[RegisterSet(\"EITHER\", R.V0)]\n", ""));
+        Assert.Empty(withoutTheAmbiguousSet.RegisterMaskDiagnostics());
+        // The holder's set has the class's bits 1 and 2; the file's sets have the file's bits (V0 is bit 2 of R).
+        Assert.Equal("V1, V2=6;V0;A, V0", withoutTheAmbiguousSet.Load(cleanly: true).Invoke("N.Probe", "Run"));
+    }
+
     [Fact]
     public void Each_class_mistake_is_reported_at_its_argument()
     {

@@ -77,6 +77,8 @@ internal static class DiagnosticDescriptors
         "{0}: sets of these names exist in several register files ({1})");
     public static readonly DiagnosticDescriptor SetClassAmbiguous = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "Set '{0}': every register it names is in each of {1}; add RegisterFile = typeof(...) naming the holder of one");
+    public static readonly DiagnosticDescriptor SetFileOrClassAmbiguous = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
+        "Set '{0}': every register it names is in register file '{1}' and in register class {2}; add RegisterFile = typeof(...) naming the enum or the class's holder");
     public static readonly DiagnosticDescriptor SetInNoClass = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
         "Set '{0}': no register class of enum '{1}' holds every register it names (classes: {2}); add RegisterFile = typeof(...) naming the holder of one");
     public static readonly DiagnosticDescriptor HolderWithSeveralClasses = Error(DiagnosticIds.RegisterFileUndetermined, RegisterFileUnclearTitle,
@@ -270,7 +272,7 @@ internal static class DiagnosticDescriptors
         SetsOverlap, NotASubset, PartitionMisses, PartitionOverlaps, PartitionExceeds, EnumNotAccessible, EnumInInaccessibleType, EnumInGenericType,
         CacheLoadRegisterMissing, CacheValueTypeUnusable, CacheValuesInStruct, CachePartialMethodDeclared, AliasOfNothing,
         SetAccessibilityUnknown, SetAccessibilityProtected,
-        NotInClass, BackwardClassRange, SetClassAmbiguous, SetInNoClass, HolderWithSeveralClasses,
+        NotInClass, BackwardClassRange, SetClassAmbiguous, SetFileOrClassAmbiguous, SetInNoClass, HolderWithSeveralClasses,
         ClassValueShared, ClassRangeBackwards, ClassHalfOpenRange, ClassRangeAndList, ClassMemberOfAnotherEnum, ClassValueNotAMember,
         ClassExcludedAbsent, ClassListedTwice, ClassEnumNotAnEnum, ClassDoesNotFit, ClassTooLarge);
 

@@ -24,6 +24,13 @@ internal sealed record RegisterSetModel(
     /// <summary>It names no register and no RegisterFile, but includes sets: the resolver takes its file from theirs.</summary>
     public bool TakesRegisterFileFromIncludes { get; init; }
 
+    /// <summary>
+    /// For a set whose register file was taken from the enum of the members it names (not named by
+    /// <c>RegisterFile</c>, not on a class holder): those members' names, as written, so that the resolver
+    /// can tell when a register class of the same enum holds every one of them too (RM0006). Null otherwise.
+    /// </summary>
+    public EquatableArray<string>? MembersNamedForFile { get; init; }
+
     /// <summary>Where to say that its file could not be determined: the attribute's name.</summary>
     public LocationInfo? RegisterFileLocation { get; init; }
 

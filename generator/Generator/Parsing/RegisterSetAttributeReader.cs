@@ -25,6 +25,7 @@ internal sealed class RegisterSetAttributeReader
     private INamedTypeSymbol? _registerFile;
     private bool _hasErrors;
     private bool _registerFileFromIncludes;
+    private EquatableArray<string>? _namedMembers;
     private bool _isOrdered;
     private IReadOnlyList<RegisterModel>? _members;
 
@@ -92,6 +93,7 @@ internal sealed class RegisterSetAttributeReader
         {
             TakesRegisterFileFromIncludes = _registerFileFromIncludes,
             Class = classReading,
+            MembersNamedForFile = _namedMembers,
             RegisterFileLocation = LocationInfo.From(_arguments.Syntax.Name),
             IsOrdered = _isOrdered,
             RangeLength = rangeLength,
@@ -248,8 +250,12 @@ internal sealed class RegisterSetAttributeReader
         {
             if (EnumTypeOf(argument.Value) is { } enumType)
             {
-                if (HasRegisterFileAttribute(enumType))
+                if (HasRegisterFileAttribute(enumType) && !onHolder)
                 {
+                    // The register file's, unless a class of the enum holds every member named too: the
+                    // resolver asks for RegisterFile then (it sees every class).
+                    var written = registers.Select(each => MemberNameWritten(each.Syntax)).ToList();
+                    _namedMembers = written.All(name => name is not null) ? written.Select(name => name!).ToEquatableArray() : null;
                     return CheckDeclaredHere(enumType, argument.Syntax);
                 }
                 // An enum without [RegisterFile]: a register class's, if one holds the set's members (the

@@ -16,11 +16,17 @@ internal static class RegisterClassSets
 {
     public static List<SetContainerModel> Assign(List<SetContainerModel> containers, IReadOnlyList<RegisterFileModel> files, List<DiagnosticInfo> diagnostics)
     {
+        var classes = files.Where(file => file.IsClass).ToList();
+        if (classes.Count > 0)
+        {
+            containers = containers.Select(container => container.Sets.Any(set => set.MembersNamedForFile is not null)
+                ? container with { Sets = container.Sets.Select(set => ClaimedByFileAndClass(set, classes, diagnostics)).ToEquatableArray() }
+                : container).ToList();
+        }
         if (!containers.Any(container => container.Sets.Any(set => set.Class is not null)))
         {
             return containers;
         }
-        var classes = files.Where(file => file.IsClass).ToList();
         return containers.Select(container => container.Sets.Any(set => set.Class is not null)
             ? container with { Sets = container.Sets.Select(set => set.Class is { } reading && !set.HasErrors ? Assign(set, reading, classes, diagnostics) : set).ToEquatableArray() }
             : container).ToList();
@@ -104,6 +110,29 @@ internal static class RegisterClassSets
             RangeLength = rangeLength,
         };
     }
+
+    /// <summary>
+    /// A set that took its register file from the enum of the members it names, where a register class of
+    /// that enum holds every one of them too: both could be meant, so RM0006 asks for <c>RegisterFile</c>
+    /// (naming the enum or a holder) and the set is left out, as SPEC's rule for several candidates says.
+    /// </summary>
+    private static RegisterSetModel ClaimedByFileAndClass(RegisterSetModel set, List<RegisterFileModel> classes, List<DiagnosticInfo> diagnostics)
+    {
+        if (set.MembersNamedForFile is not { Count: > 0 } named || set.HasErrors || set.RegisterFileKey is not { } fileKey)
+        {
+            return set;
+        }
+        var holding = classes.Where(file => file.EnumFullName == fileKey && named.All(name => BitOf(file, name) is not null)).ToList();
+        if (holding.Count == 0)
+        {
+            return set;
+        }
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetFileOrClassAmbiguous, set.RegisterFileLocation ?? set.AttributeLocation,
+            set.Name, SymbolNamesWithoutGlobal(fileKey), Names(holding)));
+        return set with { HasErrors = true };
+    }
+
+    private static string SymbolNamesWithoutGlobal(string key) => key.StartsWith("global::", StringComparison.Ordinal) ? key.Substring("global::".Length) : key;
 
     /// <summary>The member's bit in the class; null when the class does not hold it.</summary>
     private static int? BitOf(RegisterFileModel file, string name) =>
