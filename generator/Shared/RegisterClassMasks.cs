@@ -137,8 +137,7 @@ internal sealed class RegisterClassMasks
         if (register.Member is { } member)
         {
             // A shift's amount is the member's value: the class's bit must be that number, or the mask would change the value.
-            return member.HasConstantValue && GeneratedMasks.BitOf(mask, member) is { } bit
-                && System.Convert.ToInt64(member.ConstantValue, CultureInfo.InvariantCulture) == bit;
+            return GeneratedMasks.BitOf(mask, member) is { } bit && ValueIs(member, bit);
         }
         return IsIdentity(mask);
     }
@@ -156,12 +155,20 @@ internal sealed class RegisterClassMasks
             {
                 continue;
             }
-            if (registerEnum.GetMembers(field.Name).OfType<IFieldSymbol>().FirstOrDefault() is not { HasConstantValue: true } member
-                || System.Convert.ToInt64(member.ConstantValue, CultureInfo.InvariantCulture) != bit)
+            if (registerEnum.GetMembers(field.Name).OfType<IFieldSymbol>().FirstOrDefault() is not { } member || !ValueIs(member, bit))
             {
                 return false;
             }
         }
         return true;
     }
+
+    /// <summary>Whether the enum member's value is <paramref name="bit"/> (a <c>ulong</c> past <c>long</c>'s range is not, and throws nothing).</summary>
+    private static bool ValueIs(IFieldSymbol member, int bit) => member.ConstantValue switch
+    {
+        ulong value => value == (ulong)bit,
+        null => false,
+        var value when member.HasConstantValue => System.Convert.ToInt64(value, CultureInfo.InvariantCulture) == bit,
+        _ => false,
+    };
 }
