@@ -16,9 +16,10 @@ using RegisterMasks.Shared;
 namespace RegisterMasks.CodeFixes;
 
 /// <summary>
-/// "Convert to [RegisterSet]": a union of registers of one register file (see <see cref="RegisterUnion"/>)
+/// "Convert to [RegisterSet]": a union of registers of one register file or register class (see <see cref="RegisterUnion"/>)
 /// becomes <c>[RegisterSet("NAME", ...)]</c> on its type (made partial), so the generator declares
-/// the constant with the same value, checked. Two places hold such unions:
+/// the constant with the same value, checked; a class's set names its holder (<c>RegisterFile = typeof(X86Vec)</c>)
+/// only where the generator would not find the class by member. Two places hold such unions:
 /// <list type="bullet">
 /// <item>a <c>const</c> or <c>static readonly</c> field: the set takes its name and accessibility and
 ///   the field goes. A field of the mask's type needs nothing else; a field that was a number keeps
@@ -62,9 +63,11 @@ public sealed class ConvertToRegisterSetRefactoring : CodeRefactoringProvider
     /// <param name="Removed">The field, for a field; it goes.</param>
     /// <param name="Returned">The value returned, for a member; it becomes the set's name.</param>
     /// <param name="NumberType">The number the value was, to cast the set back to; null when it was the mask.</param>
+    /// <param name="Holder">A register class's holder to name as <c>RegisterFile = typeof(...)</c>, where the set would not find its class unaided.</param>
     private sealed record Plan(
         string Title, string Name, TypeDeclarationSyntax Type, RegisterUnion Union, string? Summary, string? Accessibility, string? NumberType,
-        FieldDeclarationSyntax? Removed, ExpressionSyntax? Returned, IReadOnlyList<(DocumentId Document, TextSpan Span)> UsesToCast);
+        FieldDeclarationSyntax? Removed, ExpressionSyntax? Returned, IReadOnlyList<(DocumentId Document, TextSpan Span)> UsesToCast,
+        INamedTypeSymbol? Holder = null);
 
     private static async Task<Plan?> FieldPlanAsync(Document document, FieldDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -79,7 +82,7 @@ public sealed class ConvertToRegisterSetRefactoring : CodeRefactoringProvider
             return null;
         }
         var isMask = SymbolEqualityComparer.Default.Equals(field.Type, union.Mask);
-        if (!isMask && !IsNumber(field.Type))
+        if (!isMask && !IsNumber(field.Type) || !TryGetHolder(union, field.ContainingType, out var holder))
         {
             return null;
         }
@@ -114,7 +117,7 @@ public sealed class ConvertToRegisterSetRefactoring : CodeRefactoringProvider
             }
         }
         return new Plan($"Convert '{field.Name}' to [RegisterSet]", field.Name, type, union, Summary(declaration), accessibility,
-            isMask ? null : field.Type.ToMinimalDisplayString(model, declaration.SpanStart), declaration, null, uses);
+            isMask ? null : field.Type.ToMinimalDisplayString(model, declaration.SpanStart), declaration, null, uses, holder);
     }
 
     /// <summary>The value a method or property returns, at or around <paramref name="node"/>, as a set of the type.</summary>
@@ -130,7 +133,7 @@ public sealed class ConvertToRegisterSetRefactoring : CodeRefactoringProvider
         }
         var valueType = model.GetTypeInfo(returned.Value, cancellationToken).Type;
         var isMask = SymbolEqualityComparer.Default.Equals(valueType, union.Mask);
-        if (!isMask && !IsNumber(valueType))
+        if (!isMask && !IsNumber(valueType) || !TryGetHolder(union, member.ContainingType, out var holder))
         {
             return null;
         }
@@ -141,7 +144,58 @@ public sealed class ConvertToRegisterSetRefactoring : CodeRefactoringProvider
         }
         var accessibility = Kept(member.DeclaredAccessibility, member.ContainingType, union.Mask, out _);
         return new Plan($"Convert the value '{member.Name}' returns to [RegisterSet] '{name}'", name, type, union, null, accessibility,
-            isMask ? null : valueType!.ToMinimalDisplayString(model, returned.Value.SpanStart), null, returned.Value, new (DocumentId, TextSpan)[0]);
+            isMask ? null : valueType!.ToMinimalDisplayString(model, returned.Value.SpanStart), null, returned.Value, new (DocumentId, TextSpan)[0], holder);
+    }
+
+    /// <summary>
+    /// For a register class's union, the holder the set must name, <c>RegisterFile = typeof(X86Vec)</c>, where the
+    /// generator would not find the class unaided: the enum also has a <c>[RegisterFile]</c>, or another class holds
+    /// every register too, or the type the set goes on bears classes of the enum other than this one alone among those
+    /// holding them. Null where it finds it (a file's union; one class holds them, by member). False (not offered) when
+    /// the holder is needed and cannot be found.
+    /// </summary>
+    private static bool TryGetHolder(RegisterUnion union, INamedTypeSymbol container, out INamedTypeSymbol? holder)
+    {
+        holder = null;
+        if (!union.IsClass)
+        {
+            return true;
+        }
+        var onContainer = ClassMasksOn(container).Where(mask => SymbolEqualityComparer.Default.Equals(GeneratedMasks.RegisterEnumOf(mask), union.RegisterEnum)).ToList();
+        var needed = onContainer.Count == 0
+            ? !union.Inferred
+            : !onContainer.Where(mask => union.Registers.All(register => GeneratedMasks.BitOf(mask, register) is not null))
+                .SequenceEqual(new[] { union.Mask }, SymbolEqualityComparer.Default);
+        if (!needed)
+        {
+            return true;
+        }
+        holder = Types(union.Mask.ContainingNamespace)
+            .FirstOrDefault(type => ClassMasksOn(type).Contains(union.Mask, SymbolEqualityComparer.Default));
+        return holder is not null;
+    }
+
+    /// <summary>The masks of the register classes a type bears (each generated in its namespace, by the name its attribute gives).</summary>
+    private static IEnumerable<INamedTypeSymbol> ClassMasksOn(INamedTypeSymbol type) =>
+        type.GetAttributes().Where(attribute => KnownNames.IsOurs(attribute.AttributeClass, KnownNames.RegisterClass))
+            .Select(attribute => attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is string name
+                ? type.ContainingNamespace.GetTypeMembers(name.TrimStart('@')).FirstOrDefault(mask => GeneratedMasks.IsEnumMask(mask, out _))
+                : null)
+            .OfType<INamedTypeSymbol>();
+
+    /// <summary>The types of a namespace declared in source, nested ones included: where a class's holder is.</summary>
+    private static IEnumerable<INamedTypeSymbol> Types(INamespaceSymbol ns)
+    {
+        var pending = new Stack<INamedTypeSymbol>(ns.GetTypeMembers().Where(type => type.Locations.Any(location => location.IsInSource)));
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            yield return type;
+            foreach (var nested in type.GetTypeMembers())
+            {
+                pending.Push(nested);
+            }
+        }
     }
 
     /// <summary>
@@ -336,6 +390,11 @@ public sealed class ConvertToRegisterSetRefactoring : CodeRefactoringProvider
             SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(plan.Name))),
         };
         arguments.AddRange(plan.Union.Registers.Select(register => SyntaxFactory.AttributeArgument(SyntaxFactory.ParseExpression(file + "." + SymbolNames.Escaped(register.Name)))));
+        if (plan.Holder is not null)
+        {
+            arguments.Add(SyntaxFactory.AttributeArgument(SyntaxFactory.TypeOfExpression(SyntaxFactory.ParseTypeName(BoundNames.Type(plan.Holder, model, position))))
+                .WithNameEquals(SyntaxFactory.NameEquals("RegisterFile")));
+        }
         if (plan.Summary is not null)
         {
             arguments.Add(Named("Summary", plan.Summary));

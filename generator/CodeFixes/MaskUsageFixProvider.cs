@@ -13,7 +13,7 @@ namespace RegisterMasks.CodeFixes;
 
 /// <summary>
 /// RM0021-RM0024: a mask used as any enum, rewritten to the generated member: <c>~mask</c> to
-/// <c>mask.Complement()</c>, <c>mask.HasFlag(x)</c> to <c>mask.Contains(r)</c> (for <c>r.ToMask()</c>)
+/// <c>mask.Complement()</c>, <c>mask.HasFlag(x)</c> to <c>mask.Contains(r)</c> (for <c>r.ToMask()</c>, or a class's <c>r.To{Mask}()</c>)
 /// or <c>mask.IsSupersetOf(x)</c>, <c>mask.ToString()</c> to <c>mask.ToStringFast()</c>,
 /// <c>Enum.TryParse&lt;Mask&gt;(text, out m)</c> to <c>MaskExtensions.TryParse(text, out m)</c> (and
 /// <c>Enum.Parse</c> to <c>MaskExtensions.Parse</c>). Written as an extension call where that call
@@ -66,8 +66,9 @@ public sealed class MaskUsageFixProvider : SyntaxEditFixProvider
                 return (complement, complement.Operand, "Complement", new ExpressionSyntax[0]);
             case DiagnosticIds.HasFlag when node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: 1 } arguments } invocation:
                 var flag = arguments[0].Expression;
-                // r.ToMask() is one register: Contains(r) says so; anything else is a set of them.
-                return flag is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToMask" } toMask, ArgumentList.Arguments.Count: 0 }
+                // r.ToMask() (a register class's r.To{Mask}()) is one register: Contains(r) says so; anything else is a set of them.
+                var conversion = diagnostic.Properties.TryGetValue(FixProperties.Conversion, out var name) && name is not null ? name : "ToMask";
+                return flag is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax toMask, ArgumentList.Arguments.Count: 0 } && toMask.Name.Identifier.ValueText == conversion
                     ? (invocation, access.Expression, "Contains", new[] { toMask.Expression.WithoutTrivia() })
                     : (invocation, access.Expression, "IsSupersetOf", new[] { flag.WithoutTrivia() });
             case DiagnosticIds.EnumTryParse when node is InvocationExpressionSyntax parse:

@@ -21,6 +21,9 @@ internal static class FixProperties
     /// <summary>RM0021-RM0023: present when <c>mask.Method()</c> binds to our extension at the diagnostic (else the fix writes a static call).</summary>
     public const string ExtensionCall = "RegisterMasks.ExtensionCall";
 
+    /// <summary>RM0022 on a register class's mask: the name of its conversion from a register, <c>To{Mask}</c> (a file's is <c>ToMask</c>).</summary>
+    public const string Conversion = "RegisterMasks.Conversion";
+
     /// <summary>RM0025, RM0026: expressions to write instead, as code at the diagnostic binds them, best first, separated by <see cref="ReplacementSeparator"/>.</summary>
     public const string Replacements = "RegisterMasks.Replacements";
 

@@ -39,10 +39,53 @@ internal static class GeneratedMasks
     public static bool HasSpanOverload(INamedTypeSymbol mask, ITypeSymbol text) =>
         ExtensionMethods(mask, "TryParse").Any(method => method.Parameters.Length == 2 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, text));
 
-    /// <summary>The register enum of a mask: what its generated <c>ToMask</c> takes.</summary>
+    /// <summary>The register enum of a mask: what its generated conversion (<c>ToMask</c>, or a class's <c>To{Mask}</c>) takes.</summary>
     public static ITypeSymbol? RegisterEnumOf(INamedTypeSymbol mask) =>
-        ExtensionMethods(mask, "ToMask").Where(method => method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.ReturnType, mask))
-            .Select(method => method.Parameters[0].Type).FirstOrDefault();
+        Conversions(mask, "ToMask").Concat(Conversions(mask, ClassConversionName(mask))).Select(method => method.Parameters[0].Type).FirstOrDefault();
+
+    /// <summary>
+    /// The name of the extension that gives a register's bit in the mask: <c>ToMask</c> for a register file's mask,
+    /// <c>To{Mask}</c> for a register class's (<c>X86Register.Rcx.ToX86GprMask()</c>: two classes of one enum
+    /// would make one name ambiguous).
+    /// </summary>
+    public static string ConversionName(INamedTypeSymbol mask) => IsClassMask(mask) ? ClassConversionName(mask) : "ToMask";
+
+    /// <summary>Whether the mask is a register class's: its extensions convert a register with <c>To{Mask}</c>.</summary>
+    public static bool IsClassMask(INamedTypeSymbol mask) => Conversions(mask, ClassConversionName(mask)).Any();
+
+    private static string ClassConversionName(INamedTypeSymbol mask) => "To" + mask.Name;
+
+    private static System.Collections.Generic.IEnumerable<IMethodSymbol> Conversions(INamedTypeSymbol mask, string name) =>
+        ExtensionMethods(mask, name).Where(method => method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.ReturnType, mask));
+
+    /// <summary>
+    /// The bit of <paramref name="register"/> in the mask: that of the mask's member of its name (by member, not
+    /// by value: <c>X86VecMask.Xmm6</c> for <c>Xmm6</c>, whose value is <c>Rsi</c>'s too); null when the mask
+    /// has none (the register is not its file's or class's, or is a sentinel).
+    /// </summary>
+    public static int? BitOf(INamedTypeSymbol mask, IFieldSymbol register) =>
+        mask.GetMembers(register.Name).OfType<IFieldSymbol>().Select(SingleBit).FirstOrDefault(bit => bit is not null);
+
+    /// <summary>The bit a mask's member is, when it is one bit (a register's; not <c>None</c> or <c>All</c>).</summary>
+    public static int? SingleBit(IFieldSymbol member)
+    {
+        if (!member.HasConstantValue || member.ConstantValue is null)
+        {
+            return null;
+        }
+        var value = System.Convert.ToUInt64(member.ConstantValue, System.Globalization.CultureInfo.InvariantCulture);
+        if (value == 0 || (value & (value - 1)) != 0)
+        {
+            return null;
+        }
+        var bit = 0;
+        while (value != 1)
+        {
+            value >>= 1;
+            bit++;
+        }
+        return bit;
+    }
 
     /// <summary>
     /// The enum mask generated for a register enum: the type its <c>[RegisterFile]</c> names (by

@@ -275,4 +275,32 @@ public class CodeFixTests
         Assert.Empty(run.RegisterMaskDiagnostics());
         run.AssertCompilesCleanly();
     }
+
+    /// <summary>RM0022 on a register class's mask: <c>HasFlag(r.To{Mask}())</c> is one register, as <c>HasFlag(r.ToMask())</c> is for a file's.</summary>
+    [Fact]
+    public async Task RM0022_on_a_register_classs_mask_takes_its_conversion_as_one_register()
+    {
+        var classes = File("""
+                public enum X86Register { Rax, Rcx, Xmm0 = 0, Xmm1 }
+                [RegisterClass(typeof(X86Register), "X86GprMask", From = X86Register.Rax, To = X86Register.Rcx)]
+                public static partial class X86Gpr { }
+                [RegisterClass(typeof(X86Register), "X86VecMask", From = X86Register.Xmm0, To = X86Register.Xmm1)]
+                public static partial class X86Vec { }
+
+            """);
+        var use = """
+            using N;
+            public static class Uses
+            {
+                public static bool Holds(X86VecMask mask, X86Register r) => mask.HasFlag(r.ToX86VecMask());
+                public static bool Both(X86VecMask mask) => mask.HasFlag(X86VecMask.Xmm0 | X86VecMask.Xmm1);
+            }
+            """;
+        var expected = use.Replace("mask.HasFlag(r.ToX86VecMask())", "mask.Contains(r)").Replace("mask.HasFlag(X86VecMask.Xmm0 | X86VecMask.Xmm1)", "mask.IsSupersetOf(X86VecMask.Xmm0 | X86VecMask.Xmm1)");
+        Assert.Equal(expected, (await new CodeFixHarness(new MaskUsageFixProvider(), "RM0022").FixAllAsync(FixAllScope.Solution, 0, null, classes, use))[1]);
+        var run = GeneratorHarness.Run(classes, expected);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        Assert.Empty(AnalyzerHarness.AnalyzeUsage(run.Output));
+        run.AssertCompilesCleanly();
+    }
 }

@@ -304,6 +304,130 @@ public class ConvertToRegisterSetTests
         AssertSameValues(new[] { Registers, backend }, after, ("Kvm.Conv", "SAVED"));
     }
 
+    /// <summary>x86's two register classes over one enum whose members share values; a third class overlapping the vector one.</summary>
+    private const string X86Classes = """
+        using RegisterMasking;
+        namespace Jit
+        {
+            public enum X86Register { Invalid = -1, Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi, Xmm0 = 0, Xmm1, Xmm2, Xmm3, Xmm4, Xmm5, Xmm6, Xmm7 }
+
+            [RegisterClass(typeof(X86Register), "X86GprMask", From = X86Register.Rax, To = X86Register.Rdi)]
+            public static partial class X86Gpr { }
+
+            [RegisterClass(typeof(X86Register), "X86VecMask", From = X86Register.Xmm0, To = X86Register.Xmm7)]
+            public static partial class X86Vec { }
+        }
+
+        """;
+
+    /// <summary>
+    /// A union of vector registers (shifts of values that Rax..Rdi share) becomes a set of the vector class, found by
+    /// member, so no <c>RegisterFile</c> is written; its constant is an <c>X86VecMask</c> that prints Xmm names, and
+    /// the member returns it cast back, with the same value.
+    /// </summary>
+    [Fact]
+    public async Task A_union_of_a_register_classs_members_becomes_a_set_of_that_class()
+    {
+        var conventions = """
+            namespace Jit
+            {
+                public static class CallingConvention
+                {
+                    public static int GetVecCallerSaved()
+                    {
+                        return (1 << (int)X86Register.Xmm0) |
+                               (1 << (int)X86Register.Xmm1) |
+                               (1 << (int)X86Register.Xmm6);
+                    }
+
+                    public const int GPR_SAVED = 1 << (int)X86Register.Rsi | 1 << (int)X86Register.Rdi;
+                }
+            }
+
+            """;
+        var converted = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "GetVecCallerSaved", X86Classes, conventions);
+        Assert.Contains("    [RegisterSet(\"VecCallerSaved\", X86Register.Xmm0, X86Register.Xmm1, X86Register.Xmm6)]\n    public static partial class CallingConvention", converted[1], StringComparison.Ordinal);
+        Assert.Contains("return (int)VecCallerSaved;", converted[1], StringComparison.Ordinal);
+        AssertSameValues(new[] { X86Classes, conventions }, converted, ("Jit.CallingConvention", "GetVecCallerSaved"));
+
+        var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "GPR_SAVED", X86Classes, converted[1]);
+        Assert.Contains("    [RegisterSet(\"VecCallerSaved\", X86Register.Xmm0, X86Register.Xmm1, X86Register.Xmm6)]\n    [RegisterSet(\"GPR_SAVED\", X86Register.Rsi, X86Register.Rdi)]\n", after[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("RegisterFile", after[1], StringComparison.Ordinal);
+        AssertSameValues(new[] { X86Classes, conventions }, after, ("Jit.CallingConvention", "GetVecCallerSaved"), ("Jit.CallingConvention", "GPR_SAVED"));
+        const string probe = """
+            namespace Jit
+            {
+                public static class Probe
+                {
+                    public static string Text() => CallingConvention.VecCallerSaved.GetType().Name + ": " + CallingConvention.VecCallerSaved.ToStringFast()
+                        + "; " + CallingConvention.GPR_SAVED.GetType().Name + ": " + CallingConvention.GPR_SAVED.ToStringFast();
+                }
+            }
+            """;
+        var run = GeneratorHarness.Run(X86Classes, after[1], probe);
+        run.AssertCompilesCleanly();
+        Assert.Equal("X86VecMask: Xmm0, Xmm1, Xmm6; X86GprMask: Rsi, Rdi", run.Load().Invoke("Jit.Probe", "Text"));
+    }
+
+    /// <summary>
+    /// Where a register's bit in its class is not the shift's amount (a class of <c>V8..V15</c> gives <c>V9</c> bit 1),
+    /// the set would change the value: not offered. Nor where two classes hold the shifted registers at those bits
+    /// (which mask the value is, is the user's to say).
+    /// </summary>
+    [Theory]
+    [InlineData("public static int Saved() => 1 << (int)SimdRegister.V8 | 1 << (int)SimdRegister.V9;", "Saved")]
+    [InlineData("public const ulong SAVED = 1UL << (int)SimdRegister.V9;", "SAVED")]
+    [InlineData("public static int Low() => 1 << (int)SimdRegister.V0 | 1 << (int)SimdRegister.V1;", "Low")]
+    public async Task Not_offered_where_a_registers_class_bit_is_not_the_shifts_amount_or_two_classes_would_fit(string member, string at)
+    {
+        var simd = """
+            using RegisterMasking;
+            namespace Arm
+            {
+                public enum SimdRegister { V0, V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15 }
+
+                [RegisterClass(typeof(SimdRegister), "CalleeSavedSimdMask", From = SimdRegister.V8, To = SimdRegister.V15)]
+                public static partial class CalleeSavedSimd { }
+
+                [RegisterClass(typeof(SimdRegister), "LowSimdMask", From = SimdRegister.V0, To = SimdRegister.V7)]
+                public static partial class LowSimd { }
+
+                [RegisterClass(typeof(SimdRegister), "ArgumentSimdMask", From = SimdRegister.V0, To = SimdRegister.V3)]
+                public static partial class ArgumentSimd { }
+            }
+
+            """;
+        var source = "namespace Arm\n{\n    public static class Backend\n    {\n        " + member + "\n    }\n}\n";
+        Assert.Empty(GeneratorHarness.Run(simd, source).RegisterMaskDiagnostics());
+        Assert.Empty(await RefactoringHarness.TitlesAsync(new ConvertToRegisterSetRefactoring(), 1, at, simd, source));
+    }
+
+    /// <summary>
+    /// A union of a class's mask members, where another class holds those registers too: the set names the holder of
+    /// the mask it was written with, <c>RegisterFile = typeof(X86Vec)</c>, since inference by member would be ambiguous.
+    /// </summary>
+    [Fact]
+    public async Task A_class_set_that_inference_by_member_could_not_place_names_its_holder()
+    {
+        var overlapping = X86Classes.Replace("    public static partial class X86Vec { }\n",
+            "    public static partial class X86Vec { }\n\n    [RegisterClass(typeof(X86Register), \"X86LowVecMask\", From = X86Register.Xmm0, To = X86Register.Xmm3)]\n    public static partial class X86LowVec { }\n");
+        Assert.Contains("X86LowVec", overlapping, StringComparison.Ordinal);
+        var backend = """
+            namespace Jit
+            {
+                public static class Backend
+                {
+                    public const X86VecMask PAIR = X86VecMask.Xmm0 | X86VecMask.Xmm1;
+                }
+            }
+
+            """;
+        var after = await RefactoringHarness.ApplyAsync(new ConvertToRegisterSetRefactoring(), 1, "PAIR", overlapping, backend);
+        Assert.Contains("    [RegisterSet(\"PAIR\", X86Register.Xmm0, X86Register.Xmm1, RegisterFile = typeof(X86Vec))]\n    public static partial class Backend", after[1], StringComparison.Ordinal);
+        AssertSameValues(new[] { overlapping, backend }, after, ("Jit.Backend", "PAIR"));
+        Assert.Equal("Jit.X86VecMask", GeneratorHarness.Run(overlapping, after[1]).Output.GetTypeByMetadataName("Jit.Backend")!.GetMembers("PAIR").OfType<IFieldSymbol>().Single().Type.ToDisplayString());
+    }
+
     /// <summary>The [RegisterSet] on <paramref name="type"/>, as the compiler binds it in the result: ours.</summary>
     private static void AssertBoundToOurs(string[] sources, string type)
     {

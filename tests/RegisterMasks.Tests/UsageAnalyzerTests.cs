@@ -360,6 +360,100 @@ public class UsageAnalyzerTests
         Assert.Empty(CodeFixHarness.Diagnostics("RM0026", Registers, hidden, use));
     }
 
+    /// <summary>Two register classes over one enum whose members share values (x86's GPRs and vector registers), and one class over a whole enum.</summary>
+    private const string Classes = """
+        using RegisterMasking;
+        namespace Jit
+        {
+            public enum X86Register { Invalid = -1, Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi, Xmm0 = 0, Xmm1, Xmm2, Xmm3, Xmm4, Xmm5, Xmm6, Xmm7 }
+
+            [RegisterClass(typeof(X86Register), "X86GprMask", From = X86Register.Rax, To = X86Register.Rdi)]
+            public static partial class X86Gpr { }
+
+            [RegisterClass(typeof(X86Register), "X86VecMask", From = X86Register.Xmm0, To = X86Register.Xmm7)]
+            [RegisterSet("ARGS", X86Register.Xmm0, X86Register.Xmm1)]
+            public static partial class X86Vec { }
+
+            public enum Lane { A, B, C }
+
+            [RegisterClass(typeof(Lane), "LaneMask")]
+            public static partial class Lanes { }
+        }
+
+        """;
+
+    /// <summary>
+    /// RM0025 over register classes: each register is its own class's (by member: <c>Xmm6</c> is the vector
+    /// class's bit 6, never <c>Rsi</c>), a union becomes that class's declared set or members, a register that
+    /// is no constant its class's <c>To{Mask}()</c>; nothing where no one class holds them all, or where which
+    /// class a variable register is in cannot be known.
+    /// </summary>
+    [Fact]
+    public async Task RM0025_on_register_class_members_writes_each_members_own_class()
+    {
+        var use = """
+            using Jit;
+            public static class Uses
+            {
+                public static int VecArgs() => (1 << (int)X86Register.Xmm0) | (1 << (int)X86Register.Xmm1);
+                public static int Vec6() => 1 << (int)X86Register.Xmm6;
+                public static int Gpr() => 1 << (int)X86Register.Rsi | 1 << (int)X86Register.Rdi;
+                public static X86VecMask Cast() => (X86VecMask)(1 << (int)X86Register.Xmm2);
+                public static int OneLane(Lane lane) => 1 << (int)lane;
+                public static int Lanes() => OneLane(Lane.C);
+                public static int Any(X86Register r) => 1 << (int)r;
+                public static int Both() => 1 << (int)X86Register.Rax | 1 << (int)X86Register.Xmm1;
+            }
+            """;
+        var found = CodeFixHarness.Diagnostics("RM0025", Classes, use);
+        Assert.Equal(new[] { "(1 << (int)X86Register.Xmm0) | (1 << (int)X86Register.Xmm1)", "1 << (int)X86Register.Xmm6", "1 << (int)X86Register.Rsi | 1 << (int)X86Register.Rdi",
+            "(X86VecMask)(1 << (int)X86Register.Xmm2)", "1 << (int)lane" }, found.Select(Text));
+        Assert.Equal("'1 << (int)X86Register.Xmm6' writes bits of registers of 'X86VecMask' by hand; '(int)X86VecMask.Xmm6' says the same, and the generator checks that every register fits the mask",
+            found[1].GetMessage(CultureInfo.InvariantCulture));
+
+        var expected = use.Replace("(1 << (int)X86Register.Xmm0) | (1 << (int)X86Register.Xmm1)", "(int)X86Vec.ARGS")
+            .Replace("1 << (int)X86Register.Xmm6", "(int)X86VecMask.Xmm6")
+            .Replace("1 << (int)X86Register.Rsi | 1 << (int)X86Register.Rdi", "(int)(X86GprMask.Rsi | X86GprMask.Rdi)")
+            .Replace("(X86VecMask)(1 << (int)X86Register.Xmm2)", "X86VecMask.Xmm2")
+            .Replace("1 << (int)lane", "(int)lane.ToLaneMask()");
+        Assert.Equal(expected, (await new CodeFixHarness(new SuggestedExpressionFixProvider(), "RM0025").FixAllAsync(FixAllScope.Solution, 0, null, Classes, use))[1]);
+        AssertClean(Classes, expected);
+        Assert.Equal(Values(Classes, use), Values(Classes, expected));
+    }
+
+    /// <summary>
+    /// A class numbers its bits from 0 in its own order: where a register's bit there is not the shift's amount
+    /// (<c>V9</c> is bit 1 of a class of <c>V8..V15</c>), the class's mask would change the value, and nothing is reported.
+    /// </summary>
+    [Fact]
+    public void RM0025_is_not_reported_where_a_registers_bit_in_its_class_is_not_the_shifts_amount()
+    {
+        var simd = """
+            using RegisterMasking;
+            namespace Arm
+            {
+                public enum SimdRegister { V0, V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15 }
+
+                [RegisterClass(typeof(SimdRegister), "CalleeSavedSimdMask", From = SimdRegister.V8, To = SimdRegister.V15)]
+                public static partial class CalleeSavedSimd { }
+            }
+
+            """;
+        var use = """
+            using Arm;
+            public static class Uses
+            {
+                public static int One() => 1 << (int)SimdRegister.V9;
+                public static int Pair() => 1 << (int)SimdRegister.V8 | 1 << (int)SimdRegister.V9;
+                public static CalleeSavedSimdMask Cast() => (CalleeSavedSimdMask)(1 << (int)SimdRegister.V0);
+                public static int Any(SimdRegister r) => 1 << (int)r;
+            }
+            """;
+        var run = GeneratorHarness.Run(simd, use);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        Assert.Empty(CodeFixHarness.Diagnostics("RM0025", simd, use));
+    }
+
     private static string Text(Diagnostic diagnostic) => diagnostic.Location.SourceTree!.ToString().Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
 
     /// <summary>The user's constants, by name, as the compiler evaluates them.</summary>

@@ -12,20 +12,23 @@ namespace RegisterMasks.Generator.Usage;
 /// <summary>
 /// How code at one position writes a register's bit with the generated mask: the mask's member
 /// (<c>VcpuRegMask.VCPU_REGS_RAX</c>, a constant) for a register written as its enum member, else
-/// <c>reg.ToMask()</c>, or <c>VcpuRegMaskExtensions.ToMask(reg)</c> where the extension is not in scope.
+/// <c>reg.ToMask()</c> (a register class's <c>reg.To{Mask}()</c>), or <c>VcpuRegMaskExtensions.ToMask(reg)</c> where the
+/// extension is not in scope.
 /// Names are the shortest that bind there to our symbols (<see cref="BoundNames"/>).
 /// </summary>
 internal sealed class MaskExpressions
 {
     private readonly string _mask;
     private readonly string _extensions;
+    private readonly string _conversion;
     private readonly bool _extensionInScope;
 
     public MaskExpressions(INamedTypeSymbol mask, ITypeSymbol registerEnum, SemanticModel model, int position)
     {
         _mask = BoundNames.Type(mask, model, position);
         _extensions = GeneratedMasks.ExtensionsOf(mask) is { } extensions ? BoundNames.Type(extensions, model, position) : _mask + "Extensions";
-        _extensionInScope = GeneratedMasks.ExtensionBinds(model, position, registerEnum, "ToMask");
+        _conversion = GeneratedMasks.ConversionName(mask);   // ToMask, or a register class's To{Mask}
+        _extensionInScope = GeneratedMasks.ExtensionBinds(model, position, registerEnum, _conversion);
     }
 
     public string Bit(HandWrittenBit bit)
@@ -37,8 +40,8 @@ internal sealed class MaskExpressions
         var register = bit.Register.Syntax is ExpressionSyntax expression ? expression.WithoutTrivia() : null;
         var text = register?.ToString() ?? bit.Register.Syntax.ToString();
         return _extensionInScope
-            ? (register is null || IsPrimary(register) ? text : "(" + text + ")") + ".ToMask()"
-            : _extensions + ".ToMask(" + text + ")";
+            ? (register is null || IsPrimary(register) ? text : "(" + text + ")") + "." + _conversion + "()"
+            : _extensions + "." + _conversion + "(" + text + ")";
     }
 
     /// <summary>

@@ -42,9 +42,11 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
             var compilation = start.Compilation;
             var cancellationToken = start.CancellationToken;
             var sets = new Lazy<DeclaredSets>(() => DeclaredSets.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            // The register classes' masks, the same way: only when a shift's enum has no register file of its own.
+            var classes = new Lazy<RegisterClassMasks>(() => RegisterClassMasks.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterOperationAction(AnalyzeComplement, OperationKind.UnaryOperator);
             start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(operation => AnalyzeHandWrittenBits(operation, sets), OperationKind.BinaryOperator);
+            start.RegisterOperationAction(operation => AnalyzeHandWrittenBits(operation, sets, classes), OperationKind.BinaryOperator);
             start.RegisterOperationAction(operation => AnalyzeNumberCast(operation, sets), OperationKind.Conversion);
         });
     }
@@ -52,13 +54,17 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// <c>1u &lt;&lt; (int)reg</c> and unions of such bits, cast to the mask or left a number:
     /// reported once, at the largest union (or the cast around it), with what to write instead.
+    /// The mask is the enum's register file's, else the one register class holding every register
+    /// of the union (by member) whose bit for each is the shift's amount (<see cref="RegisterClassMasks.Choose"/>):
+    /// where a class numbers its bits otherwise (a class of <c>Xmm8..Xmm15</c> gives <c>Xmm8</c> bit 0),
+    /// its mask would change the value, and nothing is reported.
     /// </summary>
-    private static void AnalyzeHandWrittenBits(OperationAnalysisContext context, Lazy<DeclaredSets> sets)
+    private static void AnalyzeHandWrittenBits(OperationAnalysisContext context, Lazy<DeclaredSets> sets, Lazy<RegisterClassMasks> classes)
     {
         var operation = (IBinaryOperation)context.Operation;
         var bits = new List<HandWrittenBit>();
         if (operation.OperatorKind is not (BinaryOperatorKind.LeftShift or BinaryOperatorKind.Or)
-            || !HandWrittenBits.TryRead(operation, bits, out var registerEnum) || GeneratedMasks.MaskOf(registerEnum) is not { } mask
+            || !HandWrittenBits.TryRead(operation, bits, out var registerEnum) || MaskFor(registerEnum!, bits, classes) is not { } mask
             || !HandWrittenBits.KeepsValue(bits) || bits.Any(bit => bit.Member is { } member && mask.GetMembers(member.Name).IsEmpty))
         {
             return;
@@ -97,6 +103,11 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandWrittenBit, reported.Syntax.GetLocation(), Options(options),
             SourceQuote.Of(reported.Syntax), mask.Name, SourceQuote.Of(options[0])));
     }
+
+    /// <summary>The mask the bits are written with: the register file's (no class is read then), else a register class's.</summary>
+    private static INamedTypeSymbol? MaskFor(ITypeSymbol registerEnum, List<HandWrittenBit> bits, Lazy<RegisterClassMasks> classes) =>
+        GeneratedMasks.MaskOf(registerEnum)
+        ?? classes.Value.Choose(registerEnum, bits.Select(bit => new WrittenRegister(bit.Member, null)).ToList())?.Mask;
 
     /// <summary><c>(Mask)0x0180FFEF</c>: a number that is the value of a declared set.</summary>
     private static void AnalyzeNumberCast(OperationAnalysisContext context, Lazy<DeclaredSets> sets)
@@ -181,7 +192,13 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         }
         if (method.Name == "HasFlag" && method.ContainingType.SpecialType == SpecialType.System_Enum && invocation.Arguments.Length == 1)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HasFlagOnMask, invocation.Syntax.GetLocation(), Where(mask, invocation, "Contains", "IsSupersetOf"), mask.Name));
+            var where = Where(mask, invocation, "Contains", "IsSupersetOf");
+            if (GeneratedMasks.IsClassMask(mask))
+            {
+                // A register class's mask: HasFlag(r.To{Mask}()) is one register, as HasFlag(r.ToMask()) is for a file's.
+                where = where.Add(FixProperties.Conversion, GeneratedMasks.ConversionName(mask));
+            }
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HasFlagOnMask, invocation.Syntax.GetLocation(), where, mask.Name));
         }
         else if (method.Name == "ToString" && method.Parameters.Length == 0 && method.ContainingType.SpecialType is SpecialType.System_Enum or SpecialType.System_Object or SpecialType.System_ValueType)
         {
