@@ -221,9 +221,10 @@ internal static class SourceEmitter
         var bound = mask.Members.Count == 0 ? 0 : mask.Members.Max(member => member.Index) + 1;
         var hasGaps = allBits != (bound == 64 ? ulong.MaxValue : (1UL << bound) - 1);
         var shiftWidth = width == 64 ? 64 : 32;
-        var shifted = $"1{(width == 64 ? "UL" : "u")} << " + (mask.IsClass ? "(int)" + ClassBitOf(mask) : "(int)register");
+        // A class's bit comes from BitOf (a switch, where its values are scattered), computed once into a local the template declares.
+        var shifted = $"1{(width == 64 ? "UL" : "u")} << " + (mask.IsClass ? "(int)bit" : "(int)register");
         var bit = hasGaps ? $"({shifted}) & {Literals.Hex(allBits, shiftWidth)}" : shifted;
-        return Describe(new MaskView
+        var view = Describe(new MaskView
         {
             NumberRange = "0 to " + wordBits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             HasGaps = hasGaps,
@@ -242,6 +243,11 @@ internal static class SourceEmitter
             NameCases = NameCases(mask, "0UL", "AllBits", member => "1UL << " + Literals.Invariant(member.Index)),
             NamesByValue = NamesByValue(mask, "0UL", "AllBits", member => "1UL << " + Literals.Invariant(member.Index)),
         }, mask, features);
+        if (mask.IsClass)
+        {
+            view.RegisterIndex = "(bit = " + ClassBitOf(mask) + ")";
+        }
+        return view;
     }
 
     internal static SetsView SetsViewOf(SetContainerOutput container, TargetFeatures features)
