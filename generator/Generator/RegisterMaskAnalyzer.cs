@@ -77,7 +77,8 @@ public sealed class RegisterMaskAnalyzer : DiagnosticAnalyzer
             {
                 _byPath ??= Resolve(cancellationToken);
                 var found = _byPath[tree.FilePath];
-                if (_reading.Trees.FirstOrDefault(entry => ReferenceEquals(entry.Tree, tree)) is not { } entry
+                if (!found.Any()
+                    || _reading.Trees.FirstOrDefault(entry => ReferenceEquals(entry.Tree, tree)) is not { } entry
                     || ReferenceEquals(entry.ReadFrom, entry.Tree))
                 {
                     return found;
