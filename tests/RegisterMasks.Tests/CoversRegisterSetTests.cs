@@ -75,25 +75,6 @@ public sealed class CoversRegisterSetTests
         Assert.Equal("'Vcpu.LoadRegister' covers set 'GPRS', but this switch has no case for RCX, RDX, RBP, RSI, RDI", found.GetMessage());
     }
 
-    /// <summary>SPEC's x86 file: one enum, two classes sharing values 0-15, a set of each named CALLEE_SAVED_WINDOWS.</summary>
-    private const string X86 = """
-        using RegisterMasking;
-        namespace X86
-        {
-            public enum X86Register { Invalid = -1, Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi, R8, R9, R10, R11, R12, R13, R14, R15,
-                                      Xmm0 = 0, Xmm1, Xmm2, Xmm3, Xmm4, Xmm5, Xmm6, Xmm7, Xmm8, Xmm9, Xmm10, Xmm11, Xmm12, Xmm13, Xmm14, Xmm15 }
-
-            [RegisterClass(typeof(X86Register), "X86GprMask", From = X86Register.Rax, To = X86Register.R15)]
-            [RegisterSet("CALLEE_SAVED_WINDOWS", X86Register.Rbx, X86Register.Rbp, X86Register.Rdi, X86Register.Rsi, From = X86Register.R12, To = X86Register.R15)]
-            public static partial class X86Gpr { }
-
-            [RegisterClass(typeof(X86Register), "X86VecMask", From = X86Register.Xmm0, To = X86Register.Xmm15)]
-            [RegisterSet("CALLEE_SAVED_WINDOWS", From = X86Register.Xmm6, To = X86Register.Xmm15)]
-            public static partial class X86Vec { }
-        }
-
-        """;
-
     [Fact]
     public void A_set_of_a_register_class_is_named_by_its_holder_and_its_registers_are_the_class_members_values()
     {
@@ -119,8 +100,8 @@ public sealed class CoversRegisterSetTests
 
                 [CoversRegisterSet("CALLEE_SAVED_WINDOWS")]
                 public int Ambiguous(X86Register reg) => 0;
-            """, "using X86;\n");
-        var found = Found(X86, use).OrderBy(Line).ToList();
+            """, "using Jit;\n");
+        var found = Found(RegisterClassTests.X86, use).OrderBy(Line).ToList();
         Assert.Equal(3, found.Count);
         Assert.Equal("'Vcpu.SaveSlot' covers set 'CALLEE_SAVED_WINDOWS', but this switch has no case for Xmm14, Xmm15", found[0].GetMessage());
         Assert.Equal("'Vcpu.GprSlot' covers set 'CALLEE_SAVED_WINDOWS', but this switch has no case for R15", found[1].GetMessage());

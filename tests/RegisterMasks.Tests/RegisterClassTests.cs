@@ -13,7 +13,8 @@ namespace RegisterMasks.Tests;
 [Trait(TestKind.Category, TestKind.Unit)]
 public class RegisterClassTests
 {
-    private const string X86 = """
+    /// <summary>The x86 example of the contract: one enum, two classes sharing the values 0-15, a CALLEE_SAVED_WINDOWS set of each (also used by <see cref="CoversRegisterSetTests"/>).</summary>
+    internal const string X86 = """
         using RegisterMasking;
         namespace Jit;
         public enum X86Register { Invalid = -1, Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi, R8, R9, R10, R11, R12, R13, R14, R15,

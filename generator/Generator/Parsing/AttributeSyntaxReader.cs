@@ -69,4 +69,30 @@ internal sealed class AttributeSyntaxReader
         }
         return expression;
     }
+
+    /// <summary>The member named by <c>VcpuReg.RAX</c> or <c>RAX</c> (with <c>using static</c>); null for any other expression.</summary>
+    public static string? MemberNameWritten(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+        return expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+    }
+
+    /// <summary>What an argument that should be an enum member is instead, as messages say it.</summary>
+    public static string DescribeNonMember(TypedConstant value) => value.Kind switch
+    {
+        TypedConstantKind.Type => "a type",
+        TypedConstantKind.Array => "an array",
+        TypedConstantKind.Primitive when value.Value is null => "a null",
+        TypedConstantKind.Primitive when value.Value is string => "a string",
+        TypedConstantKind.Primitive => "a number",
+        _ => "not a constant of the enum",
+    };
 }

@@ -340,7 +340,7 @@ internal static class RegisterClassParser
         }
         if (value.Kind != TypedConstantKind.Enum || value.Type is not INamedTypeSymbol type || value.Value is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassValueNotAMember, LocationInfo.From(syntax), owner, syntax, Describe(value), enumType.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassValueNotAMember, LocationInfo.From(syntax), owner, syntax, AttributeSyntaxReader.DescribeNonMember(value), enumType.Name));
             return null;
         }
         if (!SymbolEqualityComparer.Default.Equals(type, enumType))
@@ -349,7 +349,7 @@ internal static class RegisterClassParser
             return null;
         }
         var (_, text) = RegisterFileParser.ReadIndex(value.Value);
-        var written = MemberNameWritten(syntax);
+        var written = AttributeSyntaxReader.MemberNameWritten(syntax);
         if (all.FirstOrDefault(member => member.Name == written && member.IndexText == text) is { } named)
         {
             return named;
@@ -362,27 +362,4 @@ internal static class RegisterClassParser
         return null;
     }
 
-    internal static string? MemberNameWritten(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-        return expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => null,
-        };
-    }
-
-    private static string Describe(TypedConstant value) => value.Kind switch
-    {
-        TypedConstantKind.Type => "a type",
-        TypedConstantKind.Array => "an array",
-        TypedConstantKind.Primitive when value.Value is null => "a null",
-        TypedConstantKind.Primitive when value.Value is string => "a string",
-        TypedConstantKind.Primitive => "a number",
-        _ => "not a constant of the enum",
-    };
 }

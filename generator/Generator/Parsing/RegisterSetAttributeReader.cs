@@ -254,7 +254,7 @@ internal sealed class RegisterSetAttributeReader
                 {
                     // The register file's, unless a class of the enum holds every member named too: the
                     // resolver asks for RegisterFile then (it sees every class).
-                    var written = registers.Select(each => MemberNameWritten(each.Syntax)).ToList();
+                    var written = registers.Select(each => AttributeSyntaxReader.MemberNameWritten(each.Syntax)).ToList();
                     _namedMembers = written.All(name => name is not null) ? written.Select(name => name!).ToEquatableArray() : null;
                     return CheckDeclaredHere(enumType, argument.Syntax);
                 }
@@ -278,7 +278,7 @@ internal sealed class RegisterSetAttributeReader
             // and not to be dropped when the includes give the file).
             foreach (var argument in registers)
             {
-                Report(DiagnosticDescriptors.ValueNotARegisterOfAnyFile, argument.Syntax, _name, argument.Syntax, Describe(argument.Value));
+                Report(DiagnosticDescriptors.ValueNotARegisterOfAnyFile, argument.Syntax, _name, argument.Syntax, AttributeSyntaxReader.DescribeNonMember(argument.Value));
             }
             return null;
         }
@@ -347,7 +347,7 @@ internal sealed class RegisterSetAttributeReader
         var enumType = EnumTypeOf(argument.Value);
         if (enumType is null)
         {
-            Report(DiagnosticDescriptors.ValueNotARegister, expression, _name, expression, Describe(argument.Value), RegisterFileName);
+            Report(DiagnosticDescriptors.ValueNotARegister, expression, _name, expression, AttributeSyntaxReader.DescribeNonMember(argument.Value), RegisterFileName);
             return null;
         }
         if (!SymbolEqualityComparer.Default.Equals(enumType, file))
@@ -371,7 +371,7 @@ internal sealed class RegisterSetAttributeReader
 
         // The member written decides between a register and a sentinel of the same value (KVM's
         // NR_VCPU_REGS and VCPU_EXREG_PDPTR): looked up by the name in the syntax, not bound again.
-        var written = MemberNameWritten(expression);
+        var written = AttributeSyntaxReader.MemberNameWritten(expression);
         if (written is not null && Members().FirstOrDefault(member => member.Name == written && member.Index == index) is { } named)
         {
             if (!named.IsRegister)
@@ -434,7 +434,7 @@ internal sealed class RegisterSetAttributeReader
         var enumType = EnumTypeOf(argument.Value);
         if (enumType is null)
         {
-            Report(DiagnosticDescriptors.ValueNotARegister, expression, _name, expression, Describe(argument.Value), RegisterFileName);
+            Report(DiagnosticDescriptors.ValueNotARegister, expression, _name, expression, AttributeSyntaxReader.DescribeNonMember(argument.Value), RegisterFileName);
             return null;
         }
         _classEnum ??= enumType;
@@ -450,7 +450,7 @@ internal sealed class RegisterSetAttributeReader
         }
         var (index, text) = RegisterFileParser.ReadIndex(argument.Value.Value);
         var members = RegisterFileParser.ReadMembers(_classEnum, CancellationToken.None);
-        var written = MemberNameWritten(expression);
+        var written = AttributeSyntaxReader.MemberNameWritten(expression);
         if ((members.FirstOrDefault(member => member.Name == written && member.IndexText == text)
             ?? members.FirstOrDefault(member => member.IndexText == text)) is { } named)
         {
@@ -483,37 +483,12 @@ internal sealed class RegisterSetAttributeReader
     /// <summary>The file's members exactly as its own model has them; read once per set.</summary>
     private IReadOnlyList<RegisterModel> Members() => _members ??= RegisterFileParser.ReadMembers(_registerFile!, CancellationToken.None);
 
-    /// <summary>The member named by <c>VcpuReg.RAX</c> or <c>RAX</c> (with <c>using static</c>); null for any other expression.</summary>
-    private static string? MemberNameWritten(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-        return expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => null,
-        };
-    }
-
     private static int ClampToInt(long index) => index > int.MaxValue ? int.MaxValue : index < int.MinValue ? int.MinValue : (int)index;
 
     private static INamedTypeSymbol? EnumTypeOf(TypedConstant value) =>
         value.Kind == TypedConstantKind.Enum && value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ? enumType : null;
 
     private static bool HasRegisterFileAttribute(INamedTypeSymbol enumType) => KnownNames.HasAttribute(enumType, KnownNames.RegisterFile);
-
-    private static string Describe(TypedConstant value) => value.Kind switch
-    {
-        TypedConstantKind.Type => "a type",
-        TypedConstantKind.Array => "an array",
-        TypedConstantKind.Primitive when value.Value is null => "a null",
-        TypedConstantKind.Primitive when value.Value is string => "a string",
-        TypedConstantKind.Primitive => "a number",
-        _ => "not a constant of the register enum",
-    };
 
     /// <summary>How RM0005 names the file the set is over.</summary>
     private string RegisterFileName => _registerFile?.Name ?? _classEnum?.Name ?? "its register file";
