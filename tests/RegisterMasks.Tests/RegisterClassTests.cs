@@ -381,6 +381,77 @@ public class RegisterClassTests
     }
 
     [Fact]
+    public void Bits_past_a_class_cast_from_a_number_read_on_from_its_last_register_and_never_throw()
+    {
+        var source = """
+            using System.Linq;
+            using RegisterMasking;
+            namespace Past;
+            public enum R : short { A = 10, B = 20, C = 30, D = 31, E = 32 }
+            [RegisterClass(typeof(R), "TableMask", Registers = new object[] { R.C, R.A, R.B })]
+            [RegisterClass(typeof(R), "RunMask", From = R.C, To = R.E)]
+            public static partial class Classes { }
+            public static class Probe
+            {
+                private static string Read(System.Collections.Generic.IEnumerable<R> registers) => string.Join(",", registers.Select(r => (int)r));
+                public static string Table()
+                {
+                    var mask = (TableMask)0b1010_0101;   // bits 0 and 2, then 5 and 7: past the three registers
+                    mask.TryGetHighest(out var highest);
+                    var popped = mask;
+                    var pops = "";
+                    while (popped.TryPopLowest(out var r)) pops += (int)r + ",";
+                    return Read(mask.Registers()) + "|" + Read(mask.RegistersDescending()) + "|" + (int)highest + "|" + pops + "|"
+                        + string.Join(",", mask.Pairs().Select(p => (int)p.First + ":" + (int)p.Second)) + "|" + mask.Count() + mask.Contains((R)23);
+                }
+                public static string Run() => Read(((RunMask)0b1001_0001).Registers());
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        var assembly = run.Load(cleanly: true);
+        // Table: bit 0 is C (30), bit 2 is B (20); bit 5 reads as B's value + 3 (23), bit 7 as + 5 (25), as consecutive values would run on.
+        Assert.Equal("30,20,23,25|25,23,20,30|25|30,20,23,25,|30:20,23:25|4False", assembly.Invoke("Past.Probe", "Table"));
+        // Consecutive: C + bit, as before.
+        Assert.Equal("30,34,37", assembly.Invoke("Past.Probe", "Run"));
+    }
+
+    [Theory]
+    [InlineData("byte", 0)]
+    [InlineData("sbyte", -128)]
+    public void A_class_of_every_value_of_a_byte_enum_in_scrambled_order_compiles_cleanly(string underlying, int first)
+    {
+        // 256 values, none other left: the value-to-bit switch's default would be unreachable code (CS0162, an error with warnings as errors).
+        var values = Enumerable.Range(first, 256).Select(value => (value * 37 % 256 + 256) % 256 + first).ToList();
+        Assert.Equal(256, values.Distinct().Count());
+        var members = string.Join(", ", values.Select(value => $"V{value - first} = {value}"));
+        var source = $$"""
+            using RegisterMasking;
+            namespace Every;
+            public enum Small : {{underlying}} { {{members}} }
+            [RegisterClass(typeof(Small), "SmallMask")]
+            public static partial class Holder { }
+            public static class Probe
+            {
+                public static string Bits()
+                {
+                    var text = "";
+                    for (int value = {{first}}; value < {{first + 256}}; value++) text += SmallMask.All.IndexOf((Small)value) + (((Small)value).ToSmallMask().Contains((Small)value) ? "," : "!,");
+                    return text;
+                }
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        var assembly = run.Load(cleanly: true);
+        // Bit i is the i-th member declared; every value is one of them.
+        var expected = string.Concat(Enumerable.Range(first, 256).Select(value => values.IndexOf(value) + ","));
+        Assert.Equal(expected, assembly.Invoke("Every.Probe", "Bits"));
+        Assert.Contains("default: return 255UL;", run.Source("Every.SmallMask.g.cs"));
+        Assert.DoesNotContain("ulong.MaxValue", run.Source("Every.SmallMask.g.cs").Split("internal static ulong BitOf")[1].Split("RegisterAt")[0]);
+    }
+
+    [Fact]
     public void Files_keep_ToMask_and_their_text()
     {
         var run = GeneratorHarness.Run("using RegisterMasking;\nnamespace F;\n[RegisterFile(8)] public enum E { A, B }");

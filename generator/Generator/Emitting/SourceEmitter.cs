@@ -124,6 +124,7 @@ internal static class SourceEmitter
             // A register class: bit i is its i-th register, whatever the enum's value, so the value maps to its bit and back.
             view.IsClass = true;
             view.IsConsecutive = mask.IsConsecutive;
+            view.ClassCoversEveryValue = mask.CoversEveryValue;
             view.ToMask = mask.ToMaskName;
             view.ClassCases = mask.Bits.Select(bit => new MemberView { Name = mask.EnumFullName + "." + SymbolNames.Escaped(bit.Name), Text = bit.Name, Index = bit.Index }).ToList();
             view.FirstRegister = view.ClassCases.Count > 0 ? view.ClassCases[0].Name : "default(" + mask.EnumFullName + ")";

@@ -77,6 +77,9 @@ internal abstract class MaskViewBase
     /// <summary>A class whose values run consecutively: the mapping is a subtraction, else a switch and a table.</summary>
     public bool IsConsecutive { get; set; }
 
+    /// <summary>A class holding every value of its enum's type: the switch's last case is its default, since no other value exists (a default of its own would be unreachable code).</summary>
+    public bool ClassCoversEveryValue { get; set; }
+
     /// <summary>A class's bit 0 register, <c>global::</c>-qualified (the consecutive mapping's origin).</summary>
     public string FirstRegister { get; set; } = "";
 

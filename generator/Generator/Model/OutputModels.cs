@@ -35,6 +35,9 @@ internal sealed record MaskModel(
 
     /// <summary>A class whose values run consecutively from its bit 0's.</summary>
     public bool IsConsecutive { get; init; }
+
+    /// <summary>A class holding every value its enum's underlying type has (256 of a <c>byte</c> or <c>sbyte</c> enum): its switch needs no default for other values.</summary>
+    public bool CoversEveryValue { get; init; }
 }
 
 /// <summary>One set's constant, its value already computed.</summary>

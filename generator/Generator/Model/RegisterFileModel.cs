@@ -61,6 +61,9 @@ internal sealed record RegisterFileModel(
     /// <summary>A class whose members' values run consecutively in bit order: a value maps to its bit by subtraction.</summary>
     public bool IsConsecutive { get; init; }
 
+    /// <summary>A class holding every value of its enum's underlying type (256 members of a <c>byte</c> or <c>sbyte</c> enum).</summary>
+    public bool CoversEveryValue { get; init; }
+
     /// <summary>Whether this is a register class rather than a register file.</summary>
     public bool IsClass => ClassHolder is not null;
 

@@ -96,6 +96,8 @@ internal static class RegisterClassParser
         {
             ClassHolder = SymbolNames.FullyQualified(holder),
             IsConsecutive = IsConsecutive(members),
+            CoversEveryValue = enumType.EnumUnderlyingType?.SpecialType is SpecialType.System_Byte or SpecialType.System_SByte
+                && members.Where(member => member.HasBit).Select(member => member.IndexText).Distinct().Count() == 256,
             JsonConverterTaken = jsonConverterTaken,
         };
     }

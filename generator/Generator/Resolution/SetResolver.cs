@@ -210,6 +210,7 @@ internal static class SetResolver
             ToMaskName = file.IsClass ? "To" + file.MaskName : "ToMask",
             IsClass = file.IsClass,
             IsConsecutive = file.IsConsecutive,
+            CoversEveryValue = file.CoversEveryValue,
         };
     }
 

@@ -8,11 +8,12 @@ namespace RegisterMasks.Tests.Infrastructure;
 /// </summary>
 internal static class CacheProbe
 {
-    public static string For(string enumName, string maskName) => $$"""
+    /// <param name="asClass">For a register class's mask: its bits' registers, its conversion and its holder, which the cache names.</param>
+    public static string For(string enumName, string maskName, ClassIndexing? asClass = null) => $$"""
         using System.Collections.Generic;
         using System.Linq;
 
-        [RegisterMasking.RegisterCache(typeof({{enumName}}), ValueType = typeof(ulong))]
+        [RegisterMasking.RegisterCache(typeof({{Probe.CacheOf(enumName, asClass) ?? throw new ArgumentException("a cache needs one class on its holder", nameof(asClass))}}), ValueType = typeof(ulong))]
         public sealed partial class ValueCache
         {
             public readonly List<string> Calls = new List<string>();
@@ -20,22 +21,24 @@ internal static class CacheProbe
 
             partial void LoadRegister({{enumName}} register, ref ulong value)
             {
-                Calls.Add("load " + (int)register);
+                Calls.Add("load " + CacheProbe.Bit(register));
                 value = NextLoad;
             }
 
             partial void StoreRegister({{enumName}} register, ulong value)
             {
-                Calls.Add("store " + (int)register + "=" + value);
+                Calls.Add("store " + CacheProbe.Bit(register) + "=" + value);
             }
         }
 
         public static class CacheProbe
         {
+        {{Probe.Indexing(enumName, asClass)}}
+
             public static string Check(int seed, int count)
             {
                 var random = new System.Random(seed);
-                var registers = {{maskName}}.All.Registers().Select(r => (int)r).ToList();
+                var registers = {{maskName}}.All.Registers().Select(r => Bit(r)).ToList();
                 var cache = new ValueCache();
                 var values = new Dictionary<int, ulong>();
                 var available = new SortedSet<int>();
@@ -44,13 +47,13 @@ internal static class CacheProbe
                 {{maskName}} Some(List<int> picked)
                 {
                     var mask = {{maskName}}.None;
-                    foreach (int index in picked) mask = mask.With(({{enumName}})index);
+                    foreach (int index in picked) mask = mask.With(At(index));
                     return mask;
                 }
                 for (int i = 0; i < count; i++)
                 {
                     int index = registers[random.Next(registers.Count)];
-                    var register = ({{enumName}})index;
+                    var register = At(index);
                     var picked = registers.Where(_ => random.Next(3) == 0).ToList();
                     int operation = random.Next(9);
                     string at = $"step {i} (operation {operation}, register {index}): ";
@@ -93,13 +96,13 @@ internal static class CacheProbe
                             available.Add(index); dirty.Add(index);
                             break;
                         default:
-                            if (!cache.TakeDirty().Registers().Select(r => (int)r).SequenceEqual(dirty)) return at + "TakeDirty";
+                            if (!cache.TakeDirty().Registers().Select(r => Bit(r)).SequenceEqual(dirty)) return at + "TakeDirty";
                             dirty.Clear();
                             break;
                     }
                     if (!cache.Dirty.IsSubsetOf(cache.Available)) return at + "Dirty is not within Available";
-                    if (!cache.Available.Registers().Select(r => (int)r).SequenceEqual(available)) return at + "Available differs from the model";
-                    if (!cache.Dirty.Registers().Select(r => (int)r).SequenceEqual(dirty)) return at + "Dirty differs from the model";
+                    if (!cache.Available.Registers().Select(r => Bit(r)).SequenceEqual(available)) return at + "Available differs from the model";
+                    if (!cache.Dirty.Registers().Select(r => Bit(r)).SequenceEqual(dirty)) return at + "Dirty differs from the model";
                     if (!cache.Calls.SequenceEqual(calls)) return at + "calls differ: " + string.Join("; ", cache.Calls) + " vs " + string.Join("; ", calls);
                 }
                 return "";

@@ -149,7 +149,8 @@ internal static class GeneratorHarness
 
     /// <summary>Emits the output and loads it into a collectible context, to call the generated code.</summary>
     /// <param name="cleanly">Also fail on warnings: one compilation pass both checks and emits.</param>
-    public static Assembly Load(this GeneratorRun run, bool cleanly = false)
+    /// <param name="dependencies">Images of assemblies the output references beyond the framework, loaded into the same context.</param>
+    public static Assembly Load(this GeneratorRun run, bool cleanly = false, params byte[][] dependencies)
     {
         using var stream = new MemoryStream();
         var emitted = run.Output.Emit(stream);
@@ -157,7 +158,10 @@ internal static class GeneratorHarness
         var warnings = emitted.Diagnostics.Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(!cleanly || warnings.Count == 0, "The output does not compile cleanly:" + Environment.NewLine + string.Join(Environment.NewLine, warnings));
         stream.Position = 0;
-        return new AssemblyLoadContext("generated-" + Guid.NewGuid(), isCollectible: true).LoadFromStream(stream);
+        var context = new AssemblyLoadContext("generated-" + Guid.NewGuid(), isCollectible: true);
+        var loaded = dependencies.Select(image => context.LoadFromStream(new MemoryStream(image))).ToList();
+        context.Resolving += (_, name) => loaded.FirstOrDefault(assembly => AssemblyName.ReferenceMatchesDefinition(name, assembly.GetName()));
+        return context.LoadFromStream(stream);
     }
 
     /// <summary>Calls a public static method of the loaded user assembly.</summary>

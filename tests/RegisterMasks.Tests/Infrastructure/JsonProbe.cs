@@ -8,7 +8,9 @@ namespace RegisterMasks.Tests.Infrastructure;
 /// </summary>
 internal static class JsonProbe
 {
-    public static string For(string enumName, string maskName, IEnumerable<(int Index, string Name)> shownNames)
+    /// <param name="shownNames">Each register's name, by its bit (a file's index).</param>
+    /// <param name="asClass">For a register class's mask: its bits' registers, its conversion and its cache's holder.</param>
+    public static string For(string enumName, string maskName, IEnumerable<(int Index, string Name)> shownNames, ClassIndexing? asClass = null)
     {
         var names = string.Join(", ", shownNames.Select(entry => $"[{entry.Index}] = \"{entry.Name}\""));
         return $$"""
@@ -18,6 +20,8 @@ internal static class JsonProbe
 
             public static class JsonProbe
             {
+            {{Probe.Indexing(enumName, asClass)}}
+
                 private static readonly Dictionary<int, string> s_names = new Dictionary<int, string> { {{names}} };
 
                 private static readonly JsonSerializerOptions s_options = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -31,7 +35,7 @@ internal static class JsonProbe
                         var mask = {{maskName}}.None;
                         foreach (var register in registers.Where(_ => random.Next(3) == 0)) mask = mask.With(register);
                         string json = JsonSerializer.Serialize(mask, s_options);
-                        string expected = "[" + string.Join(",", mask.Registers().Select(r => "\"" + s_names[(int)r] + "\"")) + "]";
+                        string expected = "[" + string.Join(",", mask.Registers().Select(r => "\"" + s_names[Bit(r)] + "\"")) + "]";
                         if (json != expected) return "wrote " + json + ", expected " + expected;
                         if (JsonSerializer.Deserialize<{{maskName}}>(json, s_options) != mask) return "read back " + json;
                         if (JsonSerializer.Deserialize<{{maskName}}>(JsonSerializer.Serialize(mask.ToStringFast()), s_options) != mask) return "read the string " + mask.ToStringFast();

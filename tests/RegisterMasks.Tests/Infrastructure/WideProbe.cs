@@ -6,20 +6,20 @@ namespace RegisterMasks.Tests.Infrastructure;
 /// </summary>
 internal static class WideProbe
 {
-    public static string For(string enumName, string maskName, int width) => $$"""
+    /// <param name="asClass">For a register class's mask: its bits' registers, its conversion and its cache's holder.</param>
+    public static string For(string enumName, string maskName, int width, ClassIndexing? asClass = null) => $$"""
         using System.Collections.Generic;
         using System.Linq;
 
-        [RegisterMasking.RegisterCache(typeof({{enumName}}))]
-        public partial struct WideCache
-        {
-        }
+        {{(Probe.CacheOf(enumName, asClass) is { } cacheOf ? $"[RegisterMasking.RegisterCache(typeof({cacheOf}))]\npublic partial struct WideCache\n{{\n}}" : "")}}
 
         public static class WideProbe
         {
             private const int Words = {{width / 64}};
 
-            private static List<int> Registers() => {{maskName}}.All.Registers().Select(r => (int)r).ToList();
+        {{Probe.Indexing(enumName, asClass)}}
+
+            private static List<int> Registers() => {{maskName}}.All.Registers().Select(r => Bit(r)).ToList();
 
             private static (ulong[] Model, {{maskName}} Mask) Next(System.Random random, List<int> registers)
             {
@@ -30,7 +30,7 @@ internal static class WideProbe
                 {
                     int index = registers[random.Next(registers.Count)];
                     model[index >> 6] |= 1UL << (index & 63);
-                    mask = mask.With(({{enumName}})index);
+                    mask = mask.With(At(index));
                 }
                 if (random.Next(5) == 0) { model = new ulong[Words]; mask = {{maskName}}.None; }
                 return (model, mask);
@@ -42,7 +42,7 @@ internal static class WideProbe
                 var last = {{maskName}}.None;
                 foreach (var register in {{maskName}}.All.Registers())
                 {
-                    if ((int)register >= (Words - 1) * 64) last = last.With(register);
+                    if (Bit(register) >= (Words - 1) * 64) last = last.With(register);
                 }
                 return last;
             }
@@ -63,13 +63,13 @@ internal static class WideProbe
             {
                 var random = new System.Random(seed);
                 var registers = Registers();
-                var names = registers.ToDictionary(i => i, i => (({{enumName}})i).ToMask().ToStringFast());
+                var names = registers.ToDictionary(i => i, i => At(i).{{Probe.ToMask(asClass)}}().ToStringFast());
                 for (int n = 0; n < count; n++)
                 {
                     var (a, mask) = Next(random, registers);
                     var (b, other) = Next(random, registers);
                     int index = registers[random.Next(registers.Count)];
-                    var register = ({{enumName}})index;
+                    var register = At(index);
                     string at = $"case {n}, register {index}: ";
                     var ia = Indices(a);
                     var ib = Indices(b);
@@ -78,24 +78,24 @@ internal static class WideProbe
                     if (mask.Contains(register) != ia.Contains(index)) return at + "Contains";
                     if (mask.With(register).Count() != ia.Union(new[] { index }).Count()) return at + "With";
                     if (mask.Without(register).Contains(register) || mask.Without(register).Count() != ia.Count(i => i != index)) return at + "Without";
-                    if (!mask.Registers().Select(r => (int)r).SequenceEqual(ia)) return at + "Registers";
-                    if (!mask.Complement().Registers().Select(r => (int)r).SequenceEqual(registers.Except(ia))) return at + "Complement";
+                    if (!mask.Registers().Select(r => Bit(r)).SequenceEqual(ia)) return at + "Registers";
+                    if (!mask.Complement().Registers().Select(r => Bit(r)).SequenceEqual(registers.Except(ia))) return at + "Complement";
                     if ((~mask) != mask.Complement() || ((mask | ~mask) != {{maskName}}.All) || (mask & ~mask) != {{maskName}}.None) return at + "~";
-                    if (!(mask | other).Registers().Select(r => (int)r).SequenceEqual(ia.Union(ib).OrderBy(i => i))) return at + "|";
-                    if (!(mask & other).Registers().Select(r => (int)r).SequenceEqual(ia.Intersect(ib).OrderBy(i => i))) return at + "&";
-                    if (!(mask ^ other).Registers().Select(r => (int)r).SequenceEqual(ia.Union(ib).Except(ia.Intersect(ib)).OrderBy(i => i))) return at + "^";
+                    if (!(mask | other).Registers().Select(r => Bit(r)).SequenceEqual(ia.Union(ib).OrderBy(i => i))) return at + "|";
+                    if (!(mask & other).Registers().Select(r => Bit(r)).SequenceEqual(ia.Intersect(ib).OrderBy(i => i))) return at + "&";
+                    if (!(mask ^ other).Registers().Select(r => Bit(r)).SequenceEqual(ia.Union(ib).Except(ia.Intersect(ib)).OrderBy(i => i))) return at + "^";
                     if (mask.IsSubsetOf(other) != ia.All(ib.Contains)) return at + "IsSubsetOf";
 
                     // Version 2: reading a mask as allocators do.
                     if (mask.IsEmpty() != (ia.Count == 0)) return at + "IsEmpty";
                     if (mask.IsSupersetOf(other) != ib.All(ia.Contains)) return at + "IsSupersetOf";
-                    if (mask.TryGetSingle(out var single) != (ia.Count == 1) || (ia.Count == 1 && (int)single != ia[0]) || (ia.Count != 1 && single != default({{enumName}}))) return at + "TryGetSingle";
-                    if (mask.TryGetLowest(out var lowest) != (ia.Count > 0) || (ia.Count > 0 && (int)lowest != ia[0])) return at + "TryGetLowest";
-                    if (mask.TryGetHighest(out var highest) != (ia.Count > 0) || (ia.Count > 0 && (int)highest != ia[ia.Count - 1])) return at + "TryGetHighest";
-                    if (!mask.RegistersDescending().Select(r => (int)r).SequenceEqual(Enumerable.Reverse(ia))) return at + "RegistersDescending";
+                    if (mask.TryGetSingle(out var single) != (ia.Count == 1) || (ia.Count == 1 && Bit(single) != ia[0]) || (ia.Count != 1 && single != default({{enumName}}))) return at + "TryGetSingle";
+                    if (mask.TryGetLowest(out var lowest) != (ia.Count > 0) || (ia.Count > 0 && Bit(lowest) != ia[0])) return at + "TryGetLowest";
+                    if (mask.TryGetHighest(out var highest) != (ia.Count > 0) || (ia.Count > 0 && Bit(highest) != ia[ia.Count - 1])) return at + "TryGetHighest";
+                    if (!mask.RegistersDescending().Select(r => Bit(r)).SequenceEqual(Enumerable.Reverse(ia))) return at + "RegistersDescending";
                     var popped = new List<int>();
                     var rest = mask;
-                    while (rest.TryPopLowest(out var next)) popped.Add((int)next);
+                    while (rest.TryPopLowest(out var next)) popped.Add(Bit(next));
                     if (!popped.SequenceEqual(ia) || rest != {{maskName}}.None) return at + "TryPopLowest";
 
                     // Version 3: a packed save area's slot, and pairs for paired stores.
@@ -139,13 +139,18 @@ internal static class WideProbe
                     if (!{{maskName}}Extensions.TryParse(mask.ToStringFast(), out var parsed) || parsed != mask) return at + "TryParse round trip";
                     var hex = "0x" + string.Concat(a.Reverse().Select(w => w.ToString("X16")));
                     if (!{{maskName}}Extensions.TryParse(hex, out parsed) || parsed != mask) return at + "TryParse hex " + hex;
-                    var cache = new WideCache();
-                    cache.Reset(other);
-                    cache.MarkDirty(register);
-                    if (!cache.Dirty.IsSubsetOf(cache.Available) || cache.TakeDirty() != register.ToMask() || cache.Dirty != {{maskName}}.None) return at + "cache";
+        {{CacheCheck(enumName, maskName, asClass)}}
                 }
                 return "";
             }
         }
+        """;
+
+    /// <summary>The register cache's step of the check, where the mask has a cache (a class's holder of several classes has none).</summary>
+    private static string CacheCheck(string enumName, string maskName, ClassIndexing? asClass) => Probe.CacheOf(enumName, asClass) is null ? "" : $$"""
+                    var cache = new WideCache();
+                    cache.Reset(other);
+                    cache.MarkDirty(register);
+                    if (!cache.Dirty.IsSubsetOf(cache.Available) || cache.TakeDirty() != register.{{Probe.ToMask(asClass)}}() || cache.Dirty != {{maskName}}.None) return at + "cache";
         """;
 }

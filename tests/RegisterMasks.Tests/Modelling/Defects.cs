@@ -114,7 +114,118 @@ internal sealed record Defect(string Name, string[] Ids, Func<ModelCase, Random,
             source + (random.Next(2) == 0
                 ? $"\n[RegisterCache(typeof({model.Qualified(model.EnumName)}), ValueType = typeof(System.Span<int>) {Marker})]\npublic sealed partial class SpanCache\n{{\n}}\n"
                 : $"\n[RegisterCache(typeof({model.Qualified(model.EnumName)}), ValueType = typeof(ulong) {Marker})]\npublic partial struct StructCache\n{{\n}}\n")),
+
+        // Register classes, each over an enum of its own appended to the case (any underlying type, values consecutive or scattered).
+        new("two registers of a class sharing a value", new[] { "RM0030" }, (model, random, source) =>
+        {
+            var (declaration, members) = ClassEnum(random, random.Next(3, 10));
+            var twin = members[random.Next(members.Count)];
+            declaration = declaration.Replace(" }\n", $", Twin = {twin.Value} }}\n");
+            var first = members.IndexOf(twin);
+            var choice = random.Next(3) switch
+            {
+                0 => "",
+                1 => $", Registers = new object[] {{ ClassRegs.{twin.Name}, ClassRegs.Twin }}",
+                _ => $", From = ClassRegs.{members[first].Name}, To = ClassRegs.Twin",
+            };
+            return AddClasses(source, declaration, $"[RegisterClass(typeof(ClassRegs), \"SharedMask\"{choice})] {Marker}");
+        }),
+        new("class range whose From is declared after its To", new[] { "RM0031" }, (model, random, source) =>
+        {
+            var (declaration, members) = ClassEnum(random, random.Next(2, 10));
+            int a = random.Next(members.Count - 1), b = random.Next(a + 1, members.Count);
+            return AddClasses(source, declaration, $"[RegisterClass(typeof(ClassRegs), \"BackMask\", From = ClassRegs.{members[b].Name} {Marker}, To = ClassRegs.{members[a].Name})]");
+        }),
+        new("class naming a member of another enum", new[] { "RM0031" }, (model, random, source) =>
+        {
+            var (declaration, members) = ClassEnum(random, random.Next(2, 10));
+            var other = model.Registers.First();
+            var foreign = random.Next(2) == 0 ? $"{model.Qualified(model.EnumName)}.{other.Written}" : "System.DayOfWeek.Friday";
+            var arguments = random.Next(3) switch
+            {
+                0 => $"Registers = new object[] {{ ClassRegs.{members[0].Name}, {foreign} {Marker} }}",
+                1 => $"From = {foreign} {Marker}, To = ClassRegs.{members[^1].Name}",
+                _ => $"Exclude = new object[] {{ {foreign} {Marker} }}",
+            };
+            return AddClasses(source, declaration, $"[RegisterClass(typeof(ClassRegs), \"MixedMask\", {arguments})]");
+        }),
+        new("class excluding a member it does not hold", new[] { "RM0031" }, (model, random, source) =>
+        {
+            var (declaration, members) = ClassEnum(random, random.Next(3, 10));
+            var to = random.Next(1, members.Count - 1);
+            var outside = members[random.Next(to + 1, members.Count)].Name;
+            return AddClasses(source, declaration,
+                $"[RegisterClass(typeof(ClassRegs), \"ExclMask\", From = ClassRegs.{members[0].Name}, To = ClassRegs.{members[to].Name}, Exclude = new object[] {{ ClassRegs.{outside} {Marker} }})]");
+        }),
+        new("class with more registers than its Width", new[] { "RM0032" }, (model, random, source) =>
+        {
+            var width = new[] { 8, 16, 32, 64 }[random.Next(4)];
+            var (declaration, members) = ClassEnum(random, width + 1 + random.Next(8));
+            var choice = random.Next(2) == 0 ? "" : $"From = ClassRegs.{members[0].Name}, To = ClassRegs.{members[^1].Name}, ";
+            return AddClasses(source, declaration, $"[RegisterClass(typeof(ClassRegs), \"NarrowMask\", {choice}Width = {width} {Marker})]");
+        }),
+        // Two classes splitting one enum; a set names a register of each, or names its holder and a register of the other.
+        new("set naming registers no class holds together", new[] { "RM0005", "RM0006" }, (model, random, source) =>
+        {
+            var (declaration, members) = ClassEnum(random, random.Next(4, 12));
+            var split = random.Next(1, members.Count - 1);
+            var classes = $"[RegisterClass(typeof(ClassRegs), \"LowMask\", From = ClassRegs.{members[0].Name}, To = ClassRegs.{members[split - 1].Name})]\n" +
+                $"public static partial class LowClass {{ }}\n" +
+                $"[RegisterClass(typeof(ClassRegs), \"HighMask\", From = ClassRegs.{members[split].Name}, To = ClassRegs.{members[^1].Name})]";
+            var low = members[random.Next(split)].Name;
+            var high = members[random.Next(split, members.Count)].Name;
+            var set = random.Next(2) == 0
+                ? $"[RegisterSet(\"SPLIT\", ClassRegs.{low}, ClassRegs.{high})] {Marker}"
+                : $"[RegisterSet(\"OUTSIDE\", ClassRegs.{high} {Marker}, RegisterFile = typeof(LowClass))]";
+            return AddClasses(source, declaration, classes, set);
+        }),
+        new("set whose registers two classes hold", new[] { "RM0006" }, (model, random, source) =>
+        {
+            var (declaration, members) = ClassEnum(random, random.Next(3, 12));
+            var last = random.Next(1, members.Count - 1);
+            var first = random.Next(1, last + 1);
+            var shared = members[random.Next(first, last + 1)].Name;
+            var classes = $"[RegisterClass(typeof(ClassRegs), \"LowMask\", From = ClassRegs.{members[0].Name}, To = ClassRegs.{members[last].Name})]\n" +
+                $"[RegisterClass(typeof(ClassRegs), \"HighMask\", From = ClassRegs.{members[first].Name}, To = ClassRegs.{members[^1].Name})]";
+            // On the holder of both, or elsewhere: either way both hold every register it names.
+            return random.Next(2) == 0
+                ? AddClasses(source, declaration, classes + $"\n[RegisterSet(\"BOTH\", ClassRegs.{shared})] {Marker}")
+                : AddClasses(source, declaration, classes, $"[RegisterSet(\"BOTH\", ClassRegs.{shared})] {Marker}");
+        }),
     };
+
+    /// <summary>
+    /// An enum for register classes (no attribute): distinct values, consecutive from a random start or scattered,
+    /// of a random underlying type. Written on one line, so that whichever argument a diagnostic takes stays on the marked line.
+    /// </summary>
+    private static (string Declaration, List<(string Name, long Value)> Members) ClassEnum(Random random, int count)
+    {
+        var (type, min, max) = new (string, long, long)[] { ("sbyte", -100, 100), ("byte", 0, 200), ("short", -3000, 3000), ("int", -100000, 100000), ("uint", 0, 100000), ("long", -5000000000, 5000000000), ("ulong", 0, 5000000000) }[random.Next(7)];
+        var values = new List<long>();
+        if (random.Next(2) == 0)
+        {
+            var start = min + random.Next((int)Math.Min(100, max - min - count));
+            values.AddRange(Enumerable.Range(0, count).Select(i => start + i));
+        }
+        else
+        {
+            while (values.Count < count)
+            {
+                var value = min + (long)(random.NextDouble() * (max - min));
+                if (!values.Contains(value))
+                {
+                    values.Add(value);
+                }
+            }
+        }
+        var members = values.Select((value, i) => ($"Q{i}", value)).ToList();
+        return ($"public enum ClassRegs : {type} {{ {string.Join(", ", members.Select(member => $"{member.Item1} = {member.value}"))} }}\n", members);
+    }
+
+    /// <summary>The enum, a holder bearing the class attributes, and a holder of further sets when given, after the case.</summary>
+    private static string AddClasses(string source, string enumDeclaration, string holderAttributes, string? setElsewhere = null) =>
+        source + "\n" + enumDeclaration + holderAttributes + "\npublic static partial class ClassHolder { }\n" +
+        (setElsewhere is null ? "" : setElsewhere + "\npublic static partial class ClassSets { }\n");
 
     private static string Register(ModelCase model, Random random)
     {
