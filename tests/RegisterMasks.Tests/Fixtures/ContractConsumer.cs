@@ -4,7 +4,8 @@ namespace RegisterMasks.Tests.Fixtures;
 /// A consumer written from the contract (docs/contract.md) alone: the mask API for allocators, caches
 /// and tools, ignore-case parsing, one generic algorithm through <c>{Mask}Ops</c>, the static members on the
 /// mask type (C# 14, the language this fixture builds in), aliases, ordered sets, partitions, JSON and the cache's values, and two rules of
-/// [RegisterSet] (a set of includes only takes its file from them; a set name may be a keyword), every
+/// [RegisterSet] (a set of includes only takes its file from them; a set name may be a keyword), register classes (two
+/// over one enum sharing values, one over an enum of the runtime's), switches covering a set ([CoversRegisterSet]), every
 /// member with the name and shape the contract gives. It checks what the contract promises and prints
 /// one line per failed promise, then a count; exit code 1 on any failure.
 /// </summary>
@@ -42,6 +43,46 @@ internal static class ContractConsumer
         [RegisterSetsPartition(nameof(Abi.GPRS), nameof(Abi.CALLEE_SAVED), nameof(Abi.CALLER_SAVED))]
         public static class Facts { }
 
+        // Register classes: one enum, two classes sharing the values 0-15, as a JIT's x86 back end numbers them.
+        public enum X86Register { Invalid = -1, Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi, R8, R9, R10, R11, R12, R13, R14, R15,
+                                  Xmm0 = 0, Xmm1, Xmm2, Xmm3, Xmm4, Xmm5, Xmm6, Xmm7, Xmm8, Xmm9, Xmm10, Xmm11, Xmm12, Xmm13, Xmm14, Xmm15 }
+
+        [RegisterClass(typeof(X86Register), "X86GprMask", From = X86Register.Rax, To = X86Register.R15)]
+        [RegisterSet("CALLEE_SAVED_WINDOWS", X86Register.Rbx, X86Register.Rbp, X86Register.Rdi, X86Register.Rsi, From = X86Register.R12, To = X86Register.R15)]
+        public static partial class X86Gpr { }
+
+        [RegisterClass(typeof(X86Register), "X86VecMask", From = X86Register.Xmm0, To = X86Register.Xmm15)]
+        [RegisterSet("CALLEE_SAVED_WINDOWS", From = X86Register.Xmm6, To = X86Register.Xmm15)]
+        public static partial class X86Vec { }
+
+        // A class over an enum of the runtime's, with no attribute, its values no bit indices.
+        [RegisterClass(typeof(ConsoleKey), "ArrowMask", Registers = new object[] { ConsoleKey.LeftArrow, ConsoleKey.UpArrow, ConsoleKey.RightArrow, ConsoleKey.DownArrow })]
+        public static partial class Arrows { }
+
+        public static class Loader
+        {
+            // A switch that must cover a set: every register of GPRS has its case (a default does not count).
+            [CoversRegisterSet(nameof(Abi.GPRS))]
+            public static int Slot(VcpuReg register)
+            {
+                switch (register)
+                {
+                    case VcpuReg.RAX: case VcpuReg.RCX: case VcpuReg.RDX: case VcpuReg.RBX: return 0;
+                    case VcpuReg.RSP or VcpuReg.RBP: return 1;
+                    case VcpuReg.RSI: case VcpuReg.RDI: return 2;
+                    default: return -1;
+                }
+            }
+
+            [CoversRegisterSet("CALLEE_SAVED_WINDOWS", RegisterFile = typeof(X86Vec))]
+            public static bool Saved(X86Register register) => register switch
+            {
+                X86Register.Xmm6 or X86Register.Xmm7 or X86Register.Xmm8 or X86Register.Xmm9 or X86Register.Xmm10 => true,
+                X86Register.Xmm11 or X86Register.Xmm12 or X86Register.Xmm13 or X86Register.Xmm14 or X86Register.Xmm15 => true,
+                _ => false,
+            };
+        }
+
         [RegisterCache(typeof(VcpuReg), ValueType = typeof(ulong))]
         public sealed partial class Vcpu
         {
@@ -76,6 +117,7 @@ internal static class ContractConsumer
                 IgnoringCase();
                 OneAlgorithmForEveryMask();
                 OnTheMaskType();
+                RegisterClasses();
                 Console.WriteLine($"contract: {s_checked - s_failed} of {s_checked} checks passed");
                 return s_failed == 0 ? 0 : 1;
             }
@@ -213,6 +255,23 @@ internal static class ContractConsumer
                 Check(VcpuRegMask.Parse("rax | rbx", true) == (VcpuRegMask.RAX | VcpuRegMask.RBX) && VcpuRegMask.FromBits(0x3u) == (VcpuRegMask.RAX | VcpuRegMask.RCX)
                     && VcpuRegMask.TryFromBits(0x1u, out var rax) && rax == VcpuRegMask.RAX && VcpuRegMask.FromBitsTruncate(0x8000_0001u) == VcpuRegMask.RAX, "Parse(text, ignoreCase) and the FromBits trio on the mask type");
                 Check(WideRegMask.Parse("W64") == WideRegMask.W64 && WideRegMask.TryParse("w64 | W0", true, out var wide) && wide == (WideRegMask.W0 | WideRegMask.W64), "a struct mask's Parse and TryParse on its type");
+            }
+
+            private static void RegisterClasses()
+            {
+                Check(X86VecMask.Xmm6.ToStringFast() == "Xmm6" && X86Vec.CALLEE_SAVED_WINDOWS == (X86VecMask)0xFFC0
+                    && X86Vec.CALLEE_SAVED_WINDOWS.ToStringFast() == "Xmm6, Xmm7, Xmm8, Xmm9, Xmm10, Xmm11, Xmm12, Xmm13, Xmm14, Xmm15", "a vector class's set prints Xmm names, bits 6-15");
+                Check(X86Register.Rcx.ToX86GprMask() == X86GprMask.Rcx && X86Register.Xmm1.ToX86VecMask() == X86VecMask.Xmm1 && X86Register.Invalid.ToX86GprMask() == X86GprMask.None,
+                    "register.To{Mask}(), None for a value no register of the class has");
+                Check(X86Gpr.CALLEE_SAVED_WINDOWS.Contains(X86Register.Rsi) && X86Gpr.CALLEE_SAVED_WINDOWS.ToStringFast() == "Rbx, Rbp, Rsi, Rdi, R12, R13, R14, R15",
+                    "a general-purpose class's set prints GPR names");
+                Check(X86Vec.CALLEE_SAVED_WINDOWS.IndexOf(X86Register.Xmm8) == 2 && X86Vec.CALLEE_SAVED_WINDOWS.Registers().First() == X86Register.Xmm6, "IndexOf and Registers over a class");
+                var stores = new List<string>();
+                Check(Spill<X86VecMaskOps, X86VecMask, X86Register>(X86VecMask.Xmm6 | X86VecMask.Xmm15, stores) == 2, "a class's {Mask}Ops serves the generic loop");
+                Check(X86GprMask.Parse("Rax, Rbx") == (X86GprMask.Rax | X86GprMask.Rbx) && X86VecMaskExtensions.TryParse("xmm0", true, out var xmm) && xmm == X86VecMask.Xmm0, "a class's Parse on its type, and ignore-case TryParse");
+                Check(ConsoleKey.UpArrow.ToArrowMask() == (ArrowMask)0b10 && ConsoleKey.A.ToArrowMask() == ArrowMask.None && ArrowMask.All.Count() == 4
+                    && JsonSerializer.Deserialize<ArrowMask>(JsonSerializer.Serialize(ArrowMask.DownArrow | ArrowMask.LeftArrow)) == (ArrowMask.DownArrow | ArrowMask.LeftArrow), "a class over a foreign enum with scattered values, JSON included");
+                Check(Loader.Slot(VcpuReg.RDI) == 2 && Loader.Saved(X86Register.Xmm6), "switches that cover their sets build without a warning");
             }
 
             private static void Cache()
