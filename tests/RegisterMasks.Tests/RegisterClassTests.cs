@@ -296,6 +296,20 @@ public class RegisterClassTests
         Assert.Equal("V1, V2=6;V0;A, V0", withoutTheAmbiguousSet.Load(cleanly: true).Invoke("N.Probe", "Run"));
     }
 
+    /// <summary>Found by the robustness corpus: a holder with two classes of one mask name, the first broken, crashed the resolver.</summary>
+    [Fact]
+    public void A_second_class_of_the_same_mask_name_is_reported_and_its_sets_still_resolve()
+    {
+        var source = RegisterClassTests.X86.Replace(
+            "[RegisterClass(typeof(X86Register), \"X86GprMask\", From = X86Register.Rax, To = X86Register.R15)]",
+            "[RegisterClass(typeof(X86Register), \"X86GprMask\", From = X86RegisterRax, To = X86Register.R15)]\n[RegisterClass(typeof(X86Register), \"X86GprMask\", From = X86Register.Rax, To = X86Register.R15)]");
+        Assert.NotEqual(RegisterClassTests.X86, source);
+        var run = GeneratorHarness.Run(source);
+        Assert.Contains(run.RegisterMaskDiagnostics(), diagnostic => diagnostic.Id == "RM0010" && diagnostic.GetMessage().Contains("X86GprMask", StringComparison.Ordinal));
+        Assert.Contains("CALLEE_SAVED_WINDOWS", run.Source("Jit.X86Vec.RegisterSets.g.cs"));
+        Assert.Empty(run.ErrorsOutsideUserSource());
+    }
+
     [Fact]
     public void Each_class_mistake_is_reported_at_its_argument()
     {

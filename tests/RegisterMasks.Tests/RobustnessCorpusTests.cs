@@ -29,6 +29,7 @@ public class RobustnessCorpusTests
     {
         var bases = RepositoryFiles.KvmSampleInputs()
             .Append(TestInputs.WidthFile(8)).Append(TestInputs.WidthFile(128)).Append(TestInputs.AliasedFile(16))
+            .Append(RegisterClassTests.X86).Append(CoveredSwitches)
             .ToArray();
         s_cases.Run(s_cases.Seeds(FirstSeed, Cases), seed =>
         {
@@ -43,6 +44,34 @@ public class RobustnessCorpusTests
             return (mutated, () => Check(sources));
         });
     }
+
+    /// <summary>Switches that cover sets of the sample's file and of the x86 classes, for mutations to break.</summary>
+    private const string CoveredSwitches = """
+        using RegisterMasking;
+        using KvmSample;
+        using Jit;
+        public static class Covered
+        {
+            [CoversRegisterSet(nameof(Vmx.VMX_REGS_LAZY_LOAD_SET))]
+            public static int Load(VcpuReg register)
+            {
+                switch (register)
+                {
+                    case VcpuReg.VCPU_REGS_RIP: return 1;
+                    case VcpuReg.VCPU_REGS_RSP or VcpuReg.VCPU_EXREG_CR0: return 2;
+                    default: return 0;
+                }
+            }
+
+            [CoversRegisterSet("CALLEE_SAVED_WINDOWS", RegisterFile = typeof(X86Vec))]
+            public static int Save(X86Register register) => register switch
+            {
+                X86Register.Xmm6 or X86Register.Xmm7 => 1,
+                X86Register.Xmm15 => 2,
+                _ => 0,
+            };
+        }
+        """;
 
     private static void Check(string[] sources)
     {

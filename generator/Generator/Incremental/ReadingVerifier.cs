@@ -28,8 +28,13 @@ internal static class ReadingVerifier
         Require(mine.Caches.Equals(truth.Caches), "caches", reused, mine.Caches, truth.Caches);
 
         var moved = ReadingDiagnostics.Moved(reused, mine.Diagnostics, cancellationToken);
-        Require(moved is not null, "diagnostic locations (one could not be moved)", reused, mine.Diagnostics, truth.Diagnostics);
-        var (a, b) = (moved!.Select(Describe).OrderBy(text => text, StringComparer.Ordinal).ToList(), truth.Diagnostics.Select(Describe).OrderBy(text => text, StringComparer.Ordinal).ToList());
+        if (moved is null)
+        {
+            // A span the edits since its tree was read reach into: the analyzer reads that compilation afresh
+            // instead of moving it (RegisterMaskAnalyzer), so there is no moved diagnostic to compare.
+            return;
+        }
+        var (a, b) = (moved.Select(Describe).OrderBy(text => text, StringComparer.Ordinal).ToList(), truth.Diagnostics.Select(Describe).OrderBy(text => text, StringComparer.Ordinal).ToList());
         Require(a.SequenceEqual(b), "diagnostics", reused, a, b);
     }
 

@@ -29,8 +29,10 @@ internal static class SetResolver
         IReadOnlyList<SetInvariantsModel> invariants, IReadOnlyList<RegisterCacheModel> caches, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var usableRegisterFiles = SelectUsableRegisterFiles(files, diagnostics);
-        var merged = RegisterFileFromIncludes.Assign(RegisterClassSets.Assign(MergePartialDeclarations(containers, diagnostics), files, diagnostics), files, diagnostics);
+        var owners = new List<RegisterFileModel>();
+        var usableRegisterFiles = SelectUsableRegisterFiles(files, diagnostics, owners);
+        // Classes by the masks they own: a second class of the same holder and mask name is reported and left out, so a set is never given its bits.
+        var merged = RegisterFileFromIncludes.Assign(RegisterClassSets.Assign(MergePartialDeclarations(containers, diagnostics), owners, diagnostics), files, diagnostics);
         var declared = new SetDirectory(merged.SelectMany(container => container.Sets), files);
 
         var values = new Dictionary<RegisterSetModel, RegisterBits>(ReferenceComparer<RegisterSetModel>.Instance);
@@ -97,7 +99,8 @@ internal static class SetResolver
     }
 
     /// <summary>Files that can have a mask, whose mask name is free in their namespace; the first by enum name keeps a contested mask name.</summary>
-    private static Dictionary<string, RegisterFileModel> SelectUsableRegisterFiles(IReadOnlyList<RegisterFileModel> files, List<DiagnosticInfo> diagnostics)
+    /// <param name="owners">Filled with every file and class that owns its mask's name (usable or not), in the order decided here.</param>
+    private static Dictionary<string, RegisterFileModel> SelectUsableRegisterFiles(IReadOnlyList<RegisterFileModel> files, List<DiagnosticInfo> diagnostics, List<RegisterFileModel> owners)
     {
         var usable = new Dictionary<string, RegisterFileModel>(StringComparer.Ordinal);
         var maskOwners = new Dictionary<string, RegisterFileModel>(StringComparer.Ordinal);
@@ -112,6 +115,7 @@ internal static class SetResolver
                 continue;
             }
             maskOwners.Add(maskFullName, file);
+            owners.Add(file);
             if (file.IsUsable)
             {
                 usable[file.Key] = file;
