@@ -41,19 +41,20 @@ internal static class GeneratedMasks
 
     /// <summary>The register enum of a mask: what its generated conversion (<c>ToMask</c>, or a class's <c>To{Mask}</c>) takes.</summary>
     public static ITypeSymbol? RegisterEnumOf(INamedTypeSymbol mask) =>
-        Conversions(mask, "ToMask").Concat(Conversions(mask, ClassConversionName(mask))).Select(method => method.Parameters[0].Type).FirstOrDefault();
+        Conversions(mask, "ToMask").Concat(Conversions(mask, ClassConversionName(mask.Name))).Select(method => method.Parameters[0].Type).FirstOrDefault();
 
     /// <summary>
     /// The name of the extension that gives a register's bit in the mask: <c>ToMask</c> for a register file's mask,
     /// <c>To{Mask}</c> for a register class's (<c>X86Register.Rcx.ToX86GprMask()</c>: two classes of one enum
     /// would make one name ambiguous).
     /// </summary>
-    public static string ConversionName(INamedTypeSymbol mask) => IsClassMask(mask) ? ClassConversionName(mask) : "ToMask";
+    public static string ConversionName(INamedTypeSymbol mask) => IsClassMask(mask) ? ClassConversionName(mask.Name) : "ToMask";
 
     /// <summary>Whether the mask is a register class's: its extensions convert a register with <c>To{Mask}</c>.</summary>
-    public static bool IsClassMask(INamedTypeSymbol mask) => Conversions(mask, ClassConversionName(mask)).Any();
+    public static bool IsClassMask(INamedTypeSymbol mask) => Conversions(mask, ClassConversionName(mask.Name)).Any();
 
-    private static string ClassConversionName(INamedTypeSymbol mask) => "To" + mask.Name;
+    /// <summary>A register class's conversion, <c>To{Mask}</c>, as the generator names it.</summary>
+    public static string ClassConversionName(string maskName) => "To" + maskName;
 
     private static System.Collections.Generic.IEnumerable<IMethodSymbol> Conversions(INamedTypeSymbol mask, string name) =>
         ExtensionMethods(mask, name).Where(method => method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.ReturnType, mask));

@@ -73,7 +73,7 @@ internal sealed class RegisterClassMasks
                 continue;
             }
             var maskName = extensions.Name.Substring(0, extensions.Name.Length - "Extensions".Length);
-            foreach (var conversion in extensions.GetMembers("To" + maskName).OfType<IMethodSymbol>())
+            foreach (var conversion in extensions.GetMembers(GeneratedMasks.ClassConversionName(maskName)).OfType<IMethodSymbol>())
             {
                 if (conversion is { IsExtensionMethod: true, Parameters.Length: 1, ReturnType: INamedTypeSymbol mask } && mask.Name == maskName
                     && GeneratedMasks.IsEnumMask(mask, out _) && conversion.Parameters[0].Type is { TypeKind: TypeKind.Enum } registerEnum)

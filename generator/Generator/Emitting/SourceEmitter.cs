@@ -65,8 +65,8 @@ internal static class SourceEmitter
             MaskFullName = cache.MaskFullName,
             ExtensionsFullName = cache.MaskFullName + "Extensions",
             EnumName = cache.EnumFullName,
-            ToMask = cache.IsClass ? "To" + cache.MaskFullName.Substring(cache.MaskFullName.LastIndexOf('.') + 1).Replace("global::", "") : "ToMask",
-            SlotOf = cache.IsClass ? "(int)" + cache.MaskFullName + "Extensions.BitOf(register)" : "(int)register",
+            ToMask = cache.ToMaskName,
+            SlotOf = cache.IsClass ? "(int)" + ClassBitOf(cache.MaskFullName) : "(int)register",
             HasValues = cache.Values is not null,
             ValueType = cache.Values?.TypeName ?? "",
             ValueAccessibility = cache.Values is { Accessibility: var most } && most != "public" ? most : accessibility,
@@ -205,7 +205,10 @@ internal static class SourceEmitter
     }
 
     /// <summary>A class register's bit, as a <c>ulong</c> past every bit for a value the class does not hold.</summary>
-    private static string ClassBitOf(MaskModel mask) => MaskFullName(mask.Namespace, mask.MaskName) + "Extensions.BitOf(register)";
+    private static string ClassBitOf(MaskModel mask) => ClassBitOf(MaskFullName(mask.Namespace, mask.MaskName));
+
+    /// <summary>A class's bit of <c>register</c>: its extensions' <c>BitOf</c> (ClassMapping.sbn).</summary>
+    private static string ClassBitOf(string maskFullName) => maskFullName + "Extensions.BitOf(register)";
 
     private static string MaskFullName(string ns, string maskName) => ns.Length == 0 ? "global::" + maskName : "global::" + ns + "." + maskName;
 

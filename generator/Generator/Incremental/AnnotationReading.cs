@@ -90,7 +90,7 @@ internal sealed class AnnotationReading
     public static AnnotationReading Of(Compilation compilation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var trees = compilation.SyntaxTrees.Where(tree => !GeneratedCode.IsOurs(tree)).ToImmutableArray();
+        var trees = UserTrees(compilation);
         AnnotationReading? reading = null;
         foreach (var earlier in ReadingStore.Candidates(compilation.AssemblyName))
         {
@@ -112,9 +112,13 @@ internal sealed class AnnotationReading
     /// <summary>The reading built on <paramref name="earlier"/> where the rules allow, else a fresh one; not published (for tests).</summary>
     internal static AnnotationReading Following(AnnotationReading earlier, Compilation compilation, CancellationToken cancellationToken)
     {
-        var trees = compilation.SyntaxTrees.Where(tree => !GeneratedCode.IsOurs(tree)).ToImmutableArray();
+        var trees = UserTrees(compilation);
         return From(earlier, compilation, trees, cancellationToken) ?? Fresh(compilation, trees, cancellationToken);
     }
+
+    /// <summary>The trees a reading covers: the compilation's, without our own output (which declares nothing to read).</summary>
+    private static ImmutableArray<SyntaxTree> UserTrees(Compilation compilation) =>
+        compilation.SyntaxTrees.Where(tree => !GeneratedCode.IsOurs(tree)).ToImmutableArray();
 
     /// <summary>Every tree read: no earlier reading involved.</summary>
     public static AnnotationReading Fresh(Compilation compilation, ImmutableArray<SyntaxTree> trees, CancellationToken cancellationToken)

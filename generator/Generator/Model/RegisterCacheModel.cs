@@ -24,6 +24,7 @@ internal sealed record CacheValues(string TypeName, string Accessibility);
 
 /// <summary>A register cache to emit: where, and over which mask.</summary>
 /// <param name="IsClass">Over a register class: a register's slot is its bit, not its value.</param>
+/// <param name="ToMaskName">The method that makes a register the mask (<see cref="RegisterFileModel.ToMaskName"/>).</param>
 /// <param name="SlotCount">With values: one slot per register index, up to the highest register's.</param>
 internal sealed record RegisterCacheOutput(
     string HintName,
@@ -34,4 +35,5 @@ internal sealed record RegisterCacheOutput(
     bool IsPublic,
     CacheValues? Values,
     bool IsClass,
+    string ToMaskName,
     int SlotCount);

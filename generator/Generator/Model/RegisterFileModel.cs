@@ -67,6 +67,9 @@ internal sealed record RegisterFileModel(
     /// <summary>Whether this is a register class rather than a register file.</summary>
     public bool IsClass => ClassHolder is not null;
 
+    /// <summary>The method that makes a register its mask: <c>ToMask</c> for a file, <c>To{MaskName}</c> for a class (two classes of one enum would make <c>ToMask</c> ambiguous).</summary>
+    public string ToMaskName => IsClass ? RegisterMasks.Shared.GeneratedMasks.ClassConversionName(MaskName) : "ToMask";
+
     /// <summary>
     /// What sets, caches and invariants refer to it by: a file's enum full name; a class's holder and mask
     /// name (a holder may bear several classes, and one enum may have several classes).

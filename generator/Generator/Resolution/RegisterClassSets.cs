@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using RegisterMasks.Generator.Diagnostics;
 using RegisterMasks.Generator.Model;
+using RegisterMasks.Shared;
 
 namespace RegisterMasks.Generator.Resolution;
 
@@ -128,11 +129,9 @@ internal static class RegisterClassSets
             return set;
         }
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetFileOrClassAmbiguous, set.RegisterFileLocation ?? set.AttributeLocation,
-            set.Name, SymbolNamesWithoutGlobal(fileKey), Names(holding)));
+            set.Name, SymbolNames.WithoutGlobalPrefix(fileKey), Names(holding)));
         return set with { HasErrors = true };
     }
-
-    private static string SymbolNamesWithoutGlobal(string key) => key.StartsWith("global::", StringComparison.Ordinal) ? key.Substring("global::".Length) : key;
 
     /// <summary>The member's bit in the class; null when the class does not hold it.</summary>
     private static int? BitOf(RegisterFileModel file, string name) =>

@@ -211,7 +211,7 @@ internal static class SetResolver
             MayHaveJsonConverter = !file.JsonConverterTaken,
             MayHaveOps = !file.OpsTaken,
             RegisterFileKey = file.Key,
-            ToMaskName = file.IsClass ? "To" + file.MaskName : "ToMask",
+            ToMaskName = file.ToMaskName,
             IsClass = file.IsClass,
             IsConsecutive = file.IsConsecutive,
             CoversEveryValue = file.CoversEveryValue,
@@ -280,6 +280,7 @@ internal static class SetResolver
                 file.IsPublic,
                 cache.Values,
                 IsClass: file.IsClass,
+                ToMaskName: file.ToMaskName,
                 SlotCount: file.Registers.Select(register => (int)register.Index + 1).DefaultIfEmpty(0).Max()));
         }
         return outputs;
