@@ -46,13 +46,18 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Resolution);
 
         // Spans, System.Text.Json and nullable annotations, where the target has them: the generated code's optional members.
-        // Read from the compilation's references, so unchanged by any edit of source; and read only when
-        // something is generated that uses them: a project that annotates nothing looks up no type.
+        // Read from the compilation's references and options, and only when something is generated that uses
+        // them: a project that annotates nothing looks up no type. Taken from the declaration snapshot, not from
+        // every compilation: a keystroke gives a new compilation, and looking the types up again in it cost every
+        // keystroke a search of every reference. An equal snapshot has the same options and reference objects and
+        // the same declarations (a type of the user's that shadows one looked up is a declaration), so the same
+        // features; when this step runs, its snapshot is the current one (needsFeatures changes only after the
+        // snapshot did, in the same run), so the compilation it names is alive.
         var needsFeatures = resolution
             .Select(static (result, _) => result.Masks.Count + result.SetContainers.Count + result.Catalogs.Count > 0);
-        var features = context.CompilationProvider
+        var features = declarations
             .Combine(needsFeatures)
-            .Select(static (pair, _) => pair.Right ? TargetFeatures.Of(pair.Left) : TargetFeatures.None)
+            .Select(static (pair, _) => pair.Right ? TargetFeatures.Of(pair.Left.Compilation) : TargetFeatures.None)
             .WithTrackingName(TrackingNames.TargetFeatures);
 
         // One output per mask and per declaring type: an edit to one set re-renders only its type.

@@ -56,7 +56,7 @@ public sealed class CoversRegisterSetAnalyzer : DiagnosticAnalyzer
             // declarations' syntax (never into bodies), so a project that does not use it pays for no action.
             var compilation = start.Compilation;
             var names = AnnotationScanner.CandidateNames(compilation, Attribute, start.CancellationToken);
-            if (!compilation.SyntaxTrees.Any(tree => !GeneratedCode.IsOurs(tree) && CandidateMembers(tree.GetRoot(start.CancellationToken), names).Any()))
+            if (!compilation.SyntaxTrees.Any(tree => !GeneratedCode.IsOurs(tree) && MemberAttributeNames(tree, start.CancellationToken).Overlaps(names)))
             {
                 return;
             }
@@ -65,13 +65,39 @@ public sealed class CoversRegisterSetAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>Member declarations with an attribute whose name could be ours.</summary>
-    private static IEnumerable<SyntaxNode> CandidateMembers(SyntaxNode root, HashSet<string> names) =>
-        root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax
-                or BasePropertyDeclarationSyntax or AccessorListSyntax)
-            .Where(node => Candidates(node, names).Any());
+    /// <summary>
+    /// The last identifiers of the attributes on a tree's members (methods, properties, accessors). Kept per
+    /// tree object, which is immutable: an editor's compilation per keystroke holds all but the edited tree of
+    /// the last one, so the look for a candidate walks one tree per keystroke, not every tree of the project.
+    /// </summary>
+    private static HashSet<string> MemberAttributeNames(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (s_memberAttributeNames.TryGetValue(tree, out var known))
+        {
+            return known;
+        }
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in Members(tree.GetRoot(cancellationToken)))
+        {
+            foreach (var attribute in AttributesOf(member))
+            {
+                if (AnnotationScanner.LastIdentifier(attribute.Name) is { } name)
+                {
+                    found.Add(name);
+                }
+            }
+        }
+        return s_memberAttributeNames.GetValue(tree, _ => found);
+    }
 
-    private static IEnumerable<AttributeSyntax> Candidates(SyntaxNode node, HashSet<string> names)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, HashSet<string>> s_memberAttributeNames = new();
+
+    /// <summary>Every declaration outside bodies, members among them.</summary>
+    private static IEnumerable<SyntaxNode> Members(SyntaxNode root) =>
+        root.DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax
+            or BasePropertyDeclarationSyntax or AccessorListSyntax);
+
+    private static IEnumerable<AttributeSyntax> AttributesOf(SyntaxNode node)
     {
         var lists = node switch
         {
@@ -80,9 +106,11 @@ public sealed class CoversRegisterSetAnalyzer : DiagnosticAnalyzer
             AccessorDeclarationSyntax accessor => accessor.AttributeLists,
             _ => default,
         };
-        return lists.SelectMany(list => list.Attributes)
-            .Where(attribute => AnnotationScanner.LastIdentifier(attribute.Name) is { } name && names.Contains(name));
+        return lists.SelectMany(list => list.Attributes);
     }
+
+    private static IEnumerable<AttributeSyntax> Candidates(SyntaxNode node, HashSet<string> names) =>
+        AttributesOf(node).Where(attribute => AnnotationScanner.LastIdentifier(attribute.Name) is { } name && names.Contains(name));
 
     private static void Analyze(SyntaxNodeAnalysisContext analysis, HashSet<string> names, CompilationSets sets)
     {

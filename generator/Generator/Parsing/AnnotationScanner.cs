@@ -233,26 +233,20 @@ internal static class AnnotationScanner
             names.Add(WithoutSuffix(attribute));
         }
 
-        var aliases = new List<UsingDirectiveSyntax>();
+        var aliases = new List<KeyValuePair<string, string>>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
-            {
-                if (node is UsingDirectiveSyntax { Alias: not null, Name: not null } alias)
-                {
-                    aliases.Add(alias);
-                }
-            }
+            aliases.AddRange(AliasesIn(tree, cancellationToken));
         }
         for (var added = true; added;)
         {
             added = false;
             foreach (var alias in aliases)
             {
-                if (LastIdentifier(alias.Name!) is { } target && names.Contains(target))
+                if (names.Contains(alias.Value))
                 {
                     // [X] finds an alias named X or XAttribute, as it finds a class.
-                    var aliasName = alias.Alias!.Name.Identifier.ValueText;
+                    var aliasName = alias.Key;
                     added |= names.Add(aliasName);
                     if (aliasName.EndsWith(AttributeSuffix, StringComparison.Ordinal))
                     {
@@ -263,6 +257,31 @@ internal static class AnnotationScanner
         }
         return names;
     }
+
+    /// <summary>
+    /// A tree's using aliases (global or local, outside bodies), as the alias's name and the last identifier of
+    /// what it names. Kept per tree object: a tree is immutable, so what it declares never changes, and every new
+    /// compilation of an editor (one per keystroke) holds all but one of the trees the last one held, so this
+    /// walks only the edited tree, not every tree of the project on every keystroke.
+    /// </summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> AliasesIn(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (s_aliases.TryGetValue(tree, out var known))
+        {
+            return known;
+        }
+        var found = new List<KeyValuePair<string, string>>();
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+        {
+            if (node is UsingDirectiveSyntax { Alias: not null, Name: not null } alias && LastIdentifier(alias.Name) is { } target)
+            {
+                found.Add(new KeyValuePair<string, string>(alias.Alias.Name.Identifier.ValueText, target));
+            }
+        }
+        return s_aliases.GetValue(tree, _ => found);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, IReadOnlyList<KeyValuePair<string, string>>> s_aliases = new();
 
     private const string AttributeSuffix = "Attribute";
 

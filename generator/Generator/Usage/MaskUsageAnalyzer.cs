@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using RegisterMasks.Generator.Diagnostics;
@@ -31,8 +33,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // Every rule here is about a mask we generated into this compilation. Without one (a project that
-            // references the package and annotates nothing) it registers nothing: operation actions would have
-            // the compiler build an IOperation tree for every method body of the project, for no diagnostic.
+            // references the package and annotates nothing) it registers nothing: not even a look at the syntax.
             if (!GeneratedCode.HasMasks(start.Compilation))
             {
                 return;
@@ -44,12 +45,51 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
             var sets = new Lazy<DeclaredSets>(() => DeclaredSets.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             // The register classes' masks, the same way: only when a shift's enum has no register file of its own.
             var classes = new Lazy<RegisterClassMasks>(() => RegisterClassMasks.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterOperationAction(AnalyzeComplement, OperationKind.UnaryOperator);
-            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(operation => AnalyzeHandWrittenBits(operation, sets, classes), OperationKind.BinaryOperator);
-            start.RegisterOperationAction(operation => AnalyzeNumberCast(operation, sets), OperationKind.Conversion);
+            // Syntax actions on the few kinds of expression a rule reads, each asking for its own operation: operation
+            // actions would have the compiler build the operation tree of every body in the document on every
+            // keystroke (and of every attribute argument, which a file of sets is full of), for the few that matter.
+            start.RegisterSyntaxNodeAction(analysis => Analyze(analysis, sets, classes), UsageKinds);
         });
     }
+
+    /// <summary>The expressions a rule reads: <c>~</c>, calls, shifts and unions, casts.</summary>
+    private static readonly SyntaxKind[] UsageKinds =
+    {
+        SyntaxKind.BitwiseNotExpression, SyntaxKind.InvocationExpression, SyntaxKind.LeftShiftExpression,
+        SyntaxKind.BitwiseOrExpression, SyntaxKind.CastExpression,
+    };
+
+    private static void Analyze(SyntaxNodeAnalysisContext analysis, Lazy<DeclaredSets> sets, Lazy<RegisterClassMasks> classes)
+    {
+        if (analysis.Node is InvocationExpressionSyntax call && InvokedName(call) is not ("TryParse" or "Parse" or "HasFlag" or "ToString"))
+        {
+            return;   // the only calls a rule is about; a method's name is written at its call, never aliased
+        }
+        switch (analysis.SemanticModel.GetOperation(analysis.Node, analysis.CancellationToken))
+        {
+            case IUnaryOperation unary:
+                AnalyzeComplement(unary, analysis.ReportDiagnostic);
+                break;
+            case IInvocationOperation invocation:
+                AnalyzeInvocation(invocation, analysis.ReportDiagnostic);
+                break;
+            case IBinaryOperation binary:
+                AnalyzeHandWrittenBits(binary, analysis.ReportDiagnostic, sets, classes);
+                break;
+            case IConversionOperation conversion:
+                AnalyzeNumberCast(conversion, analysis.ReportDiagnostic, sets);
+                break;
+        }
+    }
+
+    /// <summary>The name a call is written with: <c>x.M()</c>, <c>M()</c>, <c>M&lt;T&gt;()</c>, <c>x?.M()</c>.</summary>
+    private static string? InvokedName(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>
     /// <c>1u &lt;&lt; (int)reg</c> and unions of such bits, cast to the mask or left a number:
@@ -59,9 +99,8 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
     /// where a class numbers its bits otherwise (a class of <c>Xmm8..Xmm15</c> gives <c>Xmm8</c> bit 0),
     /// its mask would change the value, and nothing is reported.
     /// </summary>
-    private static void AnalyzeHandWrittenBits(OperationAnalysisContext context, Lazy<DeclaredSets> sets, Lazy<RegisterClassMasks> classes)
+    private static void AnalyzeHandWrittenBits(IBinaryOperation operation, Action<Diagnostic> report, Lazy<DeclaredSets> sets, Lazy<RegisterClassMasks> classes)
     {
-        var operation = (IBinaryOperation)context.Operation;
         var bits = new List<HandWrittenBit>();
         if (operation.OperatorKind is not (BinaryOperatorKind.LeftShift or BinaryOperatorKind.Or)
             || !HandWrittenBits.TryRead(operation, bits, out var registerEnum) || MaskFor(registerEnum!, bits, classes) is not { } mask
@@ -100,7 +139,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
                 ? MaskExpressions.InLayout(operation.Syntax, bits, bit => "(" + type + ")" + written.Bit(bit))
                 : "(" + type + ")(" + MaskExpressions.InLayout(operation.Syntax, bits, written.Bit) + ")");
         }
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandWrittenBit, reported.Syntax.GetLocation(), Options(options),
+        report(Diagnostic.Create(DiagnosticDescriptors.HandWrittenBit, reported.Syntax.GetLocation(), Options(options),
             SourceQuote.Of(reported.Syntax), mask.Name, SourceQuote.Of(options[0])));
     }
 
@@ -110,9 +149,8 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         ?? classes.Value.Choose(registerEnum, bits.Select(bit => new WrittenRegister(bit.Member, null)).ToList())?.Mask;
 
     /// <summary><c>(Mask)0x0180FFEF</c>: a number that is the value of a declared set.</summary>
-    private static void AnalyzeNumberCast(OperationAnalysisContext context, Lazy<DeclaredSets> sets)
+    private static void AnalyzeNumberCast(IConversionOperation conversion, Action<Diagnostic> report, Lazy<DeclaredSets> sets)
     {
-        var conversion = (IConversionOperation)context.Operation;
         if (conversion.IsImplicit || !GeneratedMasks.IsEnumMask(conversion.Type, out var mask)
             || HandWrittenBits.Unwrap(conversion.Operand) is not ILiteralOperation { ConstantValue: { HasValue: true, Value: { } number } } literal
             || !TryGetBits(number, out var bits))
@@ -124,7 +162,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         {
             return;
         }
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NumberIsDeclaredSet, conversion.Syntax.GetLocation(), Options(named),
+        report(Diagnostic.Create(DiagnosticDescriptors.NumberIsDeclaredSet, conversion.Syntax.GetLocation(), Options(named),
             SourceQuote.Of(conversion.Syntax), SourceQuote.Of(literal.Syntax), named[0]));
     }
 
@@ -145,15 +183,14 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
     private static ImmutableDictionary<string, string?> Options(IEnumerable<string> options) =>
         ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacements, string.Join(FixProperties.ReplacementSeparator.ToString(), options));
 
-    private static void AnalyzeComplement(OperationAnalysisContext context)
+    private static void AnalyzeComplement(IUnaryOperation operation, Action<Diagnostic> report)
     {
-        var operation = (IUnaryOperation)context.Operation;
         if (operation.OperatorKind != UnaryOperatorKind.BitwiseNegation || !GeneratedMasks.IsEnumMask(operation.Type, out var mask)
             || !GeneratedMasks.HasBitsOutsideAll(mask) || IsMaskedAtOnce(operation))
         {
             return;
         }
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ComplementOutsideAll, operation.Syntax.GetLocation(), Where(mask, operation, "Complement"), SourceQuote.Of(operation.Syntax), mask.Name));
+        report(Diagnostic.Create(DiagnosticDescriptors.ComplementOutsideAll, operation.Syntax.GetLocation(), Where(mask, operation, "Complement"), SourceQuote.Of(operation.Syntax), mask.Name));
     }
 
     /// <summary><c>x &amp; ~y</c>, <c>(~y).Truncate()</c>: the unknown bits go at once (or, <c>(~y).HasUnknownBits()</c>, are asked about).</summary>
@@ -173,9 +210,8 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    private static void AnalyzeInvocation(IInvocationOperation invocation, Action<Diagnostic> report)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         // Enum.TryParse<M>(text, out m) and Enum.Parse<M>(text): ours read the same text (the ignoreCase overloads are not ours).
         if (method is { Name: "TryParse" or "Parse", IsStatic: true, TypeArguments.Length: 1 } && method.Parameters.Length == (method.Name == "Parse" ? 1 : 2)
@@ -183,7 +219,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
             && GeneratedMasks.IsEnumMask(method.TypeArguments[0], out var parsed)
             && (method.Parameters[0].Type.SpecialType == SpecialType.System_String || method.Name == "TryParse" && GeneratedMasks.HasSpanOverload(parsed, method.Parameters[0].Type)))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnumTryParseOfMask, invocation.Syntax.GetLocation(), Where(parsed, invocation), parsed.Name, method.Name));
+            report(Diagnostic.Create(DiagnosticDescriptors.EnumTryParseOfMask, invocation.Syntax.GetLocation(), Where(parsed, invocation), parsed.Name, method.Name));
             return;
         }
         if (invocation.Instance is not { } instance || !GeneratedMasks.IsEnumMask(StripBoxing(instance).Type, out var mask))
@@ -198,11 +234,11 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
                 // A register class's mask: HasFlag(r.To{Mask}()) is one register, as HasFlag(r.ToMask()) is for a file's.
                 where = where.Add(FixProperties.Conversion, GeneratedMasks.ConversionName(mask));
             }
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HasFlagOnMask, invocation.Syntax.GetLocation(), where, mask.Name));
+            report(Diagnostic.Create(DiagnosticDescriptors.HasFlagOnMask, invocation.Syntax.GetLocation(), where, mask.Name));
         }
         else if (method.Name == "ToString" && method.Parameters.Length == 0 && method.ContainingType.SpecialType is SpecialType.System_Enum or SpecialType.System_Object or SpecialType.System_ValueType)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnumToStringOnMask, invocation.Syntax.GetLocation(), Where(mask, invocation, "ToStringFast"), mask.Name));
+            report(Diagnostic.Create(DiagnosticDescriptors.EnumToStringOnMask, invocation.Syntax.GetLocation(), Where(mask, invocation, "ToStringFast"), mask.Name));
         }
     }
 

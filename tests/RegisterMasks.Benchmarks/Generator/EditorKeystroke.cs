@@ -9,48 +9,64 @@ using RegisterMasks.Generator.Incremental;
 namespace RegisterMasks.Benchmarks.Generator;
 
 /// <summary>
-/// A keystroke as an IDE handles it: the primed generator driver runs on the edited compilation, then
-/// the analyzers are asked for the semantic diagnostics of the edited document alone, on the compilation
-/// with our output. Against it: the compiler's own semantic diagnostics of that document (the work the
-/// IDE does for the keystroke anyway), and a do-nothing analyzer registered as ours are (what any analyzer
-/// of that shape costs: the document's binding and the driver). Each repetition edits a new tree, and
-/// starts from the reading made before the keystroke (<see cref="ReadingStore"/> holds it, as after the
-/// previous keystroke), so no repetition takes the one before it. Medians of the repetitions, in ms.
+/// Keystrokes as an IDE handles them. The editor keeps a chain: each keystroke's compilation is the last
+/// one with the edited tree replaced, and the compilation with our output is the last such compilation
+/// with the same tree replaced (an IDE keeps the generated trees when the generator's outputs did not
+/// change, so their declarations are not computed again). On it: the primed generator driver's run, then the
+/// analyzers' semantic diagnostics of the edited document alone. Against it: the compiler's own semantic
+/// diagnostics of that document, and a do-nothing analyzer registered as ours are (what any analyzer of that
+/// shape costs: the driver and the document's binding). Each of the three is taken on its own copy of the
+/// keystroke's compilation (one binding would otherwise serve the next), from the same state, with the
+/// store (<see cref="ReadingStore"/>) holding the reading made before the keystroke. The keystrokes toggle
+/// (edited, then back), so every repetition is the same kind of edit on top of the last. Medians, in ms.
 /// </summary>
 internal static class EditorKeystroke
 {
-    public static readonly string[] Inputs = { "KvmSample", "Large", "Realistic", "AttributeHeavy64x64" };
+    public static readonly string[] Inputs = Environment.GetEnvironmentVariable("KS_INPUTS")?.Split(',') ?? new[] { "KvmSample", "Large", "Realistic", "AttributeHeavy64x64" };
 
-    /// <summary>The edits: name, the file edited, and the edit.</summary>
-    private static (string Name, string Path, Func<CSharpCompilation, CSharpCompilation> Edit)[] Edits(string input) => new (string, string, Func<CSharpCompilation, CSharpCompilation>)[]
+    /// <summary>The edits: name, the file edited, and the edit (applied to the text before it, or undone).</summary>
+    private static (string Name, string Path, Func<string, string> Edit)[] Edits(string input) => new (string, string, Func<string, string>)[]
     {
-        ("body, plain file", GeneratorInputs.UnrelatedPath, GeneratorInputs.WithUnrelatedEdit),
-        ("body, annotated file", input == "KvmSample" ? "Vcpu.cs" : "Sets0.cs", compilation => GeneratorInputs.WithAnnotatedBodyEdit(compilation, input)),
-        ("new method, plain file", GeneratorInputs.UnrelatedPath, GeneratorInputs.WithNewMethod),
-        ("set edit", input == "KvmSample" ? "Backends.cs" : "Sets0.cs", compilation => GeneratorInputs.WithSetEdit(compilation, input)),
+        ("body, plain file", GeneratorInputs.UnrelatedPath, text => text.Replace("value * 2", "value * 3")),
+        ("body, annotated file", input == "KvmSample" ? "Vcpu.cs" : "Sets0.cs", input == "KvmSample"
+            ? text => text.Replace("value = _readFromHardware(register);", "value = _readFromHardware(register) + 0;")
+            : text => text.Replace("return value * 2;", "return value * 3;")),
+        ("new method, plain file", GeneratorInputs.UnrelatedPath, text => text.Replace("    public int Sum(int[] values)", "    public int Typed(int x) => x;\n\n    public int Sum(int[] values)")),
+        ("set edit", input == "KvmSample" ? "Backends.cs" : "Sets0.cs", input == "KvmSample"
+            ? text => text.Replace("[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR,", "[RegisterSet(\"SVM_REGS_LAZY_LOAD_SET\", VcpuReg.VCPU_EXREG_PDPTR, VcpuReg.VCPU_EXREG_CR3,")
+            : text => text.Replace("[RegisterSet(\"S5\", Reg0.R35,", "[RegisterSet(\"S5\", Reg0.R35, Reg0.R63,")),
     };
+
+    /// <summary>What the editor holds between keystrokes.</summary>
+    private sealed record State(CSharpCompilation Input, Compilation Output, GeneratorDriver Driver, AnnotationReading Reading);
 
     public static void Print(int repetitions)
     {
-        Console.WriteLine($"Editor keystroke, medians of {repetitions.ToString(CultureInfo.InvariantCulture)} (ms); ratio = (generator + our analyzers - no-op analyzer) / compiler's document diagnostics");
+        Console.WriteLine($"Editor keystroke (chained, as an IDE), medians of {repetitions.ToString(CultureInfo.InvariantCulture)} (ms); ratio = (generator + our analyzers - no-op analyzer) / compiler's document diagnostics");
         Console.WriteLine();
         Console.WriteLine("| input | keystroke | generator | our analyzers | no-op analyzer | compiler, that document | ratio |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var input in Inputs)
         {
-            var (primed, driver) = GeneratorInputs.Primed(input);
-            var before = AnnotationReading.Of(primed, CancellationToken.None);
-            foreach (var (name, path, edit) in Edits(input))
+            var (primed, primedDriver) = GeneratorInputs.Primed(input);
+            foreach (var (name, path, edit) in Edits(input).Where(edit => Environment.GetEnvironmentVariable("KS_EDITS") is not { Length: > 0 } only || edit.Name.StartsWith(only, StringComparison.Ordinal)))
             {
-                var generator = new List<double>();
-                var ours = new List<double>();
-                var floor = new List<double>();
-                var compiler = new List<double>();
-                for (var i = -2; i < repetitions; i++)   // two repetitions to warm up, not counted
+                var original = primed.SyntaxTrees.Single(tree => tree.FilePath == path).ToString();
+                var edited = edit(original);
+                if (edited == original)
                 {
-                    var (g, o) = Keystroke(driver, before, edit(primed), path, Ours());
-                    var (_, f) = Keystroke(driver, before, edit(primed), path, ImmutableArray.Create<DiagnosticAnalyzer>(new RegistrationOnlyAnalyzer()));
-                    var c = Compiler(driver, before, edit(primed), path);
+                    throw new InvalidOperationException($"The edit '{name}' changes nothing in {path} of {input}.");
+                }
+                primedDriver.RunGeneratorsAndUpdateCompilation(primed, out var primedOutput, out _);
+                var state = new State(primed, primedOutput, primedDriver, AnnotationReading.Of(primed, CancellationToken.None));
+                var (generator, ours, floor, compiler) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+                for (var i = -3; i < repetitions; i++)   // three keystrokes to warm up, not counted
+                {
+                    var text = i % 2 == 0 ? original : edited;   // toggled: the first counted keystroke edits, the next undoes
+                    var (g, o, next) = Keystroke(state, path, text, Ours());
+                    var (_, f, _) = Keystroke(state, path, text, ImmutableArray.Create<DiagnosticAnalyzer>(new RegistrationOnlyAnalyzer()));
+                    var c = Compiler(state, path, text);
+                    state = next;
                     if (i >= 0)
                     {
                         generator.Add(g);
@@ -66,20 +82,43 @@ internal static class EditorKeystroke
         }
     }
 
-    private static ImmutableArray<DiagnosticAnalyzer> Ours() => ImmutableArray.Create<DiagnosticAnalyzer>(
-        new RegisterMasks.Generator.RegisterMaskAnalyzer(),
-        new RegisterMasks.Generator.Usage.MaskUsageAnalyzer(),
-        new RegisterMasks.Generator.Coverage.CoversRegisterSetAnalyzer());
+    private static ImmutableArray<DiagnosticAnalyzer> Ours()
+    {
+        var all = ImmutableArray.Create<DiagnosticAnalyzer>(
+            new RegisterMasks.Generator.RegisterMaskAnalyzer(),
+            new RegisterMasks.Generator.Usage.MaskUsageAnalyzer(),
+            new RegisterMasks.Generator.Coverage.CoversRegisterSetAnalyzer());
+        return Environment.GetEnvironmentVariable("KS_ONLY") is { Length: > 0 } only ? ImmutableArray.Create(all[int.Parse(only, CultureInfo.InvariantCulture)]) : all;
+    }
+
+    /// <summary>The keystroke's compilations: the input with the tree replaced, and the generator's run on it, timed.</summary>
+    private static (CSharpCompilation Input, Compilation Output, GeneratorDriver Driver, double Generator) Edit(State state, string path, string text)
+    {
+        ReadingStore.Publish(state.Reading);   // what the store holds before this keystroke
+        var old = state.Input.SyntaxTrees.Single(tree => tree.FilePath == path);
+        var tree = CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)old.Options, path, System.Text.Encoding.UTF8);
+        var input = state.Input.ReplaceSyntaxTree(old, tree);
+        var clock = Stopwatch.StartNew();
+        var driver = state.Driver.RunGenerators(input);
+        var generator = clock.Elapsed.TotalMilliseconds;
+        // An IDE keeps the compilation with the generated trees when they are the same, replacing the edited tree there too;
+        // the comparison of texts is outside the timed run (the IDE's own work, with checksums).
+        var before = state.Driver.GetRunResult().GeneratedTrees;
+        var after = driver.GetRunResult().GeneratedTrees;
+        // The driver makes new tree objects each run; the IDE compares the generated documents' texts and keeps its own when they are equal.
+        var same = before.Length == after.Length && before.Zip(after).All(pair => pair.First.FilePath == pair.Second.FilePath && pair.First.GetText().ContentEquals(pair.Second.GetText()));
+        var output = same
+            ? state.Output.ReplaceSyntaxTree(state.Output.SyntaxTrees.Single(candidate => candidate.FilePath == path), tree)
+            : input.AddSyntaxTrees(after);
+        return (input, output, driver, generator);
+    }
 
     /// <summary>The generator's incremental run, then the analyzers' semantic diagnostics of the edited document.</summary>
-    private static (double Generator, double Analyzers) Keystroke(GeneratorDriver primed, AnnotationReading before, CSharpCompilation edited, string path, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static (double Generator, double Analyzers, State Next) Keystroke(State state, string path, string text, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
-        ReadingStore.Publish(before);   // what the store holds before this keystroke
-        var clock = Stopwatch.StartNew();
-        primed.RunGeneratorsAndUpdateCompilation(edited, out var output, out _);
-        var generator = clock.Elapsed.TotalMilliseconds;
+        var (input, output, driver, generator) = Edit(state, path, text);
         var tree = output.SyntaxTrees.Single(candidate => candidate.FilePath == path);
-        clock.Restart();
+        var clock = Stopwatch.StartNew();
         var withAnalyzers = output.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
         var diagnostics = withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(output.GetSemanticModel(tree), filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
@@ -88,14 +127,13 @@ internal static class EditorKeystroke
         {
             throw new InvalidOperationException("An analyzer threw: " + string.Join("\n", diagnostics.Where(diagnostic => diagnostic.Id == "AD0001")));
         }
-        return (generator, analysis);
+        return (generator, analysis, new State(input, output, driver, AnnotationReading.Of(input, CancellationToken.None)));
     }
 
-    /// <summary>The compiler's semantic diagnostics of the edited document, on the compilation with our output.</summary>
-    private static double Compiler(GeneratorDriver primed, AnnotationReading before, CSharpCompilation edited, string path)
+    /// <summary>The compiler's semantic diagnostics of the edited document, on the keystroke's compilation with our output.</summary>
+    private static double Compiler(State state, string path, string text)
     {
-        ReadingStore.Publish(before);
-        primed.RunGeneratorsAndUpdateCompilation(edited, out var output, out _);
+        var (_, output, _, _) = Edit(state, path, text);
         var tree = output.SyntaxTrees.Single(candidate => candidate.FilePath == path);
         var clock = Stopwatch.StartNew();
         output.GetSemanticModel(tree).GetDiagnostics();

@@ -80,7 +80,7 @@ internal static class GeneratorInputs
 
     /// <summary>A keystroke inside a method body of a file with annotations (the vCPU cache; a helper beside the large input's sets).</summary>
     public static CSharpCompilation WithAnnotatedBodyEdit(CSharpCompilation compilation, string input) => input == "KvmSample"
-        ? WithEdit(compilation, "Vcpu.cs", text => text.Replace("_regs[(int)register] = value;", "_regs[(int)register] = value + 0;"))
+        ? WithEdit(compilation, "Vcpu.cs", text => text.Replace("value = _readFromHardware(register);", "value = _readFromHardware(register) + 0;"))
         : WithEdit(compilation, "Sets0.cs", text => text.Replace("return value * 2;", "return value * 3;"));
 
     /// <summary>A keystroke that changes one set: a register added to it.</summary>
