@@ -183,6 +183,59 @@ public class ReadingStoreConcurrencyTests
         Assert.Equal(string.Join("\n", edits.Where(edit => edit.ChangesOutput).Select(edit => edit.What)), string.Join("\n", changed));
     }
 
+    /// <summary>
+    /// The store itself, hammered: 16 threads publish 48 readings of 6 names and ask for them, 80,000 times in all.
+    /// Every answer is a whole list: only readings of the name asked, none twice, at most the four kept; and once
+    /// quiet, the newest of a name comes first. (The store is what the generator and the
+    /// analyzers of every project in a process share: a list torn by two writers would give a null or another
+    /// name's reading, and the readers build on what it gives.)
+    /// </summary>
+    [Fact]
+    public void The_store_keeps_whole_lists_under_16_threads_publishing_at_once()
+    {
+        var names = Enumerable.Range(0, 6).Select(i => "Hammered." + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var plain = GeneratorHarness.Compilation(new[] { "namespace P { public static class C { } }" }, references: s_references);
+        var readings = Enumerable.Range(0, 48).Select(i => AnnotationReading.Fresh(plain.WithAssemblyName(names[i % names.Count]), plain.SyntaxTrees.ToImmutableArray(), CancellationToken.None)).ToList();
+        var failures = new ConcurrentQueue<string>();
+        using var start = new Barrier(Threads);
+
+        var threads = Enumerable.Range(0, Threads).Select(thread => new Thread(() =>
+        {
+            start.SignalAndWait();
+            var random = new Random(thread);
+            try
+            {
+                for (var i = 0; i < 5000 && failures.IsEmpty; i++)
+                {
+                    var reading = readings[random.Next(readings.Count)];
+                    ReadingStore.Publish(reading);
+                    foreach (var name in names)
+                    {
+                        var kept = ReadingStore.Candidates(name);
+                        if (kept is null || kept.Length > 4 || kept.Any(each => each is null || each.AssemblyName != name) || kept.Distinct().Count() != kept.Length)
+                        {
+                            failures.Enqueue($"thread {thread}, {name}: " + (kept is null ? "null" : string.Join(", ", kept.Select(each => each?.AssemblyName ?? "null"))));
+                        }
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                failures.Enqueue($"thread {thread}: {exception}");
+            }
+        })
+        { IsBackground = true }).ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => Assert.True(thread.Join(TimeSpan.FromMinutes(1)), "a hammering thread did not finish"));
+
+        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.Take(10)));
+        foreach (var reading in readings.Take(names.Count))
+        {
+            ReadingStore.Publish(reading);
+            Assert.Same(reading, ReadingStore.Candidates(reading.AssemblyName)[0]);   // the newest first
+        }
+    }
+
     // ---- the concurrent phase ----
 
     /// <summary>
