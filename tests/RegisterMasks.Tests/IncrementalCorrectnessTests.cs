@@ -261,8 +261,8 @@ public class IncrementalCorrectnessTests
         Assert.True(skipped > 5, $"only {skipped} of 60 edits were judged unable to change the annotations (seed {seed})");
     }
 
-    /// <summary>The two files the tests edit: one without annotations, one with them, as parameters.</summary>
-    private sealed record Code
+    /// <summary>The files the tests edit: one without annotations, two with them, as parameters (<c>ReadingStoreConcurrencyTests</c> edits them too).</summary>
+    internal sealed record Code
     {
         public int Factor { get; init; } = 2;
         public int First { get; init; } = 1;
@@ -393,16 +393,20 @@ public class IncrementalCorrectnessTests
         _ => code with { SetThroughAlias = !code.SetThroughAlias },
     };
 
-    private static CSharpCompilation Compile(Code code) => GeneratorHarness.Compilation(new[] { code.PlainWithUsings, code.Annotated, code.Others });
+    internal static CSharpCompilation Compile(Code code) => GeneratorHarness.Compilation(new[] { code.PlainWithUsings, code.Annotated, code.Others });
 
-    /// <summary>Replaces only the files whose text changed, as the IDE does: the others stay the same tree objects.</summary>
-    private static CSharpCompilation Update(CSharpCompilation compilation, Code before, Code after)
+    /// <summary>
+    /// Replaces only the files whose text changed, as the IDE does: the others stay the same tree objects.
+    /// A replaced file keeps its tree's parse options (a preprocessor symbol defined by an earlier edit stays).
+    /// </summary>
+    internal static CSharpCompilation Update(CSharpCompilation compilation, Code before, Code after)
     {
         foreach (var (path, oldText, newText) in new[] { ("Input0.cs", before.PlainWithUsings, after.PlainWithUsings), ("Input1.cs", before.Annotated, after.Annotated), ("Input2.cs", before.Others, after.Others) })
         {
             if (oldText != newText)
             {
-                compilation = GeneratorHarness.ReplaceTree(compilation, path, newText);
+                var old = compilation.SyntaxTrees.Single(tree => tree.FilePath == path);
+                compilation = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(newText, (CSharpParseOptions)old.Options, path: path));
             }
         }
         return compilation;
