@@ -108,8 +108,7 @@ public sealed class DropInTests
 
     /// <summary>
     /// Present but unused costs nothing it need not: with nothing annotated, neither analyzer registers
-    /// an action (the usage analyzer's syntax action would walk every file; the other would be called for
-    /// every file), while one annotated enum turns
+    /// an action (the usage analyzer's would walk every file; the other would be called for every file), while one annotated enum turns
     /// them on. Roslyn's own <c>EmbeddedAttribute</c>, which the generator adds to every compilation
     /// beside the attributes, once counted as a mask here.
     /// </summary>
@@ -119,7 +118,7 @@ public sealed class DropInTests
         var unused = GeneratorHarness.Run(Library, Consumer);
         Assert.Contains(unused.Output.SyntaxTrees, tree => tree.FilePath.EndsWith("Microsoft.CodeAnalysis.EmbeddedAttribute.cs", StringComparison.Ordinal));
         var unusedUsage = await Telemetry(unused.Output, new RegisterMasks.Generator.Usage.MaskUsageAnalyzer());
-        Assert.Equal((0, 0), (unusedUsage.SyntaxNodeActionsCount, unusedUsage.OperationActionsCount));
+        Assert.Equal((0, 0, 0), (unusedUsage.SemanticModelActionsCount, unusedUsage.SyntaxNodeActionsCount, unusedUsage.OperationActionsCount));
         Assert.Equal(0, (await Telemetry(unused.Output, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);
         // The same on trees no generator run read (an editor's compilation, or one with another generator's output): judged from
         // syntax, so only where no attribute is named like ours (the consumer's own [RegisterSet] has to be bound to be told apart).
@@ -128,9 +127,9 @@ public sealed class DropInTests
 
         var used = GeneratorHarness.Run(Library, Consumer, "using RegisterMasking; namespace Vm { [RegisterFile(8)] public enum Reg { A, B } }");
         Assert.NotEmpty(used.GeneratedCode);
-        // One syntax action over the few expressions a usage rule reads, and no operation action (which would build every body's operations).
+        // One look per document at the few expressions a usage rule reads; no operation action (which would build every body's operations).
         var usedUsage = await Telemetry(used.Output, new RegisterMasks.Generator.Usage.MaskUsageAnalyzer());
-        Assert.Equal((1, 0), (usedUsage.SyntaxNodeActionsCount, usedUsage.OperationActionsCount));
+        Assert.Equal((1, 0, 0), (usedUsage.SemanticModelActionsCount, usedUsage.SyntaxNodeActionsCount, usedUsage.OperationActionsCount));
         Assert.Equal(1, (await Telemetry(used.Output, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);
         var usedUnread = AnalyzerHarness.Reparsed(used.Output);
         Assert.Equal(1, (await Telemetry(usedUnread, new RegisterMasks.Generator.RegisterMaskAnalyzer())).SemanticModelActionsCount);

@@ -45,10 +45,21 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
             var sets = new Lazy<DeclaredSets>(() => DeclaredSets.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             // The register classes' masks, the same way: only when a shift's enum has no register file of its own.
             var classes = new Lazy<RegisterClassMasks>(() => RegisterClassMasks.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-            // Syntax actions on the few kinds of expression a rule reads, each asking for its own operation: operation
-            // actions would have the compiler build the operation tree of every body in the document on every
-            // keystroke (and of every attribute argument, which a file of sets is full of), for the few that matter.
-            start.RegisterSyntaxNodeAction(analysis => Analyze(analysis, sets, classes), UsageKinds);
+            // One look per document at the few kinds of expression a rule reads, each asking for its own operation.
+            // Operation actions would have the compiler build the operation tree of every body and attribute argument
+            // in the document on every keystroke (a file of sets is full of arguments); syntax node actions would have
+            // the analyzer driver sort every declaration of the document into blocks. A semantic model action costs
+            // neither: the document is bound for its own diagnostics anyway, and the walk below is syntax only.
+            start.RegisterSemanticModelAction(analysis =>
+            {
+                foreach (var node in analysis.SemanticModel.SyntaxTree.GetRoot(analysis.CancellationToken).DescendantNodes())
+                {
+                    if (Array.IndexOf(UsageKinds, node.Kind()) >= 0)
+                    {
+                        Analyze(node, analysis.SemanticModel, analysis.ReportDiagnostic, sets, classes, analysis.CancellationToken);
+                    }
+                }
+            });
         });
     }
 
@@ -59,25 +70,25 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         SyntaxKind.BitwiseOrExpression, SyntaxKind.CastExpression,
     };
 
-    private static void Analyze(SyntaxNodeAnalysisContext analysis, Lazy<DeclaredSets> sets, Lazy<RegisterClassMasks> classes)
+    private static void Analyze(SyntaxNode node, SemanticModel model, Action<Diagnostic> report, Lazy<DeclaredSets> sets, Lazy<RegisterClassMasks> classes, CancellationToken cancellationToken)
     {
-        if (analysis.Node is InvocationExpressionSyntax call && InvokedName(call) is not ("TryParse" or "Parse" or "HasFlag" or "ToString"))
+        if (node is InvocationExpressionSyntax call && InvokedName(call) is not ("TryParse" or "Parse" or "HasFlag" or "ToString"))
         {
             return;   // the only calls a rule is about; a method's name is written at its call, never aliased
         }
-        switch (analysis.SemanticModel.GetOperation(analysis.Node, analysis.CancellationToken))
+        switch (model.GetOperation(node, cancellationToken))
         {
             case IUnaryOperation unary:
-                AnalyzeComplement(unary, analysis.ReportDiagnostic);
+                AnalyzeComplement(unary, report);
                 break;
             case IInvocationOperation invocation:
-                AnalyzeInvocation(invocation, analysis.ReportDiagnostic);
+                AnalyzeInvocation(invocation, report);
                 break;
             case IBinaryOperation binary:
-                AnalyzeHandWrittenBits(binary, analysis.ReportDiagnostic, sets, classes);
+                AnalyzeHandWrittenBits(binary, report, sets, classes);
                 break;
             case IConversionOperation conversion:
-                AnalyzeNumberCast(conversion, analysis.ReportDiagnostic, sets);
+                AnalyzeNumberCast(conversion, report, sets);
                 break;
         }
     }
