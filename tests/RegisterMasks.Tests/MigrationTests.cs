@@ -12,7 +12,7 @@ namespace RegisterMasks.Tests;
 /// taken, by Fix All for every fix offered and "Convert to [RegisterSet]" wherever it is offered,
 /// and nothing else, to code with no diagnostic, no hand-written shift, and the same values and behaviour.
 /// </summary>
-[Trait(TestKind.Category, TestKind.Unit)]
+[Trait(TestKind.Category, TestKind.Editor)]
 public class MigrationTests
 {
     /// <summary>Uses the fixture's API the same way before and after, and prints what it sees; not itself migrated.</summary>

@@ -22,6 +22,6 @@ internal static class TestKind
     /// <summary>The packed .nupkg restored and built by the dotnet CLI.</summary>
     public const string Package = "package";
 
-    /// <summary>A real language server (csharp-ls) driven over LSP.</summary>
+    /// <summary>What an editor does to a whole project: a real language server (csharp-ls) driven over LSP, and a file migrated by every fix and the refactoring in turn.</summary>
     public const string Editor = "editor";
 }
