@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RegisterMasks.Generator.Diagnostics;
+using RegisterMasks.Generator.Incremental;
 using RegisterMasks.Generator.Parsing;
 using RegisterMasks.Shared;
 
@@ -56,7 +57,7 @@ public sealed class CoversRegisterSetAnalyzer : DiagnosticAnalyzer
             // declarations' syntax (never into bodies), so a project that does not use it pays for no action.
             var compilation = start.Compilation;
             var names = AnnotationScanner.CandidateNames(compilation, Attribute, start.CancellationToken);
-            if (!compilation.SyntaxTrees.Any(tree => !GeneratedCode.IsOurs(tree) && MemberAttributeNames(tree, start.CancellationToken).Overlaps(names)))
+            if (!compilation.SyntaxTrees.Any(tree => !GeneratedCode.IsOurs(tree) && s_memberAttributeNames.Of(tree, start.CancellationToken).Overlaps(names)))
             {
                 return;
             }
@@ -65,17 +66,9 @@ public sealed class CoversRegisterSetAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>
-    /// The last identifiers of the attributes on a tree's members (methods, properties, accessors). Kept per
-    /// tree object, which is immutable: an editor's compilation per keystroke holds all but the edited tree of
-    /// the last one, so the look for a candidate walks one tree per keystroke, not every tree of the project.
-    /// </summary>
-    private static HashSet<string> MemberAttributeNames(SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>The last identifiers of the attributes on a tree's members (methods, properties, accessors).</summary>
+    private static readonly PerTree<HashSet<string>> s_memberAttributeNames = new(static (tree, cancellationToken) =>
     {
-        if (s_memberAttributeNames.TryGetValue(tree, out var known))
-        {
-            return known;
-        }
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in Members(tree.GetRoot(cancellationToken)))
         {
@@ -87,10 +80,8 @@ public sealed class CoversRegisterSetAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
-        return s_memberAttributeNames.GetValue(tree, _ => found);
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, HashSet<string>> s_memberAttributeNames = new();
+        return found;
+    });
 
     /// <summary>Every declaration outside bodies, members among them.</summary>
     private static IEnumerable<SyntaxNode> Members(SyntaxNode root) =>

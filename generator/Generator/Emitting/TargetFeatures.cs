@@ -1,6 +1,10 @@
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RegisterMasks.Generator.Incremental;
 
 namespace RegisterMasks.Generator.Emitting;
 
@@ -67,56 +71,30 @@ internal sealed record TargetFeatures(
     /// (<c>ContainsSymbolsWithName</c>) would have it merge every tree's declarations again, which cost as much as the lookups.
     /// </summary>
     private static bool DeclaresALookedUpName(Compilation compilation) =>
-        compilation.SyntaxTrees.Any(tree => s_declaresLookedUpName.GetValue(tree, static tree => DeclaresLookedUpName(tree)).Value);
+        compilation.SyntaxTrees.Any(tree => s_declaresLookedUpName.Of(tree, CancellationToken.None).Value);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, Answer> s_declaresLookedUpName = new();
-
-    private sealed class Answer
-    {
-        public Answer(bool value) => Value = value;
-
-        public bool Value { get; }
-    }
-
-    private static Answer DeclaresLookedUpName(SyntaxTree tree) => new(
-        tree.GetRoot().DescendantNodes(static node => node is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax
-                or Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax)
-            .Any(node => node is Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax type && LookedUpNames.Contains(type.Identifier.ValueText)
-                || node is Microsoft.CodeAnalysis.CSharp.Syntax.DelegateDeclarationSyntax @delegate && LookedUpNames.Contains(@delegate.Identifier.ValueText)));
+    private static readonly PerTree<StrongBox<bool>> s_declaresLookedUpName = new(static (tree, cancellationToken) => new StrongBox<bool>(
+        tree.GetRoot(cancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+            .Any(node => node is BaseTypeDeclarationSyntax type && LookedUpNames.Contains(type.Identifier.ValueText)
+                || node is DelegateDeclarationSyntax @delegate && LookedUpNames.Contains(@delegate.Identifier.ValueText))));
 
     /// <summary>The answers for the compilations asked last (an editor's open projects), newest first.</summary>
     private static readonly System.Collections.Generic.List<Known> s_known = new();
     private const int KeptAnswers = 16;
 
+    /// <summary>An answer, and the settings and language version it holds for.</summary>
     private sealed class Known
     {
-        private readonly string? _assemblyName;
-        private readonly CompilationOptions _options;
-        private readonly System.Collections.Immutable.ImmutableArray<MetadataReference> _references;
+        private readonly CompilationSettings _settings;
         private readonly LanguageVersion? _languageVersion;
 
         public Known(Compilation compilation, TargetFeatures features) =>
-            (_assemblyName, _options, _references, _languageVersion, Features) =
-                (compilation.AssemblyName, compilation.Options, compilation.ExternalReferences, (compilation as CSharpCompilation)?.LanguageVersion, features);
+            (_settings, _languageVersion, Features) = (CompilationSettings.Of(compilation), (compilation as CSharpCompilation)?.LanguageVersion, features);
 
         public TargetFeatures Features { get; }
 
-        public bool Matches(Compilation compilation)
-        {
-            if (_assemblyName != compilation.AssemblyName || _languageVersion != (compilation as CSharpCompilation)?.LanguageVersion
-                || _references.Length != compilation.ExternalReferences.Length || !_options.Equals(compilation.Options))
-            {
-                return false;
-            }
-            for (var i = 0; i < _references.Length; i++)
-            {
-                if (!ReferenceEquals(_references[i], compilation.ExternalReferences[i]))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
+        public bool Matches(Compilation compilation) =>
+            _languageVersion == (compilation as CSharpCompilation)?.LanguageVersion && _settings.Matches(compilation);
     }
 
     private static TargetFeatures Compute(Compilation compilation)

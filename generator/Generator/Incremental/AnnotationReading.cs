@@ -57,22 +57,18 @@ internal sealed class AnnotationReading
     /// <summary>No earlier reading is trusted past this many edited trees: comparing them all would cost more than reading.</summary>
     private const int MostEditedTrees = 8;
 
-    private AnnotationReading(string? assemblyName, CompilationOptions options, ImmutableArray<MetadataReference> references,
-        ImmutableArray<TreeReading> trees, AnnotationModels models, bool reused)
+    private AnnotationReading(CompilationSettings settings, ImmutableArray<TreeReading> trees, AnnotationModels models, bool reused)
     {
-        AssemblyName = assemblyName;
-        Options = options;
-        References = references;
+        Settings = settings;
         Trees = trees;
         Models = models;
         Reused = reused;
     }
 
-    public string? AssemblyName { get; }
+    /// <summary>The name, options and references of the compilation read: a reading is built on only by a compilation with the same.</summary>
+    public CompilationSettings Settings { get; }
 
-    public CompilationOptions Options { get; }
-
-    public ImmutableArray<MetadataReference> References { get; }
+    public string? AssemblyName => Settings.AssemblyName;
 
     /// <summary>One entry per user tree (our own output left out), in the compilation's order.</summary>
     public ImmutableArray<TreeReading> Trees { get; }
@@ -127,14 +123,14 @@ internal sealed class AnnotationReading
         var hasCandidates = new List<bool>(trees.Length);
         var models = AnnotationScanner.ScanTrees(compilation, trees, candidates, hasCandidates, cancellationToken);
         var entries = trees.Select((tree, i) => new TreeReading(tree, tree, models[i], hasCandidates[i] ? UnseenEdits.NamesOf(tree, cancellationToken) : null));
-        return new AnnotationReading(compilation.AssemblyName, compilation.Options, compilation.ExternalReferences, entries.ToImmutableArray(),
+        return new AnnotationReading(CompilationSettings.Of(compilation), entries.ToImmutableArray(),
             AnnotationModels.Combine(models), reused: false);
     }
 
     /// <summary>The reading built on <paramref name="earlier"/> by the rules; null when they do not allow it.</summary>
     private static AnnotationReading? From(AnnotationReading earlier, Compilation compilation, ImmutableArray<SyntaxTree> trees, CancellationToken cancellationToken)
     {
-        if (!SameSettings(earlier, compilation) || earlier.Trees.Length != trees.Length)
+        if (!earlier.Settings.Matches(compilation) || earlier.Trees.Length != trees.Length)
         {
             return null;
         }
@@ -198,25 +194,7 @@ internal sealed class AnnotationReading
         }
         var sameModels = readAgain.Count == 0;
         var models = sameModels ? earlier.Models : AnnotationModels.Combine(entries.Select(entry => entry.Models));
-        return new AnnotationReading(earlier.AssemblyName, earlier.Options, earlier.References, entries.MoveToImmutable(), models, reused: true);
-    }
-
-    /// <summary>The same assembly name, options and reference objects.</summary>
-    private static bool SameSettings(AnnotationReading earlier, Compilation compilation)
-    {
-        if (earlier.AssemblyName != compilation.AssemblyName || !earlier.Options.Equals(compilation.Options)
-            || earlier.References.Length != compilation.ExternalReferences.Length)
-        {
-            return false;
-        }
-        for (var i = 0; i < earlier.References.Length; i++)
-        {
-            if (!ReferenceEquals(earlier.References[i], compilation.ExternalReferences[i]))
-            {
-                return false;
-            }
-        }
-        return true;
+        return new AnnotationReading(earlier.Settings, entries.MoveToImmutable(), models, reused: true);
     }
 
     private static SyntaxNode WithoutOurArguments(SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)

@@ -30,23 +30,19 @@ namespace RegisterMasks.Generator.Incremental;
 internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
 {
     private readonly WeakReference<Compilation> _compilation;
-    private readonly string? _assemblyName;
-    private readonly CompilationOptions _options;
-    private readonly ImmutableArray<MetadataReference> _references;
+    private readonly CompilationSettings _settings;
     private readonly ImmutableArray<SyntaxTree> _trees;
 
     public DeclarationSnapshot(Compilation compilation)
     {
         _compilation = new WeakReference<Compilation>(compilation);
-        _assemblyName = compilation.AssemblyName;
-        _options = compilation.Options;
-        _references = compilation.ExternalReferences;
+        _settings = CompilationSettings.Of(compilation);
         _trees = ImmutableArray.CreateRange(compilation.SyntaxTrees);
     }
 
     /// <summary>
-    /// The compilation this snapshot was taken from. Asked only by the step right after the one that
-    /// made it, in the same generator run, while the driver holds the compilation.
+    /// The compilation this snapshot was taken from. Asked only by the steps right after the one that
+    /// made it (the annotations, the target's features), in the same generator run, while the driver holds the compilation.
     /// </summary>
     public Compilation Compilation => _compilation.TryGetTarget(out var compilation)
         ? compilation
@@ -69,7 +65,7 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
 
     private bool SameDeclarations(DeclarationSnapshot other)
     {
-        if (!SameSettings(other) || _trees.Length != other._trees.Length)
+        if (!_settings.Matches(other._settings) || _trees.Length != other._trees.Length)
         {
             return false;
         }
@@ -83,26 +79,9 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
         return true;
     }
 
-    /// <summary>The same assembly name, options and reference objects.</summary>
-    public bool SameSettings(DeclarationSnapshot other)
-    {
-        if (_assemblyName != other._assemblyName || !_options.Equals(other._options) || _references.Length != other._references.Length)
-        {
-            return false;
-        }
-        for (var i = 0; i < _references.Length; i++)
-        {
-            if (!ReferenceEquals(_references[i], other._references[i]))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public override bool Equals(object? obj) => obj is DeclarationSnapshot other && Equals(other);
 
-    public override int GetHashCode() => unchecked(((_assemblyName?.GetHashCode() ?? 0) * 397) ^ _trees.Length);
+    public override int GetHashCode() => unchecked(((_settings.AssemblyName?.GetHashCode() ?? 0) * 397) ^ _trees.Length);
 
     public static bool SameDeclarations(SyntaxTree before, SyntaxTree after)
     {

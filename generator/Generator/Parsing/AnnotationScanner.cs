@@ -236,7 +236,7 @@ internal static class AnnotationScanner
         var aliases = new List<KeyValuePair<string, string>>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            aliases.AddRange(AliasesIn(tree, cancellationToken));
+            aliases.AddRange(s_aliases.Of(tree, cancellationToken));
         }
         for (var added = true; added;)
         {
@@ -258,18 +258,9 @@ internal static class AnnotationScanner
         return names;
     }
 
-    /// <summary>
-    /// A tree's using aliases (global or local, outside bodies), as the alias's name and the last identifier of
-    /// what it names. Kept per tree object: a tree is immutable, so what it declares never changes, and every new
-    /// compilation of an editor (one per keystroke) holds all but one of the trees the last one held, so this
-    /// walks only the edited tree, not every tree of the project on every keystroke.
-    /// </summary>
-    private static IReadOnlyList<KeyValuePair<string, string>> AliasesIn(SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>A tree's using aliases (global or local, outside bodies), as the alias's name and the last identifier of what it names.</summary>
+    private static readonly Incremental.PerTree<List<KeyValuePair<string, string>>> s_aliases = new(static (tree, cancellationToken) =>
     {
-        if (s_aliases.TryGetValue(tree, out var known))
-        {
-            return known;
-        }
         var found = new List<KeyValuePair<string, string>>();
         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
         {
@@ -278,10 +269,8 @@ internal static class AnnotationScanner
                 found.Add(new KeyValuePair<string, string>(alias.Alias.Name.Identifier.ValueText, target));
             }
         }
-        return s_aliases.GetValue(tree, _ => found);
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, IReadOnlyList<KeyValuePair<string, string>>> s_aliases = new();
+        return found;
+    });
 
     private const string AttributeSuffix = "Attribute";
 
