@@ -37,7 +37,7 @@ public class DiagnosticTests
         Assert.Contains("A = 1 << 0", mask);
         Assert.Contains("B = 1 << 1", mask);
         Assert.DoesNotContain("TOO_FAR", mask);
-        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        var sets = run.SetsSource("D.Sets");
         Assert.Contains("const global::D.RMask S =", sets);
         Assert.Contains("const global::D.RMask EVERY =\n            global::D.RMask.A |\n            global::D.RMask.B;", sets);
         // A set naming it (or including one that does) is computed without it: its uses still compile,
@@ -144,7 +144,7 @@ public class DiagnosticTests
             "[RegisterFile(8)] public enum R { A, B, [NotARegister] COUNT }\npublic enum Other { X }\n" +
             $"[RegisterSet(\"BAD\", R.A, {argument})]\n[RegisterSet(\"GOOD\", R.B)]\npublic static partial class Sets {{ }}");
         Expect(run, "RM0005", DiagnosticSeverity.Error, argument, $"Set 'BAD' names {described}, which is not a register of 'R'");
-        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        var sets = run.SetsSource("D.Sets");
         Assert.Contains("GOOD", sets);
         Assert.DoesNotContain("BAD", sets);
     }
@@ -162,7 +162,7 @@ public class DiagnosticTests
     {
         var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n[RegisterSet(\"MIXED\", R.A, Q.X)] public static partial class Sets { }");
         Expect(run, "RM0006", DiagnosticSeverity.Error, "Q.X", "Set 'MIXED': it mixes registers of 'R' and 'Q' ('Q.X')");
-        Assert.DoesNotContain("D.Sets.RegisterSets.g.cs", run.Sources.Keys);
+        Assert.Null(run.SetsOf("D.Sets"));
         AssertHealthyEmitted(run);
     }
 
@@ -180,7 +180,7 @@ public class DiagnosticTests
         var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"A_SET\", R.A)]\n[RegisterSet(\"WHICH\", Exclude = new object[0])] public static partial class Sets { }");
         Expect(run, "RM0006", DiagnosticSeverity.Error, "RegisterSet",
             "Set 'WHICH': its register file cannot be determined, since it names no register; add RegisterFile = typeof(...)");
-        Assert.Contains("A_SET", run.Source("D.Sets.RegisterSets.g.cs"));
+        Assert.Contains("A_SET", run.SetsSource("D.Sets"));
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public class DiagnosticTests
             "[RegisterSet(\"R_SET\", R.A)]\n[RegisterSet(\"Q_SET\", Q.X)]\n[RegisterSet(\"BOTH\", Include = new[] { \"R_SET\", \"Q_SET\" })] public static partial class Sets { }");
         Expect(run, "RM0006", DiagnosticSeverity.Error, "RegisterSet",
             "Set 'BOTH': the sets it includes belong to different register files ('R_SET' of 'R', 'Q_SET' of 'Q'); a set holds registers of one file");
-        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        var sets = run.SetsSource("D.Sets");
         Assert.Contains("R_SET", sets);
         Assert.DoesNotContain("BOTH", sets);
     }
@@ -200,7 +200,7 @@ public class DiagnosticTests
     {
         var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"BASE\", R.A)]\n[RegisterSet(\"TOP\", R.A, Include = new[] { \"base\" })] public static partial class Sets { }");
         Expect(run, "RM0007", DiagnosticSeverity.Error, "\"base\"", "Set 'TOP' includes 'base', which is not a set of 'R'; did you mean 'BASE'?");
-        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        var sets = run.SetsSource("D.Sets");
         Assert.Contains("BASE", sets);
         Assert.DoesNotContain("TOP", sets);
     }
@@ -218,7 +218,7 @@ public class DiagnosticTests
         Assert.Equal("Set 'PING' is part of an include cycle: PING -> PONG -> PING", diagnostics[0].GetMessage());
         AssertAt(run, diagnostics[1], "nameof(One.PING)");
         Assert.Equal("Set 'PONG' is part of an include cycle: PONG -> PING -> PONG", diagnostics[1].GetMessage());
-        Assert.DoesNotContain(run.Sources.Keys, key => key is "D.One.RegisterSets.g.cs" or "D.Two.RegisterSets.g.cs");
+        Assert.True(run.SetsOf("D.One") is null && run.SetsOf("D.Two") is null);
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public class DiagnosticTests
         Assert.Equal(new[] { "RM0009", "RM0009" }, diagnostics.Select(d => d.Id));
         Assert.All(diagnostics, d => Assert.Equal("Set name 'TWICE' is declared 2 times for register file 'R' (on D.One, D.Two)", d.GetMessage()));
         Assert.All(diagnostics, d => AssertAt(run, d, "\"TWICE\""));
-        Assert.DoesNotContain(run.Sources.Keys, key => key is "D.One.RegisterSets.g.cs" or "D.Two.RegisterSets.g.cs");
+        Assert.True(run.SetsOf("D.One") is null && run.SetsOf("D.Two") is null);
     }
 
     [Theory]
@@ -322,7 +322,7 @@ public class DiagnosticTests
         Assert.Equal("Set 'S': register 'C' is excluded but the set does not hold it", diagnostics[0].GetMessage());
         Assert.Equal("Set 'T': register 'B' is listed twice", diagnostics[1].GetMessage());
         Assert.Equal("R.B", Text(run, diagnostics[1])); // the named register, not the range, is the one to delete
-        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        var sets = run.SetsSource("D.Sets");
         Assert.Contains("public const global::D.RMask S =", sets);
         Assert.Contains("public const global::D.RMask T =", sets);
     }
@@ -332,7 +332,7 @@ public class DiagnosticTests
     {
         var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterSet(\"NOTHING\", R.A, Exclude = new object[] { R.A })] public static partial class Sets { }");
         Expect(run, "RM0013", DiagnosticSeverity.Warning, "RegisterSet(\"NOTHING\", R.A, Exclude = new object[] { R.A })", "Set 'NOTHING' of 'R' holds no register");
-        Assert.Contains("NOTHING =\n            global::D.RMask.None;", run.Source("D.Sets.RegisterSets.g.cs"));
+        Assert.Contains("NOTHING =\n            global::D.RMask.None;", run.SetsSource("D.Sets"));
     }
 
     [Fact]
@@ -430,7 +430,7 @@ public class DiagnosticTests
     {
         var run = Run("[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"A_SET\", R.A)]\n" + declaration + " public static partial class Sets { }");
         Expect(run, "RM0005", DiagnosticSeverity.Error, at, $"Set 'NUMBERS' names {what}, which is not a register of any register file");
-        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        var sets = run.SetsSource("D.Sets");
         Assert.Contains("A_SET", sets);
         Assert.DoesNotContain("NUMBERS", sets);
         AssertHealthyEmitted(run);
@@ -442,7 +442,7 @@ public class DiagnosticTests
         var run = Run("[RegisterFile(8)] public enum R { A }\n[RegisterFile(8)] public enum Q { X }\n" +
             "[RegisterSet(\"OF_Q\", Q.X)]\n[RegisterSet(\"TOP\", R.A, Include = new[] { \"OF_Q\" })] public static partial class Sets { }");
         Expect(run, "RM0007", DiagnosticSeverity.Error, "\"OF_Q\"", "Set 'TOP' includes 'OF_Q', which is not a set of 'R' but of 'Q'");
-        Assert.DoesNotContain("TOP", run.Source("D.Sets.RegisterSets.g.cs"));
+        Assert.DoesNotContain("TOP", run.SetsSource("D.Sets"));
     }
 
     /// <summary>An invariant naming a set no file has is RM0007 alone: not also RM0006 for the files of the others.</summary>
@@ -476,7 +476,7 @@ public class DiagnosticTests
     {
         var run = Run("[RegisterFile(8)] public enum R { A, B }\n" + declarations + " public static partial class Sets { }");
         Assert.Equal(expected.Split('|'), run.RegisterMaskDiagnostics().Select(d => $"{d.Id} {Text(run, d)} {d.GetMessage()}"));
-        Assert.DoesNotContain("D.Sets.RegisterSets.g.cs", run.Sources.Keys);
+        Assert.Null(run.SetsOf("D.Sets"));
         AssertHealthyEmitted(run);
     }
 
@@ -492,7 +492,7 @@ public class DiagnosticTests
             "[RegisterSetsDisjoint(\"TWICE\", \"ELSE\")] public class Checks { }");
         var diagnostics = run.RegisterMaskDiagnostics();
         Assert.Equal(new[] { "RM0009 \"TWICE\"", "RM0009 \"TWICE\"" }, diagnostics.Select(d => d.Id + " " + Text(run, d)));
-        var sets = run.Source("D.Three.RegisterSets.g.cs");
+        var sets = run.SetsSource("D.Three");
         Assert.Contains("ELSE", sets);
         Assert.DoesNotContain("USES", sets);
         Assert.DoesNotContain("ALSO", sets);
@@ -507,7 +507,7 @@ public class DiagnosticTests
             "public static partial class Sets { public const int Taken = 1; }\n" +
             "[RegisterSetSubset(\"Taken\", \"All\")] [RegisterSetsDisjoint(\"U\", \"V\")] public class Checks { }");
         Expect(run, "RM0010", DiagnosticSeverity.Error, "\"Taken\"", "Set name 'Taken' collides with member 'D.Sets.Taken' that already exists");
-        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        var sets = run.SetsSource("D.Sets");
         Assert.Contains("RMask V =", sets);
         Assert.DoesNotContain("RMask T =", sets);
         Assert.DoesNotContain("RMask U =", sets);
@@ -523,7 +523,7 @@ public class DiagnosticTests
             "[RegisterSet(\"HOLDS_HOLDS\", Include = new[] { \"HOLDS_FAR\" }, RegisterFile = typeof(R))] [RegisterSet(\"NOTHING\", R.A, Exclude = new object[] { R.A })] public static partial class Sets { }");
         Assert.Equal(new[] { "RM0001 TOO_FAR", "RM0013 RegisterSet(\"NOTHING\", R.A, Exclude = new object[] { R.A })" },
             run.RegisterMaskDiagnostics().Select(d => d.Id + " " + Text(run, d)));
-        Assert.Contains("HOLDS_HOLDS =\n            global::D.RMask.None;", run.Source("D.Sets.RegisterSets.g.cs"));
+        Assert.Contains("HOLDS_HOLDS =\n            global::D.RMask.None;", run.SetsSource("D.Sets"));
     }
 
     /// <summary>A set that cannot be computed for an unknown include gets no RM0012 or RM0013 for what that left out.</summary>
@@ -575,7 +575,7 @@ public class DiagnosticTests
     {
         var run = Run($"[RegisterFile(8)] {file} enum R {{ A, B }}\n[RegisterSet(\"S\", R.A, Ordered = true, Accessibility = {asked})] public partial class Sets {{ }}");
         Assert.Empty(run.RegisterMaskDiagnostics());
-        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        var sets = run.SetsSource("D.Sets");
         Assert.Contains($"        {emitted} const global::D.RMask S =", sets);
         var order = System.Text.RegularExpressions.Regex.Match(sets, @"^        ([a-z ]+) static \S+ S_ORDER$", System.Text.RegularExpressions.RegexOptions.Multiline);
         Assert.Equal(emitted, order.Groups[1].Value);
@@ -592,7 +592,7 @@ public class DiagnosticTests
     {
         var run = Run($"[RegisterFile(8)] public enum R {{ A }}\n[RegisterSet(\"S\", R.A, Accessibility = {asked})]\n[RegisterSet(\"T\", R.A)] {type} {{ }}");
         Expect(run, "RM0027", DiagnosticSeverity.Error, asked, message);
-        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        var sets = run.SetsSource("D.Sets");
         Assert.DoesNotContain(" S =", sets);
         Assert.Contains(" T =", sets);
         Assert.Empty(run.ErrorsOutsideUserSource());
@@ -653,6 +653,6 @@ public class DiagnosticTests
     private static void AssertHealthyEmitted(GeneratorRun run)
     {
         Assert.Contains("D.FineMask.g.cs", run.Sources.Keys);
-        Assert.Contains("FINE_SET", run.Source("D.FineSets.RegisterSets.g.cs"));
+        Assert.Contains("FINE_SET", run.SetsSource("D.FineSets"));
     }
 }

@@ -27,7 +27,7 @@ public class IncrementalCorrectnessTests
         var (incremental, fresh) = RunBoth(before, after);
 
         Assert.Contains(TrackingNames.Annotations, Ran(incremental));
-        Assert.NotEqual(Fresh(before).Source("N.Sets.RegisterSets.g.cs"), fresh.Source("N.Sets.RegisterSets.g.cs"));
+        Assert.NotEqual(Fresh(before).SetsSource("N.Sets"), fresh.SetsSource("N.Sets"));
         AssertSame(fresh, incremental);
     }
 
@@ -92,8 +92,8 @@ public class IncrementalCorrectnessTests
 
         var (incremental, fresh) = RunBoth(before, after);
 
-        Assert.DoesNotContain("N.FarSets.RegisterSets.g.cs", Fresh(before).Sources.Keys); // [FarSet] binds to nothing yet
-        Assert.Contains("FAR_SET", fresh.Source("N.FarSets.RegisterSets.g.cs"));
+        Assert.Null(Fresh(before).SetsOf("N.FarSets")); // [FarSet] binds to nothing yet
+        Assert.Contains("FAR_SET", fresh.SetsSource("N.FarSets"));
         AssertSame(fresh, incremental);
     }
 
@@ -105,8 +105,8 @@ public class IncrementalCorrectnessTests
 
         var (incremental, fresh) = RunBoth(before, after);
 
-        Assert.Contains("N.Sets.RegisterSets.g.cs", Fresh(before).Sources.Keys);
-        Assert.DoesNotContain("N.Sets.RegisterSets.g.cs", fresh.Sources.Keys); // [RegisterSet] in N is now N's own attribute
+        Assert.NotNull(Fresh(before).SetsOf("N.Sets"));
+        Assert.Null(fresh.SetsOf("N.Sets")); // [RegisterSet] in N is now N's own attribute
         AssertSame(fresh, incremental);
     }
 
@@ -169,7 +169,7 @@ public class IncrementalCorrectnessTests
 
         var incremental = GeneratorHarness.Run(primed, edited);
 
-        Assert.Contains("EXTRA_SET", incremental.Source("N.Sets.RegisterSets.g.cs"));
+        Assert.Contains("EXTRA_SET", incremental.SetsSource("N.Sets"));
         AssertSame(GeneratorHarness.Run(GeneratorHarness.CreateDriver(), edited), incremental);
     }
 

@@ -20,7 +20,7 @@ public class IncrementalityTests
     private static readonly string[] ModelSteps =
     {
         TrackingNames.Annotations, TrackingNames.Resolution,
-        TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.Catalogs,
+        TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.SetFragments, TrackingNames.SetFiles, TrackingNames.Catalogs,
     };
 
     /// <summary>Every step of ours: the models' steps, and the declaration snapshot that gates them.</summary>
@@ -78,7 +78,12 @@ public class IncrementalityTests
         Assert.All(Reasons(second, TrackingNames.Masks), reason => Assert.NotEqual(IncrementalStepRunReason.Modified, reason));
         var setOutputs = second.Result.TrackedSteps[TrackingNames.SetOutputs].SelectMany(step => step.Outputs).ToList();
         Assert.Single(setOutputs, output => output.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("VCPU_EXREG_CR3", second.Source("KvmSample.Svm.RegisterSets.g.cs"));
+        // Rendered again: that type's constants alone; the namespace's file is joined again from the pieces.
+        var fragments = second.Result.TrackedSteps[TrackingNames.SetFragments].SelectMany(step => step.Outputs).ToList();
+        Assert.Equal(4, fragments.Count);
+        Assert.Single(fragments, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("partial class Svm", Assert.Single(fragments, output => output.Reason == IncrementalStepRunReason.Modified).Value.ToString());
+        Assert.Contains("VCPU_EXREG_CR3", second.SetsSource("KvmSample.Svm"));
     }
 
     [Fact]

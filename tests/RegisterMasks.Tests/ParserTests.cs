@@ -85,11 +85,10 @@ public class ParserTests
         var backward = SetResolver.Resolve(files.Reverse().ToImmutableArray(), containers.Reverse().ToImmutableArray(), CancellationToken.None);
 
         Assert.Equal(forward, backward);
-        Assert.Equal(
-            new[] { "KvmSample.Common.RegisterSets.g.cs", "KvmSample.Svm.RegisterSets.g.cs", "KvmSample.Tdx.RegisterSets.g.cs", "KvmSample.Vmx.RegisterSets.g.cs" },
-            forward.SetContainers.Select(container => container.HintName));
+        Assert.Equal(new[] { "Common", "Svm", "Tdx", "Vmx" }, forward.SetContainers.Select(container => container.Containers.Single().NameWithTypeParameters));
+        Assert.All(forward.SetContainers, container => Assert.Equal("KvmSample.RegisterSets.g.cs", container.FileHintName));   // one file per namespace
         Assert.Equal(new[] { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 23, 24 },
-            forward.SetContainers.Single(c => c.HintName.Contains("Tdx")).Constants.Single().Bits.Select(bit => bit.Index));
+            forward.SetContainers.Single(c => c.Containers.Single().NameWithTypeParameters == "Tdx").Constants.Single().Bits.Select(bit => bit.Index));
     }
 
     [Fact]
@@ -100,7 +99,7 @@ public class ParserTests
             "using RegisterMasking;\n[RegisterSet(\"SECOND\", R.B, Include = new[] { \"FIRST\" })] public static partial class Sets { }");
         Assert.Empty(run.RegisterMaskDiagnostics());
         run.AssertCompilesCleanly();
-        var text = run.Source("Sets.RegisterSets.g.cs");
+        var text = run.SetsSource("Sets");
         Assert.Contains("FIRST", text);
         Assert.Contains("SECOND", text);
     }

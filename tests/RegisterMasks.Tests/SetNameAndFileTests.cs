@@ -67,7 +67,7 @@ public class SetNameAndFileTests
             """);
         Assert.Empty(run.RegisterMaskDiagnostics());
         run.AssertCompilesCleanly();
-        Assert.Contains("public const global::D.RMask @namespace =", run.Source("D.Sets.RegisterSets.g.cs"));
+        Assert.Contains("public const global::D.RMask @namespace =", run.SetsSource("D.Sets"));
         Assert.Equal(true, run.Load().Invoke("D.Use", "Holds"));
     }
 
@@ -112,7 +112,7 @@ public class SetNameAndFileTests
         Assert.Equal(renamedFirst ? "Input1.cs" : "Input0.cs", diagnostic.Location.GetLineSpan().Path);
         Assert.Equal("\"GPRS\"", Text(run, diagnostic));
         Assert.Equal("GPR", diagnostic.Properties["RegisterMasks.Candidates"]); // what the RM0007 code fix offers
-        Assert.Contains("GPR =", run.Source("D.Common.RegisterSets.g.cs"));
+        Assert.Contains("GPR =", run.SetsSource("D.Common"));
         Assert.DoesNotContain(run.Sources.Keys, key => key.StartsWith("D.More", StringComparison.Ordinal));
     }
 
@@ -142,7 +142,7 @@ public class SetNameAndFileTests
         var fixedRun = GeneratorHarness.Run(Renamed, including.Replace("\"GPRS\"", "\"GPR\""));
         Assert.Empty(fixedRun.RegisterMaskDiagnostics());
         fixedRun.AssertCompilesCleanly();
-        Assert.Contains("TOP =\n            global::D.RMask.A;", fixedRun.Source("D.More.RegisterSets.g.cs"));
+        Assert.Contains("TOP =\n            global::D.RMask.A;", fixedRun.SetsSource("D.More"));
     }
 
     /// <summary>RM0006 is left for names that all exist and still decide no one file; with a name no set has, RM0007 alone.</summary>
@@ -170,7 +170,7 @@ public class SetNameAndFileTests
         Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(id == "RM0006" ? "RegisterSet" : message.Split('\'')[3], Text(run, diagnostic).Trim('"'));
         Assert.DoesNotContain(run.Sources.Keys, key => key.StartsWith("D.Including", StringComparison.Ordinal));
-        Assert.Contains("OF_R", run.Source("D.OfR.RegisterSets.g.cs"));
+        Assert.Contains("OF_R", run.SetsSource("D.OfR"));
     }
 
     /// <summary>A set with an error of its own is reported there; sets and invariants naming it say nothing more.</summary>
@@ -189,7 +189,7 @@ public class SetNameAndFileTests
         var diagnostic = Assert.Single(run.RegisterMaskDiagnostics());
         Assert.Equal("RM0006", diagnostic.Id);
         Assert.Equal("typeof(string)", Text(run, diagnostic));
-        var sets = run.Source("D.Sets.RegisterSets.g.cs");
+        var sets = run.SetsSource("D.Sets");
         Assert.Contains("RMask Z =", sets);
         Assert.DoesNotContain("RMask X =", sets);
         Assert.DoesNotContain("RMask Y =", sets);

@@ -50,7 +50,7 @@ public sealed class CoversRegisterSetAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);   // why: RegisterMaskAnalyzer.Initialize
         context.RegisterCompilationStartAction(static start =>
         {
             // Where no member carries an attribute named like ours, nothing is registered: a look at the

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using RegisterMasks.Generator.Model;
@@ -27,8 +28,23 @@ internal static class SourceEmitter
             ? TemplateSet.Render(TemplateSet.RegisterMaskWide, WideMaskViewOf(mask, features))
             : TemplateSet.Render(TemplateSet.RegisterMask, MaskViewOf(mask, features));
 
+    /// <summary>One type's set constants: its namespace block, without the file's header (<see cref="SetsFiles"/>).</summary>
+    public static string SetsFragment(SetContainerOutput container, TargetFeatures features) =>
+        TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container, features)).TrimEnd('\r', '\n');
+
+    /// <summary>
+    /// Each namespace's file of set constants, from its types' fragments (<see cref="SetsFragment"/>), in the
+    /// order the types come, which is the resolver's, so deterministic.
+    /// </summary>
+    public static IEnumerable<GeneratedText> SetsFiles(IEnumerable<GeneratedText> fragments, TargetFeatures features) =>
+        fragments
+            .GroupBy(fragment => fragment.HintName, StringComparer.Ordinal)
+            .Select(file => new GeneratedText(file.Key, TemplateSet.Render(TemplateSet.RegisterSetsFile,
+                new SetsFileView { HasNullable = features.HasNullable, Fragments = file.Select(fragment => fragment.Text).ToList() })));
+
+    /// <summary>The file of one type's set constants alone.</summary>
     public static string Sets(SetContainerOutput container, TargetFeatures features) =>
-        TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container, features));
+        SetsFiles(new[] { new GeneratedText(container.FileHintName, SetsFragment(container, features)) }, features).Single().Text;
 
     public static string Catalog(CatalogModel catalog, TargetFeatures features) => TemplateSet.Render(TemplateSet.RegisterSetCatalog, CatalogViewOf(catalog, features));
 
@@ -256,7 +272,7 @@ internal static class SourceEmitter
 
     internal static SetsView SetsViewOf(SetContainerOutput container, TargetFeatures features)
     {
-        var view = Reopen(new SetsView { HasNullable = features.HasNullable }, container.Namespace, container.Containers);
+        var view = Reopen(new SetsView(), container.Namespace, container.Containers);
         view.Constants = container.Constants.Select(constant => ConstantViewOf(constant, features)).ToList();
         return view;
     }

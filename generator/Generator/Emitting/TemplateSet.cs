@@ -18,6 +18,7 @@ internal static class TemplateSet
     private static readonly Lazy<Template> s_registerMask = new(() => Load("RegisterMask.sbn"));
     private static readonly Lazy<Template> s_registerMaskWide = new(() => Load("RegisterMaskWide.sbn"));
     private static readonly Lazy<Template> s_registerSets = new(() => Load("RegisterSets.sbn"));
+    private static readonly Lazy<Template> s_registerSetsFile = new(() => Load("RegisterSetsFile.sbn"));
     private static readonly Lazy<Template> s_registerSetCatalog = new(() => Load("RegisterSetCatalog.sbn"));
     private static readonly Lazy<Template> s_registerCache = new(() => Load("RegisterCache.sbn"));
     private static readonly Lazy<Template> s_registerMaskOps = new(() => Load("RegisterMaskOps.sbn"));
@@ -30,6 +31,7 @@ internal static class TemplateSet
     public static Template RegisterMask => s_registerMask.Value;
     public static Template RegisterMaskWide => s_registerMaskWide.Value;
     public static Template RegisterSets => s_registerSets.Value;
+    public static Template RegisterSetsFile => s_registerSetsFile.Value;
     public static Template RegisterSetCatalog => s_registerSetCatalog.Value;
     public static Template RegisterCache => s_registerCache.Value;
     public static Template RegisterMaskOps => s_registerMaskOps.Value;

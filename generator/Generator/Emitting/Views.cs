@@ -188,12 +188,19 @@ internal abstract class ReopenedTypeView
     public string MemberIndent { get; set; } = "";
 }
 
+/// <summary>One type's set constants: its namespace block, a piece of its namespace's file (<see cref="SetsFileView"/>).</summary>
 internal sealed class SetsView : ReopenedTypeView
+{
+    public List<ConstantView> Constants { get; set; } = new();
+}
+
+/// <summary>A namespace's file of set constants: the rendered namespace block of each type, in order.</summary>
+internal sealed class SetsFileView
 {
     /// <summary>C# 8 or later: the file says <c>#nullable enable</c>.</summary>
     public bool HasNullable { get; set; }
 
-    public List<ConstantView> Constants { get; set; } = new();
+    public List<string> Fragments { get; set; } = new();
 }
 
 internal sealed class ContainerView

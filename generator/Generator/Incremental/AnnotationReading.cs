@@ -160,7 +160,7 @@ internal sealed class AnnotationReading
         foreach (var i in edited)
         {
             var (entry, current) = (earlier.Trees[i], trees[i]);
-            if (SyntaxFactory.AreEquivalent(entry.Tree, current, topLevel: true))
+            if (TopLevelEquivalence.Of(entry.Tree, current))
             {
                 entries[i] = entry with { Tree = current };   // rule 2: a body edit; the models and where they were read stay
                 continue;

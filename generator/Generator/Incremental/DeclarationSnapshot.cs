@@ -93,6 +93,6 @@ internal sealed class DeclarationSnapshot : IEquatable<DeclarationSnapshot>
         {
             return false;
         }
-        return SyntaxFactory.AreEquivalent(before, after, topLevel: true);
+        return TopLevelEquivalence.Of(before, after);
     }
 }

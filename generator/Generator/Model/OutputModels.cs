@@ -63,11 +63,15 @@ internal sealed record SetConstantModel(
 }
 
 /// <summary>The constants of one type bearing sets (all its partial declarations merged).</summary>
+/// <param name="FileHintName">The file of its namespace's set constants, which it is written into with every other type of that namespace.</param>
 internal sealed record SetContainerOutput(
-    string HintName,
+    string FileHintName,
     string Namespace,
     EquatableArray<ContainingType> Containers,
     EquatableArray<SetConstantModel> Constants);
+
+/// <summary>Generated text and the file it goes into: a piece of a file (one type's set constants), or a whole file.</summary>
+internal sealed record GeneratedText(string HintName, string Text);
 
 /// <summary>One set as the catalog lists it: its name, the type declaring it, and its registers.</summary>
 internal sealed record CatalogEntry(string Name, string DeclaringType, EquatableArray<MaskBit> Bits);

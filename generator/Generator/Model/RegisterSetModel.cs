@@ -74,7 +74,7 @@ internal sealed record ClassSetReading(
 internal sealed record ContainingType(string Keyword, string NameWithTypeParameters);
 
 /// <summary>A type (one partial declaration of it) bearing <c>[RegisterSet]</c> attributes.</summary>
-/// <param name="FullName">Its metadata name, unique per type: merges partial declarations and names the generated source.</param>
+/// <param name="FullName">Its metadata name, unique per type: merges partial declarations, and orders the types of a namespace's generated file.</param>
 /// <param name="IsPartial">Whether it and every type around it are partial, so that constants can be added (RM0011 otherwise).</param>
 internal sealed record SetContainerModel(
     string FullName,

@@ -222,6 +222,8 @@ internal static class SetResolver
         List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<string, Dictionary<int, string>> displayNames,
         Dictionary<RegisterSetModel, RegisterBits> values, Dictionary<RegisterSetModel, IReadOnlyList<int>> orders, HashSet<string> hintNames)
     {
+        // One file per namespace (see RegisterMaskGenerator), named when its first type with constants is met.
+        var fileHintNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var container in containers)
         {
             if (!container.IsPartial)
@@ -237,8 +239,12 @@ internal static class SetResolver
             {
                 continue;
             }
-            var hintName = UniqueHintName(container.FullName.Replace('`', '_').Replace('+', '.'), ".RegisterSets", hintNames);
-            yield return new SetContainerOutput(hintName, container.Namespace, container.Containers, constants);
+            if (!fileHintNames.TryGetValue(container.Namespace, out var fileHintName))
+            {
+                fileHintName = UniqueHintName(container.Namespace.Length == 0 ? "RegisterSets" : container.Namespace + ".RegisterSets", "", hintNames);
+                fileHintNames.Add(container.Namespace, fileHintName);
+            }
+            yield return new SetContainerOutput(fileHintName, container.Namespace, container.Containers, constants);
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);   // why: RegisterMaskAnalyzer.Initialize
         context.RegisterCompilationStartAction(start =>
         {
             // Every rule here is about a mask we generated into this compilation. Without one (a project that
@@ -54,7 +54,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var node in analysis.SemanticModel.SyntaxTree.GetRoot(analysis.CancellationToken).DescendantNodes())
                 {
-                    if (Array.IndexOf(UsageKinds, node.Kind()) >= 0)
+                    if (IsUsageKind(node.Kind()))
                     {
                         Analyze(node, analysis.SemanticModel, analysis.ReportDiagnostic, sets, classes, analysis.CancellationToken);
                     }
@@ -64,11 +64,8 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The expressions a rule reads: <c>~</c>, calls, shifts and unions, casts.</summary>
-    private static readonly SyntaxKind[] UsageKinds =
-    {
-        SyntaxKind.BitwiseNotExpression, SyntaxKind.InvocationExpression, SyntaxKind.LeftShiftExpression,
-        SyntaxKind.BitwiseOrExpression, SyntaxKind.CastExpression,
-    };
+    private static bool IsUsageKind(SyntaxKind kind) => kind is SyntaxKind.BitwiseNotExpression or SyntaxKind.InvocationExpression
+        or SyntaxKind.LeftShiftExpression or SyntaxKind.BitwiseOrExpression or SyntaxKind.CastExpression;
 
     private static void Analyze(SyntaxNode node, SemanticModel model, Action<Diagnostic> report, Lazy<DeclaredSets> sets, Lazy<RegisterClassMasks> classes, CancellationToken cancellationToken)
     {

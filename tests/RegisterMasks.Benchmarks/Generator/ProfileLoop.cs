@@ -16,6 +16,7 @@ internal static class ProfileLoop
             "rescan" => GeneratorInputs.WithGlobalUsing(compilation),
             "method" => GeneratorInputs.WithNewMethod(compilation),
             "cold" => compilation,
+            "body" => GeneratorInputs.WithEdit(compilation, GeneratorInputs.UnrelatedPath, text => text.Replace("value * 2", "value * 3")),
             "compiler" => compilation,
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "warm, rescan, method, cold or compiler"),
         };

@@ -35,7 +35,7 @@ public class RenderingBenchmarks
         {
             if (SourceEmitter.Sets(model, TargetFeatures.None) != StringBuilderSetsEmitter.Render(view))
             {
-                throw new InvalidOperationException($"The StringBuilder emitter differs from the template for {model.HintName}");
+                throw new InvalidOperationException($"The StringBuilder emitter differs from the template for {model.FileHintName}");
             }
         }
     }

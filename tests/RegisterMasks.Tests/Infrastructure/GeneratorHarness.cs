@@ -43,6 +43,27 @@ internal sealed record GeneratorRun(
     public string Source(string hintName) => Sources.TryGetValue(hintName, out var text)
         ? text
         : throw new Xunit.Sdk.XunitException($"No generated source '{hintName}'; generated: {string.Join(", ", Sources.Keys)}");
+
+    /// <summary>
+    /// The set constants generated for one type (<c>N.Sets</c>, not nested): its block of its namespace's file
+    /// (<c>N.RegisterSets.g.cs</c>), from its <c>namespace</c> line (or its own line, in the global namespace) to the
+    /// next block; null when that file has none for it.
+    /// </summary>
+    public string? SetsOf(string typeFullName)
+    {
+        var dot = typeFullName.LastIndexOf('.');
+        var (ns, name) = dot < 0 ? ("", typeFullName) : (typeFullName.Substring(0, dot), typeFullName.Substring(dot + 1));
+        if (!Sources.TryGetValue(ns.Length == 0 ? "RegisterSets.g.cs" : ns + ".RegisterSets.g.cs", out var file))
+        {
+            return null;
+        }
+        var blocks = System.Text.RegularExpressions.Regex.Split(file, @"\n(?=namespace |partial )");
+        return blocks.SingleOrDefault(block => System.Text.RegularExpressions.Regex.IsMatch(block, @"^\s*partial \w+ " + System.Text.RegularExpressions.Regex.Escape(name) + @"\b", System.Text.RegularExpressions.RegexOptions.Multiline));
+    }
+
+    /// <summary><see cref="SetsOf"/>, failing the test when the type has no generated constants.</summary>
+    public string SetsSource(string typeFullName) => SetsOf(typeFullName)
+        ?? throw new Xunit.Sdk.XunitException($"No generated set constants for '{typeFullName}'; generated: {string.Join(", ", Sources.Keys)}");
 }
 
 /// <summary>
