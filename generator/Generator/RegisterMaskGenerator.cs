@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using RegisterMasks.Generator.Emitting;
 using RegisterMasks.Generator.Incremental;
@@ -61,7 +62,7 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Right ? TargetFeatures.Of(pair.Left.Compilation) : TargetFeatures.None)
             .WithTrackingName(TrackingNames.TargetFeatures);
 
-        // One output per mask and per declaring type (joined into a file per namespace below): an edit to one set re-renders only its type.
+        // One output per mask, per declaring type and per catalog (the last two joined into a file per namespace below).
         var masks = resolution
             .SelectMany(static (result, _) => result.Masks)
             .WithTrackingName(TrackingNames.Masks);
@@ -90,21 +91,25 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(masks.Combine(features), static (output, pair) => output.AddSource(pair.Left.HintName, SourceEmitter.Mask(pair.Left, pair.Right)));
 
-        // Set constants: each type's rendered on its own, so that an edit to one set renders only its type again;
-        // then one file per namespace, joined from those pieces. The driver pays for every output on every run,
-        // cached or not (it checks each hint name against all the others), and a file per type cost a project with
-        // 256 such types about a millisecond of every keystroke, more than everything else of ours in that run.
+        // Catalogs and set constants: each register file's catalog and each type's constants rendered on their own,
+        // so that an edit to one set renders only its type and its register file's catalog again; then one file per
+        // namespace, joined from those pieces. The driver pays for every output on every run, cached or not (it
+        // checks each hint name against all the others), and a file per type cost a project with 256 such types
+        // about a millisecond of every keystroke, more than everything else of ours in that run.
+        var catalogFragments = catalogs
+            .Combine(features)
+            .Select(static (pair, _) => new GeneratedText(pair.Left.FileHintName, SourceEmitter.CatalogFragment(pair.Left, pair.Right)))
+            .WithTrackingName(TrackingNames.CatalogFragments);
         var setFragments = setOutputs
             .Combine(features)
             .Select(static (pair, _) => new GeneratedText(pair.Left.FileHintName, SourceEmitter.SetsFragment(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.SetFragments);
-        var setFiles = setFragments
-            .Collect()
+        var setFiles = catalogFragments.Collect()
+            .Combine(setFragments.Collect())
             .Combine(features)
-            .SelectMany(static (pair, _) => SourceEmitter.SetsFiles(pair.Left, pair.Right))
+            .SelectMany(static (pair, _) => SourceEmitter.SetsFiles(pair.Left.Left.Concat(pair.Left.Right), pair.Right))
             .WithTrackingName(TrackingNames.SetFiles);
         context.RegisterSourceOutput(setFiles, static (output, file) => output.AddSource(file.HintName, file.Text));
-        context.RegisterSourceOutput(catalogs.Combine(features), static (output, pair) => output.AddSource(pair.Left.HintName, SourceEmitter.Catalog(pair.Left, pair.Right)));
         context.RegisterSourceOutput(caches, static (output, cache) => output.AddSource(cache.HintName, SourceEmitter.Cache(cache)));
     }
 }
@@ -118,6 +123,7 @@ internal static class TrackingNames
     public const string Masks = nameof(Masks);
     public const string SetOutputs = nameof(SetOutputs);
     public const string SetFragments = nameof(SetFragments);
+    public const string CatalogFragments = nameof(CatalogFragments);
     public const string SetFiles = nameof(SetFiles);
     public const string Catalogs = nameof(Catalogs);
     public const string Caches = nameof(Caches);

@@ -20,7 +20,7 @@ public class IncrementalityTests
     private static readonly string[] ModelSteps =
     {
         TrackingNames.Annotations, TrackingNames.Resolution,
-        TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.SetFragments, TrackingNames.SetFiles, TrackingNames.Catalogs,
+        TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.SetFragments, TrackingNames.Catalogs, TrackingNames.CatalogFragments, TrackingNames.SetFiles,
     };
 
     /// <summary>Every step of ours: the models' steps, and the declaration snapshot that gates them.</summary>

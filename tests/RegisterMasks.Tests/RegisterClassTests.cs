@@ -161,8 +161,8 @@ public class RegisterClassTests
         Assert.Empty(run.RegisterMaskDiagnostics());
         run.AssertCompilesCleanly();
         // EAX and EDX are bits 0 and 2 of the GPR class; XMM2 (value 105) is bit 2 of the vector class.
-        Assert.Contains("new Entry(\"SCRATCH\", \"Mine.Abi\", (global::Mine.GprMask)0x05)", run.Source("Mine.GprMaskSets.g.cs"));
-        Assert.Contains("new Entry(\"VSCRATCH\", \"Mine.Abi\", (global::Mine.VecMask)0x04)", run.Source("Mine.VecMaskSets.g.cs"));
+        Assert.Contains("new Entry(\"SCRATCH\", \"Mine.Abi\", (global::Mine.GprMask)0x05)", run.Source("Mine.RegisterSets.g.cs"));
+        Assert.Contains("new Entry(\"VSCRATCH\", \"Mine.Abi\", (global::Mine.VecMask)0x04)", run.Source("Mine.RegisterSets.g.cs"));
         Assert.Contains("unchecked((ulong)register - (ulong)global::Dis.Register.EAX)", run.Source("Mine.GprMask.g.cs"));
         Assert.Contains("case global::Dis.Register.XMM2: return 2UL;", run.Source("Mine.VecMask.g.cs"));
     }

@@ -28,13 +28,13 @@ internal static class SourceEmitter
             ? TemplateSet.Render(TemplateSet.RegisterMaskWide, WideMaskViewOf(mask, features))
             : TemplateSet.Render(TemplateSet.RegisterMask, MaskViewOf(mask, features));
 
-    /// <summary>One type's set constants: its namespace block, without the file's header (<see cref="SetsFiles"/>).</summary>
+    /// <summary>One type's set constants: its namespace block, a piece of its namespace's file (<see cref="SetsFiles"/>).</summary>
     public static string SetsFragment(SetContainerOutput container, TargetFeatures features) =>
         TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container, features)).TrimEnd('\r', '\n');
 
     /// <summary>
-    /// Each namespace's file of set constants, from its types' fragments (<see cref="SetsFragment"/>), in the
-    /// order the types come, which is the resolver's, so deterministic.
+    /// Each namespace's file of catalogs and set constants, from their fragments (<see cref="CatalogFragment"/>,
+    /// <see cref="SetsFragment"/>), in the order they come, which is the resolver's, so deterministic.
     /// </summary>
     public static IEnumerable<GeneratedText> SetsFiles(IEnumerable<GeneratedText> fragments, TargetFeatures features) =>
         fragments
@@ -46,7 +46,13 @@ internal static class SourceEmitter
     public static string Sets(SetContainerOutput container, TargetFeatures features) =>
         SetsFiles(new[] { new GeneratedText(container.FileHintName, SetsFragment(container, features)) }, features).Single().Text;
 
-    public static string Catalog(CatalogModel catalog, TargetFeatures features) => TemplateSet.Render(TemplateSet.RegisterSetCatalog, CatalogViewOf(catalog, features));
+    /// <summary>One register file's catalog: its namespace block, a piece of its namespace's file (<see cref="SetsFiles"/>).</summary>
+    public static string CatalogFragment(CatalogModel catalog, TargetFeatures features) =>
+        TemplateSet.Render(TemplateSet.RegisterSetCatalog, CatalogViewOf(catalog, features)).TrimEnd('\r', '\n');
+
+    /// <summary>The file of one catalog alone.</summary>
+    public static string Catalog(CatalogModel catalog, TargetFeatures features) =>
+        SetsFiles(new[] { new GeneratedText(catalog.FileHintName, CatalogFragment(catalog, features)) }, features).Single().Text;
 
     public static string Cache(RegisterCacheOutput cache) => TemplateSet.Render(TemplateSet.RegisterCache, CacheViewOf(cache));
 
@@ -96,7 +102,6 @@ internal static class SourceEmitter
         string ValueOf(EquatableArray<MaskBit> bits) => MaskValue(maskFullName, bits.Select(bit => bit.Index), catalog.Width);
         return new CatalogView
         {
-            HasNullable = features.HasNullable,
             NamespaceName = catalog.Namespace,
             HasNamespace = catalog.Namespace.Length > 0,
             Accessibility = catalog.IsPublic ? "public" : "internal",

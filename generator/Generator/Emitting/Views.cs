@@ -238,9 +238,6 @@ internal sealed class OrderView
 
 internal sealed class CatalogView
 {
-    /// <summary>C# 8 or later: the file says <c>#nullable enable</c>.</summary>
-    public bool HasNullable { get; set; }
-
     public string NamespaceName { get; set; } = "";
     public bool HasNamespace { get; set; }
     public string Accessibility { get; set; } = "";

@@ -63,7 +63,7 @@ internal sealed record SetConstantModel(
 }
 
 /// <summary>The constants of one type bearing sets (all its partial declarations merged).</summary>
-/// <param name="FileHintName">The file of its namespace's set constants, which it is written into with every other type of that namespace.</param>
+/// <param name="FileHintName">The file of its namespace's catalogs and set constants, which it is written into with the rest of them.</param>
 internal sealed record SetContainerOutput(
     string FileHintName,
     string Namespace,
@@ -77,8 +77,9 @@ internal sealed record GeneratedText(string HintName, string Text);
 internal sealed record CatalogEntry(string Name, string DeclaringType, EquatableArray<MaskBit> Bits);
 
 /// <summary>Every set of one register file, sorted by name, for the generated <c>{MaskName}Sets</c> class.</summary>
+/// <param name="FileHintName">The file of its namespace's catalogs and set constants (<see cref="SetContainerOutput.FileHintName"/>).</param>
 internal sealed record CatalogModel(
-    string HintName,
+    string FileHintName,
     string Namespace,
     string MaskName,
     string EnumFullName,

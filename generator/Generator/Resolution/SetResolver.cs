@@ -78,6 +78,17 @@ internal static class SetResolver
 
         // Roslyn compares hint names without case: two names differing only in case must not meet.
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // One file per namespace for its set constants and catalogs (see RegisterMaskGenerator), named when first met.
+        var namespaceFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+        string NamespaceFile(string ns)
+        {
+            if (!namespaceFiles.TryGetValue(ns, out var hintName))
+            {
+                hintName = UniqueHintName(ns.Length == 0 ? "RegisterSets" : ns + ".RegisterSets", "", hintNames);
+                namespaceFiles.Add(ns, hintName);
+            }
+            return hintName;
+        }
         // Each file's catalog lists the sets of that file: grouped once, not searched once per file.
         var catalogued = merged.Where(container => container.IsPartial)
             .SelectMany(container => container.Sets.Where(values.ContainsKey).Select(set => (Set: set, Container: container)))
@@ -85,9 +96,9 @@ internal static class SetResolver
         return new ResolutionResult(
             Masks: usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal)
                 .Select(file => MaskOutput(file, displayNames[file.Key], hintNames)).ToEquatableArray(),
-            SetContainers: SetOutputs(merged, usableRegisterFiles, displayNames, values, orders, hintNames).ToEquatableArray(),
+            SetContainers: SetOutputs(merged, usableRegisterFiles, displayNames, values, orders, NamespaceFile).ToEquatableArray(),
             Catalogs: usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal)
-                .Select(file => Catalog(file, displayNames[file.Key], catalogued[file.Key], values, hintNames)).ToEquatableArray(),
+                .Select(file => Catalog(file, displayNames[file.Key], catalogued[file.Key], values, NamespaceFile)).ToEquatableArray(),
             Caches: CacheOutputs(caches, usableRegisterFiles, diagnostics, hintNames).ToEquatableArray(),
             Diagnostics: diagnostics
                 .Distinct()
@@ -220,10 +231,8 @@ internal static class SetResolver
 
     private static IEnumerable<SetContainerOutput> SetOutputs(
         List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<string, Dictionary<int, string>> displayNames,
-        Dictionary<RegisterSetModel, RegisterBits> values, Dictionary<RegisterSetModel, IReadOnlyList<int>> orders, HashSet<string> hintNames)
+        Dictionary<RegisterSetModel, RegisterBits> values, Dictionary<RegisterSetModel, IReadOnlyList<int>> orders, Func<string, string> namespaceFile)
     {
-        // One file per namespace (see RegisterMaskGenerator), named when its first type with constants is met.
-        var fileHintNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var container in containers)
         {
             if (!container.IsPartial)
@@ -239,12 +248,7 @@ internal static class SetResolver
             {
                 continue;
             }
-            if (!fileHintNames.TryGetValue(container.Namespace, out var fileHintName))
-            {
-                fileHintName = UniqueHintName(container.Namespace.Length == 0 ? "RegisterSets" : container.Namespace + ".RegisterSets", "", hintNames);
-                fileHintNames.Add(container.Namespace, fileHintName);
-            }
-            yield return new SetContainerOutput(fileHintName, container.Namespace, container.Containers, constants);
+            yield return new SetContainerOutput(namespaceFile(container.Namespace), container.Namespace, container.Containers, constants);
         }
     }
 
@@ -252,13 +256,12 @@ internal static class SetResolver
     /// <param name="sets">The file's sets with values, on partial types, in the order declared.</param>
     private static CatalogModel Catalog(
         RegisterFileModel file, Dictionary<int, string> names, IEnumerable<(RegisterSetModel Set, SetContainerModel Container)> sets, Dictionary<RegisterSetModel, RegisterBits> values,
-        HashSet<string> hintNames)
+        Func<string, string> namespaceFile)
     {
         var entries = sets
             .Select(entry => new CatalogEntry(entry.Set.Name, entry.Container.DisplayName, values[entry.Set].Select(index => new MaskBit(names[index], index)).ToEquatableArray()))
             .OrderBy(entry => entry.Name, StringComparer.Ordinal);
-        var stem = (file.Namespace.Length == 0 ? "" : file.Namespace + ".") + file.MaskName + "Sets";
-        return new CatalogModel(UniqueHintName(stem, "", hintNames), file.Namespace, file.MaskName, file.EnumFullName, file.IsPublic, file.Width, entries.ToEquatableArray())
+        return new CatalogModel(namespaceFile(file.Namespace), file.Namespace, file.MaskName, file.EnumFullName, file.IsPublic, file.Width, entries.ToEquatableArray())
         {
             RegisterFileKey = file.Key,
         };
