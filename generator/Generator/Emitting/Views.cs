@@ -194,13 +194,11 @@ internal sealed class SetsView : ReopenedTypeView
     public List<ConstantView> Constants { get; set; } = new();
 }
 
-/// <summary>A namespace's file of set constants: the rendered namespace block of each type, in order.</summary>
+/// <summary>The header of a namespace's file of catalogs and set constants, above the pieces joined under it.</summary>
 internal sealed class SetsFileView
 {
     /// <summary>C# 8 or later: the file says <c>#nullable enable</c>.</summary>
     public bool HasNullable { get; set; }
-
-    public List<string> Fragments { get; set; } = new();
 }
 
 internal sealed class ContainerView
