@@ -7,6 +7,13 @@ namespace RegisterMasks.Benchmarks.Generator;
 /// <summary>One benchmark scenario, repeated for a given time: something for a sampling profiler to look at.</summary>
 internal static class ProfileLoop
 {
+    /// <summary>A whole build's generator and compiler: a new driver, then the compiler's diagnostics of its output.</summary>
+    private static object Build(CSharpCompilation compilation)
+    {
+        GeneratorBenchmarks.NewDriver().RunGeneratorsAndUpdateCompilation(compilation.Clone(), out var output, out _);
+        return output.GetDiagnostics();
+    }
+
     public static void Run(string input, string scenario, double seconds)
     {
         var (compilation, primed) = GeneratorInputs.Primed(input);
@@ -16,9 +23,10 @@ internal static class ProfileLoop
             "rescan" => GeneratorInputs.WithGlobalUsing(compilation),
             "method" => GeneratorInputs.WithNewMethod(compilation),
             "cold" => compilation,
+            "build" => compilation,
             "body" => GeneratorInputs.WithEdit(compilation, GeneratorInputs.UnrelatedPath, text => text.Replace("value * 2", "value * 3")),
             "compiler" => compilation,
-            _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "warm, rescan, method, cold or compiler"),
+            _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "warm, rescan, method, body, cold, build or compiler"),
         };
         var runs = 0;
         var clock = Stopwatch.StartNew();
@@ -27,6 +35,7 @@ internal static class ProfileLoop
             _ = scenario switch
             {
                 "cold" => (object)GeneratorBenchmarks.NewDriver().RunGenerators(edited.Clone()),
+                "build" => Build(edited),
                 "compiler" => edited.Clone().GetDiagnostics(),
                 _ => primed.RunGenerators(edited.Clone()),
             };
