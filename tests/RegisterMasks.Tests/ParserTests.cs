@@ -105,6 +105,24 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_mask_named_like_its_namespace_file_of_sets_keeps_both_files()
+    {
+        // The mask is named first and takes C.RegisterSets.g.cs; the namespace's file of catalogs and set constants is numbered.
+        var run = GeneratorHarness.Run("""
+            using RegisterMasking;
+            namespace C;
+            [RegisterFile(8, MaskName = "RegisterSets")] public enum R { A, B }
+            [RegisterSet("BOTH", R.A, R.B)] public static partial class Sets { }
+            """);
+        Assert.Empty(run.RegisterMaskDiagnostics());
+        run.AssertCompilesCleanly();
+        Assert.Contains("public enum RegisterSets", run.Source("C.RegisterSets.g.cs"));
+        var sets = run.Source("C.RegisterSets.2.g.cs");
+        Assert.Contains("static partial class RegisterSetsSets", sets);   // the catalog
+        Assert.Contains("BOTH =", sets);
+    }
+
+    [Fact]
     public void Mask_names_differing_only_in_case_get_distinct_hint_names()
     {
         var run = GeneratorHarness.Run("""
