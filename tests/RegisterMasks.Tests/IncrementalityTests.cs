@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RegisterMasks.Generator;
+using RegisterMasks.Generator.Model;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;
 
@@ -84,6 +85,28 @@ public class IncrementalityTests
         Assert.Single(fragments, output => output.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains("partial class Svm", Assert.Single(fragments, output => output.Reason == IncrementalStepRunReason.Modified).Value.ToString());
         Assert.Contains("VCPU_EXREG_CR3", second.SetsSource("KvmSample.Svm"));
+    }
+
+    [Fact]
+    public void Editing_a_set_in_one_namespace_changes_only_that_namespaces_file()
+    {
+        const string One = "using RegisterMasking;\nnamespace One;\n[RegisterFile(8)] public enum R { A, B }\n[RegisterSet(\"S\", R.A)] public static partial class Sets { }";
+        const string Two = "using RegisterMasking;\nnamespace Two;\n[RegisterFile(8)] public enum Q { X, Y }\n[RegisterSet(\"T\", Q.X)] public static partial class Sets { }";
+        var compilation = GeneratorHarness.Compilation(new[] { One, Two });
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation);
+        var edited = GeneratorHarness.ReplaceTree(compilation, "Input0.cs", One.Replace("R.A)", "R.A, R.B)"));
+
+        var second = GeneratorHarness.Run(first.Driver, edited);
+
+        // Both files are joined again from their pieces; only One's differs, so only One's is written again.
+        var files = second.Result.TrackedSteps[TrackingNames.SetFiles].SelectMany(step => step.Outputs).ToList();
+        Assert.Equal(2, files.Count);
+        var changed = Assert.Single(files, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal("One.RegisterSets.g.cs", ((GeneratedText)changed.Value).HintName);
+        Assert.Equal(first.Source("Two.RegisterSets.g.cs"), second.Source("Two.RegisterSets.g.cs"));
+        Assert.Contains("global::One.RMask.B;", second.Source("One.RegisterSets.g.cs"));
+        var fresh = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Unread(edited));
+        Assert.Equal(fresh.Sources.OrderBy(pair => pair.Key, StringComparer.Ordinal), second.Sources.OrderBy(pair => pair.Key, StringComparer.Ordinal));
     }
 
     [Fact]
