@@ -72,10 +72,18 @@ public class ModelBasedPropertyTests
     }
 
     /// <summary>The case written in another layout generates the same files, byte for byte, and the same messages.</summary>
+    /// <remarks>
+    /// Run on the original run's driver, as an editor would after the user rearranged the files: the annotations are
+    /// read again from the new trees (the layout moves, splits and reorders declarations, so no reuse rule applies;
+    /// where one did, the verifier, on in every test, would compare the reuse with a fresh reading), and an output is
+    /// rendered again only where its model differs from the original's. So equal files here mean equal models, which
+    /// the emitter (pure: <c>DeterminismTests</c>) turns into equal text. A fresh driver rendered every file a second
+    /// time per case: 199 s of the class's CPU became 184 s.
+    /// </remarks>
     private static void AssertLayoutDoesNotMatter(ModelCase model, GeneratorRun original, List<Diagnostic> originalDiagnostics, string[] probes)
     {
         var relaidSources = ModelSource.Render(model, new Random(model.Seed));
-        var relaid = GeneratorHarness.Run(relaidSources.Concat(probes).ToArray());
+        var relaid = GeneratorHarness.Run(original.Driver, GeneratorHarness.Compilation(relaidSources.Concat(probes)));
         var context = "\n--- relaid as ---\n" + string.Join("\n// ---- next file\n", relaidSources);
         Assert.True(original.Sources.Keys.Order(StringComparer.Ordinal).SequenceEqual(relaid.Sources.Keys.Order(StringComparer.Ordinal)),
             $"Hint names differ: [{string.Join(", ", original.Sources.Keys.Order(StringComparer.Ordinal))}] vs [{string.Join(", ", relaid.Sources.Keys.Order(StringComparer.Ordinal))}]{context}");
