@@ -65,6 +65,9 @@ internal static class SetResolver
 
         // The name each index shows, per usable file: set constants, catalogs and invariant messages all print them.
         var displayNames = usableRegisterFiles.ToDictionary(pair => pair.Key, pair => DisplayNames(pair.Value), StringComparer.Ordinal);
+        // The same per index as bits, made once: every set constant and catalog entry of a file shares them (2,048 sets
+        // of up to 64 bits each were as many small objects on every resolution, a set edit's among them).
+        var displayBits = displayNames.ToDictionary(pair => pair.Key, pair => pair.Value.ToDictionary(name => name.Key, name => new MaskBit(name.Value, name.Key)), StringComparer.Ordinal);
 
         var checker = new InvariantChecker(usableRegisterFiles, displayNames, merged.SelectMany(container => container.Sets), declared, values, diagnostics);
         foreach (var declaration in invariants)
@@ -96,9 +99,9 @@ internal static class SetResolver
         return new ResolutionResult(
             Masks: usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal)
                 .Select(file => MaskOutput(file, displayNames[file.Key], hintNames)).ToEquatableArray(),
-            SetContainers: SetOutputs(merged, usableRegisterFiles, displayNames, values, orders, NamespaceFile).ToEquatableArray(),
+            SetContainers: SetOutputs(merged, usableRegisterFiles, displayBits, values, orders, NamespaceFile).ToEquatableArray(),
             Catalogs: usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal)
-                .Select(file => Catalog(file, displayNames[file.Key], catalogued[file.Key], values, NamespaceFile)).ToEquatableArray(),
+                .Select(file => Catalog(file, displayBits[file.Key], catalogued[file.Key], values, NamespaceFile)).ToEquatableArray(),
             Caches: CacheOutputs(caches, usableRegisterFiles, diagnostics, hintNames).ToEquatableArray(),
             Diagnostics: diagnostics
                 .Distinct()
@@ -230,7 +233,7 @@ internal static class SetResolver
     }
 
     private static IEnumerable<SetContainerOutput> SetOutputs(
-        List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<string, Dictionary<int, string>> displayNames,
+        List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<string, Dictionary<int, MaskBit>> displayBits,
         Dictionary<RegisterSetModel, RegisterBits> values, Dictionary<RegisterSetModel, IReadOnlyList<int>> orders, Func<string, string> namespaceFile)
     {
         foreach (var container in containers)
@@ -242,7 +245,7 @@ internal static class SetResolver
             var constants = container.Sets
                 .Where(values.ContainsKey)
                 .OrderBy(set => set.Name, StringComparer.Ordinal)
-                .Select(set => SetConstant(set, files[set.RegisterFileKey!], displayNames[set.RegisterFileKey!], values[set], orders.TryGetValue(set, out var order) ? order : null))
+                .Select(set => SetConstant(set, files[set.RegisterFileKey!], displayBits[set.RegisterFileKey!], values[set], orders.TryGetValue(set, out var order) ? order : null))
                 .ToEquatableArray();
             if (constants.Count == 0)
             {
@@ -255,11 +258,11 @@ internal static class SetResolver
     /// <summary>The file's sets whose constants are generated (so a partial type bears them), sorted by name.</summary>
     /// <param name="sets">The file's sets with values, on partial types, in the order declared.</param>
     private static CatalogModel Catalog(
-        RegisterFileModel file, Dictionary<int, string> names, IEnumerable<(RegisterSetModel Set, SetContainerModel Container)> sets, Dictionary<RegisterSetModel, RegisterBits> values,
+        RegisterFileModel file, Dictionary<int, MaskBit> bits, IEnumerable<(RegisterSetModel Set, SetContainerModel Container)> sets, Dictionary<RegisterSetModel, RegisterBits> values,
         Func<string, string> namespaceFile)
     {
         var entries = sets
-            .Select(entry => new CatalogEntry(entry.Set.Name, entry.Container.DisplayName, values[entry.Set].Select(index => new MaskBit(names[index], index)).ToEquatableArray()))
+            .Select(entry => new CatalogEntry(entry.Set.Name, entry.Container.DisplayName, values[entry.Set].Select(index => bits[index]).ToEquatableArray()))
             .OrderBy(entry => entry.Name, StringComparer.Ordinal);
         return new CatalogModel(namespaceFile(file.Namespace), file.Namespace, file.MaskName, file.EnumFullName, file.IsPublic, file.Width, entries.ToEquatableArray())
         {
@@ -314,17 +317,17 @@ internal static class SetResolver
     }
 
     private static SetConstantModel SetConstant(
-        RegisterSetModel set, RegisterFileModel file, Dictionary<int, string> names, RegisterBits value, IReadOnlyList<int>? order) =>
+        RegisterSetModel set, RegisterFileModel file, Dictionary<int, MaskBit> bits, RegisterBits value, IReadOnlyList<int>? order) =>
         new(
             Name: set.Name,
             MaskFullName: MaskFullName(file),
             IsPublic: file.IsPublic,
             Width: file.Width,
-            Bits: value.Select(index => new MaskBit(names[index], index)).ToEquatableArray(),
+            Bits: value.Select(index => bits[index]).ToEquatableArray(),
             Summary: set.Summary)
         {
             EnumFullName = file.EnumFullName,
-            Order = order?.Select(index => new MaskBit(names[index], index)).ToEquatableArray(),
+            Order = order?.Select(index => bits[index]).ToEquatableArray(),
             Accessibility = set.Accessibility,
         };
 
