@@ -52,17 +52,9 @@ internal static class SourceEmitter
     private static readonly Lazy<string> s_setsFileHeader = new(() => TemplateSet.Render(TemplateSet.RegisterSetsFile, new SetsFileView { HasNullable = false }));
     private static readonly Lazy<string> s_setsFileHeaderNullable = new(() => TemplateSet.Render(TemplateSet.RegisterSetsFile, new SetsFileView { HasNullable = true }));
 
-    /// <summary>The file of one type's set constants alone.</summary>
-    public static string Sets(SetContainerOutput container, TargetFeatures features) =>
-        SetsFiles(new[] { new GeneratedText(container.FileHintName, SetsFragment(container, features)) }, features).Single().Text;
-
     /// <summary>One register file's catalog: its namespace block, a piece of its namespace's file (<see cref="SetsFiles"/>).</summary>
     public static string CatalogFragment(CatalogModel catalog, TargetFeatures features) =>
         TemplateSet.Render(TemplateSet.RegisterSetCatalog, CatalogViewOf(catalog, features)).TrimEnd('\r', '\n');
-
-    /// <summary>The file of one catalog alone.</summary>
-    public static string Catalog(CatalogModel catalog, TargetFeatures features) =>
-        SetsFiles(new[] { new GeneratedText(catalog.FileHintName, CatalogFragment(catalog, features)) }, features).Single().Text;
 
     public static string Cache(RegisterCacheOutput cache) => TemplateSet.Render(TemplateSet.RegisterCache, CacheViewOf(cache));
 

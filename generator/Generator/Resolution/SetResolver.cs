@@ -65,7 +65,7 @@ internal static class SetResolver
 
         // The name each index shows, per usable file: set constants, catalogs and invariant messages all print them.
         var displayNames = usableRegisterFiles.ToDictionary(pair => pair.Key, pair => DisplayNames(pair.Value), StringComparer.Ordinal);
-        // The same per index as bits, made once: every set constant and catalog entry of a file shares them (2,048 sets
+        // The same per index as bits, made once: the mask and every set constant and catalog entry of a file share them (2,048 sets
         // of up to 64 bits each were as many small objects on every resolution, a set edit's among them).
         var displayBits = displayNames.ToDictionary(pair => pair.Key, pair => pair.Value.ToDictionary(name => name.Key, name => new MaskBit(name.Value, name.Key)), StringComparer.Ordinal);
 
@@ -98,7 +98,7 @@ internal static class SetResolver
             .ToLookup(entry => entry.Set.RegisterFileKey, StringComparer.Ordinal);
         return new ResolutionResult(
             Masks: usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal)
-                .Select(file => MaskOutput(file, displayNames[file.Key], hintNames)).ToEquatableArray(),
+                .Select(file => MaskOutput(file, displayBits[file.Key], hintNames)).ToEquatableArray(),
             SetContainers: SetOutputs(merged, usableRegisterFiles, displayBits, values, orders, NamespaceFile).ToEquatableArray(),
             Catalogs: usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal)
                 .Select(file => Catalog(file, displayBits[file.Key], catalogued[file.Key], values, NamespaceFile)).ToEquatableArray(),
@@ -209,7 +209,7 @@ internal static class SetResolver
         }
     }
 
-    private static MaskModel MaskOutput(RegisterFileModel file, Dictionary<int, string> names, HashSet<string> hintNames)
+    private static MaskModel MaskOutput(RegisterFileModel file, Dictionary<int, MaskBit> bits, HashSet<string> hintNames)
     {
         var registers = InTextOrder(file);
         return new MaskModel(
@@ -220,7 +220,7 @@ internal static class SetResolver
             IsPublic: file.IsPublic,
             Width: file.Width,
             Members: registers.Select(member => new MaskBit(member.Name, (int)member.Index)).ToEquatableArray(),
-            Bits: names.OrderBy(pair => pair.Key).Select(pair => new MaskBit(pair.Value, pair.Key)).ToEquatableArray())
+            Bits: bits.OrderBy(pair => pair.Key).Select(pair => pair.Value).ToEquatableArray())
         {
             MayHaveJsonConverter = !file.JsonConverterTaken,
             MayHaveOps = !file.OpsTaken,

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegisterMasks.Generator.Emitting;
+using RegisterMasks.Generator.Model;
 using RegisterMasks.Generator.Parsing;
 using RegisterMasks.Generator.Resolution;
 
@@ -39,8 +40,10 @@ internal static class ReadingBreakdown
         var rendering = Median(runs, () =>
         {
             foreach (var mask in resolved.Masks) SourceEmitter.Mask(mask, features);
-            foreach (var sets in resolved.SetContainers) SourceEmitter.Sets(sets, features);
-            foreach (var catalog in resolved.Catalogs) SourceEmitter.Catalog(catalog, features);
+            // As the pipeline does: each catalog and each type's constants a piece, joined into a file per namespace.
+            var pieces = resolved.Catalogs.Select(catalog => new GeneratedText(catalog.FileHintName, SourceEmitter.CatalogFragment(catalog, features)))
+                .Concat(resolved.SetContainers.Select(sets => new GeneratedText(sets.FileHintName, SourceEmitter.SetsFragment(sets, features))));
+            _ = SourceEmitter.SetsFiles(pieces, features).ToList();
         });
         var parsing = scan - binding;
         var total = scan + resolution + rendering;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.RegularExpressions;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -57,8 +58,8 @@ internal sealed record GeneratorRun(
         {
             return null;
         }
-        var blocks = System.Text.RegularExpressions.Regex.Split(file, @"\n(?=namespace |partial )");
-        return blocks.SingleOrDefault(block => System.Text.RegularExpressions.Regex.IsMatch(block, @"^\s*partial \w+ " + System.Text.RegularExpressions.Regex.Escape(name) + @"\b", System.Text.RegularExpressions.RegexOptions.Multiline));
+        var blocks = Regex.Split(file, @"\n(?=namespace |partial )");
+        return blocks.SingleOrDefault(block => Regex.IsMatch(block, @"^\s*partial \w+ " + Regex.Escape(name) + @"\b", RegexOptions.Multiline));
     }
 
     /// <summary><see cref="SetsOf"/>, failing the test when the type has no generated constants.</summary>
