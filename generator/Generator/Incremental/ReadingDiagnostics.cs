@@ -16,7 +16,7 @@ internal static class ReadingDiagnostics
     public static List<DiagnosticInfo>? In(TreeReading tree, IEnumerable<DiagnosticInfo> diagnostics)
     {
         var mapping = TreeMapping.Between(tree.ReadFrom, tree.Tree);
-        var moved = new List<DiagnosticInfo>();
+        var moved = new List<DiagnosticInfo>(diagnostics is ICollection<DiagnosticInfo> known ? known.Count : 0);
         foreach (var diagnostic in diagnostics)
         {
             if (!mapping.TryMap(diagnostic.Location.Span, out var span))

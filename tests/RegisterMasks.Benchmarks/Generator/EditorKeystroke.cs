@@ -99,12 +99,39 @@ internal static class EditorKeystroke
         return Environment.GetEnvironmentVariable("KS_ONLY") is { Length: > 0 } only ? ImmutableArray.Create(all[int.Parse(only, CultureInfo.InvariantCulture)]) : all;
     }
 
+    /// <summary>
+    /// How the edited tree is made. An editor's workspace parses an edited document incrementally (the old tree with the
+    /// text change the buffer reports), so the new tree shares every unchanged node with the old one; that is the
+    /// default here. <c>KS_PARSE=fresh</c> parses the new text from scratch instead, sharing nothing: the harness's
+    /// way before 2026-12-05, kept to compare with.
+    /// </summary>
+    private static readonly bool s_freshParse = Environment.GetEnvironmentVariable("KS_PARSE") == "fresh";
+
+    /// <summary>The one change a keystroke (or its undo) makes: the text between what the two versions share at each end.</summary>
+    private static Microsoft.CodeAnalysis.Text.TextChange Typed(string before, string after)
+    {
+        var prefix = 0;
+        while (prefix < Math.Min(before.Length, after.Length) && before[prefix] == after[prefix])
+        {
+            prefix++;
+        }
+        var suffix = 0;
+        while (suffix < Math.Min(before.Length, after.Length) - prefix && before[before.Length - 1 - suffix] == after[after.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+        return new Microsoft.CodeAnalysis.Text.TextChange(
+            new Microsoft.CodeAnalysis.Text.TextSpan(prefix, before.Length - suffix - prefix), after.Substring(prefix, after.Length - suffix - prefix));
+    }
+
     /// <summary>The keystroke's compilations: the input with the tree replaced, and the generator's run on it, timed.</summary>
     private static (CSharpCompilation Input, Compilation Output, GeneratorDriver Driver, double Generator) Edit(State state, string path, string text)
     {
         ReadingStore.Publish(state.Reading);   // what the store holds before this keystroke
         var old = state.Input.SyntaxTrees.Single(tree => tree.FilePath == path);
-        var tree = CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)old.Options, path, System.Text.Encoding.UTF8);
+        var tree = s_freshParse
+            ? CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)old.Options, path, System.Text.Encoding.UTF8)
+            : old.WithChangedText(old.GetText().WithChanges(Typed(old.GetText().ToString(), text)));
         var input = state.Input.ReplaceSyntaxTree(old, tree);
         var clock = Stopwatch.StartNew();
         var driver = state.Driver.RunGenerators(input);

@@ -1,0 +1,131 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using RegisterMasks.Generator.Incremental;
+using RegisterMasks.Tests.Infrastructure;
+using Xunit;
+
+namespace RegisterMasks.Tests;
+
+/// <summary>
+/// <see cref="TreeMapping"/> moves a location read from an older version of a tree to the current one. It takes the
+/// changes from an editor's text when the text knows them, and compares the two texts otherwise. Every span of the old
+/// text is tried: one it maps must hold the same text at its new place, and one wholly before or after every change must
+/// map. The inputs are built to fool the shortcut: several changes in one edit, a chain of edits, an edit that puts back
+/// what was there, and texts that share nothing with each other's history.
+/// </summary>
+[Trait(TestKind.Category, TestKind.Unit)]
+public class TreeMappingTests
+{
+    private const string Original = "class C\n{\n    [Attr(\"S1\", 1)] int F() { return 2; }\n    [Attr(\"S2\", 3)] int G() { return 4; }\n}\n";
+
+    private static SyntaxTree Tree(SourceText text) => CSharpSyntaxTree.ParseText(text, GeneratorHarness.Latest, "Mapped.cs");
+
+    private static SourceText Edited(SourceText text, params (string Old, string New)[] edits) =>
+        text.WithChanges(edits.Select(edit =>
+        {
+            var at = text.ToString().IndexOf(edit.Old, StringComparison.Ordinal);
+            Assert.True(at >= 0, edit.Old);
+            return new TextChange(new TextSpan(at, edit.Old.Length), edit.New);
+        }));
+
+    public static TheoryData<string> Edits() => new() { "one change", "two changes at once", "two edits in a row", "an edit undone", "a change to the same text", "an unrelated text" };
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void Every_span_it_maps_holds_the_same_text_and_every_span_away_from_the_change_maps(string edit)
+    {
+        var before = SourceText.From(Original);
+        var after = edit switch
+        {
+            // Replacements whose first and last characters differ from the text they replace, so that a mapping one
+            // character too generous at either end moves text that is not there any more.
+            "one change" => Edited(before, ("return 2;", "{ }")),
+            "two changes at once" => Edited(before, ("return 2;", "{ }"), ("return 4;", "")),
+            "two edits in a row" => Edited(Edited(before, ("return 2;", "{ }")), ("return 4;", "x")),
+            "an edit undone" => Edited(Edited(before, ("return 2;", "{ }")), ("{ }", "return 2;")),
+            "a change to the same text" => Edited(before, ("return 2;", "return 2;")),
+            _ => SourceText.From(Original.Replace("return 2;", "{ }", StringComparison.Ordinal)),
+        };
+        var mapping = TreeMapping.Between(Tree(before), Tree(after));
+        // Where the texts differ, by comparison: a mapping may keep less than this, never more.
+        var (old, current) = (before.ToString(), after.ToString());
+        var prefix = 0;
+        while (prefix < Math.Min(old.Length, current.Length) && old[prefix] == current[prefix])
+        {
+            prefix++;
+        }
+        var suffix = 0;
+        while (suffix < Math.Min(old.Length, current.Length) - prefix && old[^(suffix + 1)] == current[^(suffix + 1)])
+        {
+            suffix++;
+        }
+        // The text the edit replaced, in the old text: from the first statement it changed to the last (all of the
+        // text's difference for the unrelated text). Every span wholly outside it must map.
+        var (typedStart, typedEnd) = edit switch
+        {
+            "an unrelated text" => (prefix, old.Length - suffix),
+            "two changes at once" or "two edits in a row" => (old.IndexOf("return 2;", StringComparison.Ordinal), old.IndexOf("return 4;", StringComparison.Ordinal) + "return 4;".Length),
+            _ => (old.IndexOf("return 2;", StringComparison.Ordinal), old.IndexOf("return 2;", StringComparison.Ordinal) + "return 2;".Length),
+        };
+
+        for (var start = 0; start <= old.Length; start++)
+        {
+            for (var end = start; end <= old.Length; end++)
+            {
+                var span = TextSpan.FromBounds(start, end);
+                if (mapping.TryMap(span, out var moved))
+                {
+                    Assert.True(moved.End <= current.Length && old.Substring(span.Start, span.Length) == current.Substring(moved.Start, moved.Length),
+                        $"{span} mapped to {moved}, which holds other text");
+                    Assert.True(end <= prefix || start >= old.Length - suffix, $"{span} reaches into the changed text {prefix}..{old.Length - suffix} and was mapped");
+                }
+                else
+                {
+                    Assert.False(end <= typedStart || start >= typedEnd, $"{span} is away from the change {typedStart}..{typedEnd} and was not mapped");
+                }
+            }
+        }
+    }
+
+    /// <summary>Texts that share no history are compared a block of 4,096 characters at a time: a change at a block's edge.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(4095)]
+    [InlineData(4096)]
+    [InlineData(4097)]
+    [InlineData(8191)]
+    [InlineData(8192)]
+    [InlineData(9999)]
+    public void Unrelated_texts_map_every_character_but_the_changed_one(int changed)
+    {
+        var old = new string('a', 10_000);
+        var current = old[..changed] + "bb" + old[(changed + 1)..];   // one character replaced by two
+        var mapping = TreeMapping.Between(Tree(SourceText.From(old)), Tree(SourceText.From(current)));
+
+        for (var i = 0; i < old.Length; i++)
+        {
+            var mapped = mapping.TryMap(new TextSpan(i, 1), out var moved);
+            Assert.True(mapped == (i != changed), $"character {i}: mapped {mapped}");
+            Assert.True(!mapped || moved.Start == (i < changed ? i : i + 1), $"character {i} moved to {moved.Start}");
+        }
+    }
+
+    [Fact]
+    public void A_diagnostic_after_a_body_typed_as_an_editor_types_it_moves_with_the_text()
+    {
+        var source = "using RegisterMasking;\nnamespace N;\npublic static class Helper { public static int F(int x) { return x; } }\n[RegisterFile(8)] public enum R { A, B = 0 }\n";
+        var primed = GeneratorHarness.Run(source);
+        var old = primed.Input.SyntaxTrees.Single();
+        var typed = old.WithChangedText(Edited(old.GetText(), ("return x;", "\n\n\nreturn x;")));
+
+        var incremental = GeneratorHarness.Run(primed.Driver, primed.Input.ReplaceSyntaxTree(old, typed));
+
+        var reading = AnnotationReading.Of(incremental.Output, CancellationToken.None);
+        Assert.NotSame(reading.Trees[0].Tree, reading.Trees[0].ReadFrom);   // the models were kept, not read again
+        var moved = Assert.Single(incremental.RegisterMaskDiagnostics());
+        Assert.Equal(Assert.Single(primed.RegisterMaskDiagnostics()).Location.GetLineSpan().StartLinePosition.Line + 3, moved.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal("B", typed.GetText().ToString(moved.Location.SourceSpan));   // the alias, where it now is
+    }
+}
