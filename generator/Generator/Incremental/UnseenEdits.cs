@@ -54,12 +54,12 @@ internal static class UnseenEdits
     /// <summary>Whether the edit from <paramref name="before"/> to <paramref name="after"/> is one no annotation can see (the rule above).</summary>
     public static bool CannotMatter(SyntaxTree before, SyntaxTree after, HashSet<string> candidateNames, IReadOnlyList<HashSet<string>> annotatedNames, CancellationToken cancellationToken)
     {
-        var (oldRoot, newRoot) = (before.GetRoot(cancellationToken), after.GetRoot(cancellationToken));
-        if (AnnotationScanner.HasCandidates(oldRoot, candidateNames) || AnnotationScanner.HasCandidates(newRoot, candidateNames) || !SameFrame(oldRoot, newRoot))
+        if (AnnotationScanner.HasCandidates(before, candidateNames, cancellationToken) || AnnotationScanner.HasCandidates(after, candidateNames, cancellationToken)
+            || !SameFrame(before.GetRoot(cancellationToken), after.GetRoot(cancellationToken)))
         {
             return false;
         }
-        var (oldDeclarations, newDeclarations) = (Declarations(oldRoot), Declarations(newRoot));
+        var (oldDeclarations, newDeclarations) = (s_declarations.Of(before, cancellationToken), s_declarations.Of(after, cancellationToken));
         foreach (var key in oldDeclarations.Keys.Union(newDeclarations.Keys))
         {
             oldDeclarations.TryGetValue(key, out var olds);
@@ -147,12 +147,16 @@ internal static class UnseenEdits
         public bool IsValue { get; }
     }
 
-    private static Dictionary<string, List<Declaration>> Declarations(SyntaxNode root)
+    /// <summary>
+    /// A tree's declarations by key, kept per tree (<see cref="PerTree{T}"/>): after one top-level edit, the version before
+    /// the next is the one read at the last keystroke, so only the edited version is walked. Read-only once made.
+    /// </summary>
+    private static readonly PerTree<Dictionary<string, List<Declaration>>> s_declarations = new(static (tree, cancellationToken) =>
     {
         var declarations = new Dictionary<string, List<Declaration>>(System.StringComparer.Ordinal);
-        Collect(root, "", new List<string>(), declarations);
+        Collect(tree.GetRoot(cancellationToken), "", new List<string>(), declarations);
         return declarations;
-    }
+    });
 
     /// <param name="path">Where a declaration is, namespaces included: half of its key.</param>
     /// <param name="types">The types around it: a member of a type an annotation names (a partial part of an annotated type) is seen.

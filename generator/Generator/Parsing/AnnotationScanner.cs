@@ -141,19 +141,33 @@ internal static class AnnotationScanner
         }
     }
 
-    /// <summary>
-    /// The compilation's candidate names (<see cref="CandidateNames"/>) when some tree has an attribute the scanner
-    /// would bind; null when none has, and <see cref="Scan"/> would find nothing.
-    /// </summary>
-    public static HashSet<string>? CandidateNamesInUse(Compilation compilation, CancellationToken cancellationToken)
-    {
-        var names = CandidateNames(compilation, cancellationToken);
-        return compilation.SyntaxTrees.Any(tree => !GeneratedCode.IsOurs(tree) && HasCandidates(tree.GetRoot(cancellationToken), names)) ? names : null;
-    }
-
     /// <summary>Whether the tree has an attribute, on a type, whose name could be ours: the trees the scanner binds.</summary>
-    internal static bool HasCandidates(SyntaxNode root, HashSet<string> names) =>
-        AttributedTypeDeclarations(root).Any(declaration => NamesACandidate(declaration, names));
+    internal static bool HasCandidates(SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken) =>
+        s_typeAttributeNames.Of(tree, cancellationToken).Overlaps(names);
+
+    /// <summary>
+    /// The last identifiers of the attributes on a tree's type declarations (<see cref="AttributedTypeDeclarations"/>): what
+    /// <see cref="HasCandidates"/> asks of the two versions of an edited tree, kept per tree, so that the version
+    /// before an edit, read at the last keystroke, is not walked again.
+    /// </summary>
+    private static readonly Incremental.PerTree<HashSet<string>> s_typeAttributeNames = new(static (tree, cancellationToken) =>
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var declaration in AttributedTypeDeclarations(tree.GetRoot(cancellationToken)))
+        {
+            foreach (var list in declaration.AttributeLists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    if (LastIdentifier(attribute.Name) is { } identifier)
+                    {
+                        found.Add(identifier);
+                    }
+                }
+            }
+        }
+        return found;
+    });
 
     /// <summary>
     /// Enum, class, struct, record and interface declarations bearing any attribute, nested ones
