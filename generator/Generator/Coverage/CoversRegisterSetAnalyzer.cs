@@ -68,20 +68,7 @@ public sealed class CoversRegisterSetAnalyzer : DiagnosticAnalyzer
 
     /// <summary>The last identifiers of the attributes on a tree's members (methods, properties, accessors).</summary>
     private static readonly PerTree<HashSet<string>> s_memberAttributeNames = new(static (tree, cancellationToken) =>
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in Members(tree.GetRoot(cancellationToken)))
-        {
-            foreach (var attribute in AttributesOf(member))
-            {
-                if (AnnotationScanner.LastIdentifier(attribute.Name) is { } name)
-                {
-                    found.Add(name);
-                }
-            }
-        }
-        return found;
-    });
+        AnnotationScanner.LastIdentifiers(Members(tree.GetRoot(cancellationToken)).SelectMany(AttributesOf)));
 
     /// <summary>Every declaration outside bodies, members among them.</summary>
     private static IEnumerable<SyntaxNode> Members(SyntaxNode root) =>

@@ -151,23 +151,21 @@ internal static class AnnotationScanner
     /// before an edit, read at the last keystroke, is not walked again.
     /// </summary>
     private static readonly Incremental.PerTree<HashSet<string>> s_typeAttributeNames = new(static (tree, cancellationToken) =>
+        LastIdentifiers(AttributedTypeDeclarations(tree.GetRoot(cancellationToken)).SelectMany(declaration => declaration.AttributeLists).SelectMany(list => list.Attributes)));
+
+    /// <summary>The last identifiers of these attributes' names (<see cref="LastIdentifier"/>): the names a look by syntax compares with ours.</summary>
+    internal static HashSet<string> LastIdentifiers(IEnumerable<AttributeSyntax> attributes)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var declaration in AttributedTypeDeclarations(tree.GetRoot(cancellationToken)))
+        foreach (var attribute in attributes)
         {
-            foreach (var list in declaration.AttributeLists)
+            if (LastIdentifier(attribute.Name) is { } identifier)
             {
-                foreach (var attribute in list.Attributes)
-                {
-                    if (LastIdentifier(attribute.Name) is { } identifier)
-                    {
-                        found.Add(identifier);
-                    }
-                }
+                found.Add(identifier);
             }
         }
         return found;
-    });
+    }
 
     /// <summary>
     /// Enum, class, struct, record and interface declarations bearing any attribute, nested ones
