@@ -111,21 +111,4 @@ public class TreeMappingTests
             Assert.True(!mapped || moved.Start == (i < changed ? i : i + 1), $"character {i} moved to {moved.Start}");
         }
     }
-
-    [Fact]
-    public void A_diagnostic_after_a_body_typed_as_an_editor_types_it_moves_with_the_text()
-    {
-        var source = "using RegisterMasking;\nnamespace N;\npublic static class Helper { public static int F(int x) { return x; } }\n[RegisterFile(8)] public enum R { A, B = 0 }\n";
-        var primed = GeneratorHarness.Run(source);
-        var old = primed.Input.SyntaxTrees.Single();
-        var typed = old.WithChangedText(Edited(old.GetText(), ("return x;", "\n\n\nreturn x;")));
-
-        var incremental = GeneratorHarness.Run(primed.Driver, primed.Input.ReplaceSyntaxTree(old, typed));
-
-        var reading = AnnotationReading.Of(incremental.Output, CancellationToken.None);
-        Assert.NotSame(reading.Trees[0].Tree, reading.Trees[0].ReadFrom);   // the models were kept, not read again
-        var moved = Assert.Single(incremental.RegisterMaskDiagnostics());
-        Assert.Equal(Assert.Single(primed.RegisterMaskDiagnostics()).Location.GetLineSpan().StartLinePosition.Line + 3, moved.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.Equal("B", typed.GetText().ToString(moved.Location.SourceSpan));   // the alias, where it now is
-    }
 }

@@ -83,7 +83,9 @@ internal static class GeneratorHarness
         // Parsed once, here: Roslyn's AddSyntaxTrees may enumerate its argument twice, and a lazy sequence would parse
         // two sets of trees, one for the compilation's list and one for its declarations.
         var trees = sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions ?? Latest, path: $"Input{i}.cs")).ToArray();
-        var framework = s_frameworks.FirstOrDefault(candidate => references is null || candidate.References.SequenceEqual(references, ReferenceEqualityComparer.Instance));
+        var framework = references is null
+            ? s_frameworks[0]
+            : s_frameworks.FirstOrDefault(candidate => candidate.References.SequenceEqual(references, ReferenceEqualityComparer.Instance));
         return framework is not null
             ? framework.Empty[(int)nullableContext].AddSyntaxTrees(trees)
             : CSharpCompilation.Create("UserAssembly", trees, references, Options(nullableContext));
