@@ -77,7 +77,10 @@ internal static class ReadingStore
         return -1;
     }
 
-    /// <summary>The resolution of these models, computed once for whoever asks first (the generator's step or the analyzer).</summary>
+    /// <summary>
+    /// The resolution of these models, computed once for whoever asks first (the generator's step or the analyzer).
+    /// Register files whose resolution reads nothing that changed are taken from <see cref="FileResolutionMemo.Shared"/>.
+    /// </summary>
     public static ResolutionResult Resolve(AnnotationModels models, CancellationToken cancellationToken)
     {
         if (models.IsEmpty)
@@ -88,7 +91,11 @@ internal static class ReadingStore
         {
             return known;
         }
-        var result = SetResolver.Resolve(models, cancellationToken);
+        var result = SetResolver.Resolve(models, FileResolutionMemo.Shared, out var reused, cancellationToken);
+        if (reused && ReadingVerifier.Enabled)
+        {
+            ReadingVerifier.CheckResolution(result, SetResolver.Resolve(models, cancellationToken));
+        }
         lock (s_resolved)
         {
             if (s_resolved.TryGetValue(models, out known))

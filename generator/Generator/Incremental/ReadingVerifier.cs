@@ -13,7 +13,8 @@ namespace RegisterMasks.Generator.Incremental;
 /// must be equal, and so must every diagnostic, its location moved as the analyzer moves it. The test
 /// assembly turns it on for every test it runs (CI included), so every test, not only the ones written
 /// to fool the rules, checks them. Off in the package: it reads everything twice. (A flag, not an
-/// environment variable: analyzers must not read the environment, RS1035.)
+/// environment variable: analyzers must not read the environment, RS1035.) It also checks every resolution that took a
+/// register file's from <see cref="Resolution.FileResolutionMemo"/> against one that resolved every file.
 /// </summary>
 internal static class ReadingVerifier
 {
@@ -37,6 +38,20 @@ internal static class ReadingVerifier
         var (a, b) = (moved.Select(Describe).OrderBy(text => text, StringComparer.Ordinal).ToList(), truth.Diagnostics.Select(Describe).OrderBy(text => text, StringComparer.Ordinal).ToList());
         Require(a.SequenceEqual(b), "diagnostics", reused, a, b);
     }
+
+    /// <summary>A resolution that took register files from the memo (<see cref="FileResolutionMemo"/>) against one that resolved every file.</summary>
+    public static void CheckResolution(ResolutionResult memoized, ResolutionResult fresh)
+    {
+        if (!memoized.Equals(fresh))
+        {
+            throw new InvalidOperationException(
+                "RegisterMasks resolution verification: a resolution that reused register files differs from a fresh one.\n" +
+                $"reused:\n  {Dump(memoized)}\nfresh:\n  {Dump(fresh)}");
+        }
+    }
+
+    private static string Dump(ResolutionResult result) =>
+        string.Join("\n  ", result.Masks.Cast<object>().Concat(result.SetContainers).Concat(result.Catalogs).Concat(result.Caches).Concat(result.Diagnostics.Select(Describe)));
 
     private static string Describe(DiagnosticInfo diagnostic) =>
         $"{diagnostic.Descriptor.Id} {diagnostic.Location.FilePath}{diagnostic.Location.Span} {string.Join("|", diagnostic.Arguments)} {string.Join("|", diagnostic.Properties)}";

@@ -113,7 +113,7 @@ internal static class RegisterFileFromIncludes
                 : declared.Names;
             foreach (var include in unknown)
             {
-                diagnostics.Add(declared.UnknownInclude(set, include, registerFileName, names));
+                diagnostics.Add(SetDirectory.UnknownInclude(set, include, registerFileName, names, declared));
             }
             return;
         }

@@ -14,7 +14,7 @@ namespace RegisterMasks.Generator.Resolution;
 /// set with an error of its own or no file (reported at that set: saying it again where it is
 /// named would report one mistake twice, and wrongly, as a missing name).
 /// </summary>
-internal sealed class SetDirectory
+internal sealed class SetDirectory : ISetsElsewhere
 {
     private readonly ILookup<string, RegisterSetModel> _byName;
     private readonly Dictionary<string, string> _registerFileNames;
@@ -48,25 +48,36 @@ internal sealed class SetDirectory
     /// <summary>
     /// RM0007 at an include that names no set of the set's file (<paramref name="registerFileName"/>), or of
     /// any file when that is not known. A name differing only in case among <paramref name="names"/>
-    /// is asked about; else a set of that name in another file is named; the names within two edits
-    /// go to the code fix. The set's own name is never offered: including it would be a cycle.
+    /// is asked about; else a set of that name in another file (as <paramref name="elsewhere"/> tells) is
+    /// named; the names within two edits go to the code fix. The set's own name is never offered:
+    /// including it would be a cycle.
     /// </summary>
-    public DiagnosticInfo UnknownInclude(RegisterSetModel set, IncludeReference include, string? registerFileName, IEnumerable<string> names)
+    public static DiagnosticInfo UnknownInclude(RegisterSetModel set, IncludeReference include, string? registerFileName, IEnumerable<string> names, ISetsElsewhere elsewhere)
     {
         var scope = names.Where(name => name != set.Name).Distinct(StringComparer.Ordinal).ToList();
         var otherCase = scope.Where(name => string.Equals(name, include.Name, StringComparison.OrdinalIgnoreCase))
             .OrderBy(name => name, StringComparer.Ordinal).FirstOrDefault();
-        var elsewhere = registerFileName is null ? new List<string>() : RegisterFileNamesOf(include.Name);
+        var otherFiles = registerFileName is null ? new List<string>() : elsewhere.RegisterFileNamesOf(include.Name);
         var diagnostic = (registerFileName, otherCase) switch
         {
             (null, null) => DiagnosticInfo.Create(DiagnosticDescriptors.UnknownIncludeOfAnyFile, include.Location, set.Name, include.Name),
             (null, _) => DiagnosticInfo.Create(DiagnosticDescriptors.UnknownIncludeOfAnyFileOtherCase, include.Location, set.Name, include.Name, otherCase),
-            (_, null) when elsewhere.Count > 0 => DiagnosticInfo.Create(DiagnosticDescriptors.IncludeOfAnotherFile, include.Location, set.Name, include.Name, registerFileName,
-                string.Join(" and ", elsewhere.Select(file => "'" + file + "'"))),
+            (_, null) when otherFiles.Count > 0 => DiagnosticInfo.Create(DiagnosticDescriptors.IncludeOfAnotherFile, include.Location, set.Name, include.Name, registerFileName,
+                string.Join(" and ", otherFiles.Select(file => "'" + file + "'"))),
             (_, null) => DiagnosticInfo.Create(DiagnosticDescriptors.UnknownInclude, include.Location, set.Name, include.Name, registerFileName),
             _ => DiagnosticInfo.Create(DiagnosticDescriptors.UnknownIncludeOtherCase, include.Location, set.Name, include.Name, registerFileName, otherCase),
         };
         var candidates = NameSuggestions.Near(include.Name, scope.Append(KnownNames.AllSetName));
         return candidates.Count == 0 ? diagnostic : diagnostic.WithProperty(FixProperties.Candidates, string.Join(FixProperties.Separator.ToString(), candidates));
     }
+}
+
+/// <summary>What an include naming no set of its own file asks about the sets of the others.</summary>
+internal interface ISetsElsewhere
+{
+    /// <summary>Whether a set of this name has no file: its own error (or its includes' trouble) is reported where it is declared.</summary>
+    bool HasSetWithoutRegisterFile(string name);
+
+    /// <summary>The files that have a set of this name, as messages name them, sorted.</summary>
+    List<string> RegisterFileNamesOf(string name);
 }

@@ -18,7 +18,7 @@ internal sealed class SetEvaluator
 {
     private readonly RegisterFileModel _registerFile;
     private readonly Dictionary<string, List<RegisterSetModel>> _byName;
-    private readonly SetDirectory _declared;
+    private readonly ISetsElsewhere _elsewhere;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<RegisterSetModel, RegisterBits?> _values = new(ReferenceComparer<RegisterSetModel>.Instance);
     private readonly Dictionary<RegisterSetModel, IReadOnlyList<int>> _orders = new(ReferenceComparer<RegisterSetModel>.Instance);
@@ -35,11 +35,11 @@ internal sealed class SetEvaluator
     /// </summary>
     private readonly HashSet<string> _withoutBit;
 
-    /// <param name="declared">Every set of every file, to tell an include naming no set from one naming a set of another file or a set without one.</param>
-    public SetEvaluator(RegisterFileModel file, IReadOnlyList<RegisterSetModel> sets, SetDirectory declared, List<DiagnosticInfo> diagnostics)
+    /// <param name="elsewhere">The sets of the other files, to tell an include naming no set from one naming a set of another file or a set without one.</param>
+    public SetEvaluator(RegisterFileModel file, IReadOnlyList<RegisterSetModel> sets, ISetsElsewhere elsewhere, List<DiagnosticInfo> diagnostics)
     {
         _registerFile = file;
-        _declared = declared;
+        _elsewhere = elsewhere;
         _diagnostics = diagnostics;
         _withoutBit = new HashSet<string>(file.Members.Where(member => member.IsRegister && !member.HasBit).Select(member => member.Name));
         _byName = sets.GroupBy(set => set.Name).ToDictionary(group => group.Key, group => group.ToList());
@@ -157,9 +157,9 @@ internal sealed class SetEvaluator
         if (!_byName.TryGetValue(include.Name, out var targets))
         {
             // A set of that name without a file has an error of its own, reported where it is declared.
-            if (!_declared.HasSetWithoutRegisterFile(include.Name))
+            if (!_elsewhere.HasSetWithoutRegisterFile(include.Name))
             {
-                _diagnostics.Add(_declared.UnknownInclude(set, include, _registerFile.EnumName, _byName.Keys));
+                _diagnostics.Add(SetDirectory.UnknownInclude(set, include, _registerFile.EnumName, _byName.Keys, _elsewhere));
             }
             return false;
         }

@@ -18,16 +18,23 @@ namespace RegisterMasks.Generator.Resolution;
 internal static class SetResolver
 {
     public static ResolutionResult Resolve(AnnotationModels models, CancellationToken cancellationToken) =>
-        Resolve(models.RegisterFiles, models.SetContainers, models.Invariants, models.Caches, cancellationToken);
+        Resolve(models.RegisterFiles, models.SetContainers, models.Invariants, models.Caches, memo: null, out _, cancellationToken);
+
+    /// <param name="memo">Where to find (and keep) register files resolved before (<see cref="FileResolutionMemo"/>); null to resolve every one.</param>
+    /// <param name="reused">Whether any file's resolution was taken from <paramref name="memo"/>.</param>
+    public static ResolutionResult Resolve(AnnotationModels models, FileResolutionMemo? memo, out bool reused, CancellationToken cancellationToken) =>
+        Resolve(models.RegisterFiles, models.SetContainers, models.Invariants, models.Caches, memo, out reused, cancellationToken);
 
     public static ResolutionResult Resolve(
         IReadOnlyList<RegisterFileModel> files, IReadOnlyList<SetContainerModel> containers, CancellationToken cancellationToken) =>
-        Resolve(files, containers, Array.Empty<SetInvariantsModel>(), Array.Empty<RegisterCacheModel>(), cancellationToken);
+        Resolve(files, containers, Array.Empty<SetInvariantsModel>(), Array.Empty<RegisterCacheModel>(), memo: null, out _, cancellationToken);
 
     public static ResolutionResult Resolve(
         IReadOnlyList<RegisterFileModel> files, IReadOnlyList<SetContainerModel> containers,
-        IReadOnlyList<SetInvariantsModel> invariants, IReadOnlyList<RegisterCacheModel> caches, CancellationToken cancellationToken)
+        IReadOnlyList<SetInvariantsModel> invariants, IReadOnlyList<RegisterCacheModel> caches, FileResolutionMemo? memo, out bool reused,
+        CancellationToken cancellationToken)
     {
+        reused = false;
         var diagnostics = new List<DiagnosticInfo>();
         var owners = new List<RegisterFileModel>();
         var usableRegisterFiles = SelectUsableRegisterFiles(files, diagnostics, owners);
@@ -35,9 +42,27 @@ internal static class SetResolver
         var merged = RegisterFileFromIncludes.Assign(RegisterClassSets.Assign(MergePartialDeclarations(containers, diagnostics), owners, diagnostics), files, diagnostics);
         var declared = new SetDirectory(merged.SelectMany(container => container.Sets), files);
 
+        // Each register file's sets resolved on their own (a set includes only sets of its file): from the memo when
+        // nothing the file's resolution reads changed, so that an edit to one file's sets resolves that file alone.
+        var byFile = new Dictionary<string, (FileResolution Resolution, IReadOnlyList<FileSet> Sets)>(StringComparer.Ordinal);
         var values = new Dictionary<RegisterSetModel, RegisterBits>(ReferenceComparer<RegisterSetModel>.Instance);
         var orders = new Dictionary<RegisterSetModel, IReadOnlyList<int>>(ReferenceComparer<RegisterSetModel>.Instance);
-        foreach (var registerFileSets in merged.SelectMany(container => container.Sets).GroupBy(set => set.RegisterFileKey))
+        var constants = new Dictionary<RegisterSetModel, SetConstantModel>(ReferenceComparer<RegisterSetModel>.Instance);
+        FileResolution ResolveFile(RegisterFileModel file, IReadOnlyList<FileSet> sets, ref bool reusedAny)
+        {
+            var inputs = FileResolutionInputs.Of(file, sets, declared);
+            if (memo?.Find(inputs) is { } known)
+            {
+                reusedAny = true;
+                return known;
+            }
+            var resolution = FileResolution.Of(inputs);
+            memo?.Keep(resolution);
+            return resolution;
+        }
+        var bySetFile = merged.SelectMany(container => container.Sets.Select(set => new FileSet(set, container.DisplayName, container.IsPartial)))
+            .GroupBy(entry => entry.Set.RegisterFileKey);
+        foreach (var registerFileSets in bySetFile)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (registerFileSets.Key is null || !usableRegisterFiles.TryGetValue(registerFileSets.Key, out var file))
@@ -45,30 +70,31 @@ internal static class SetResolver
                 continue; // an undetermined file (RM0006) or a file with errors of its own: nothing to compute
             }
             var sets = registerFileSets.ToList();
-            var evaluator = new SetEvaluator(file, sets, declared, diagnostics);
-            ReportDuplicateNames(file, sets, merged, diagnostics);
-            foreach (var set in sets)
+            var resolution = ResolveFile(file, sets, ref reused);
+            byFile.Add(file.Key, (resolution, sets));
+            diagnostics.AddRange(resolution.Diagnostics);
+            for (var i = 0; i < sets.Count; i++)
             {
-                if (evaluator.Evaluate(set) is { } value)
+                if (resolution.Values[i] is { } value)
                 {
-                    values.Add(set, value);
+                    values.Add(sets[i].Set, value);
+                    constants.Add(sets[i].Set, resolution.Constants[i]!);
+                }
+                if (resolution.Orders[i] is { } order)
+                {
+                    orders.Add(sets[i].Set, order);
                 }
             }
-            foreach (var set in sets.Where(set => set.IsOrdered && values.ContainsKey(set)))
-            {
-                orders.Add(set, evaluator.Order(set));
-            }
+        }
+        foreach (var file in usableRegisterFiles.Values.Where(file => !byFile.ContainsKey(file.Key)))
+        {
+            byFile.Add(file.Key, (ResolveFile(file, Array.Empty<FileSet>(), ref reused), Array.Empty<FileSet>()));   // no sets: its mask and an empty catalog
         }
 
-        ReportConstantCollisions(merged, values, diagnostics);
+        var lostConstants = ReportConstantCollisions(merged, values, diagnostics);
         ReportOrderCollisions(merged, orders, diagnostics);
 
-        // The name each index shows, per usable file: set constants, catalogs and invariant messages all print them.
-        var displayNames = usableRegisterFiles.ToDictionary(pair => pair.Key, pair => DisplayNames(pair.Value), StringComparer.Ordinal);
-        // The same per index as bits, made once: the mask and every set constant and catalog entry of a file share them (2,048 sets
-        // of up to 64 bits each were as many small objects on every resolution, a set edit's among them).
-        var displayBits = displayNames.ToDictionary(pair => pair.Key, pair => pair.Value.ToDictionary(name => name.Key, name => new MaskBit(name.Value, name.Key)), StringComparer.Ordinal);
-
+        var displayNames = byFile.ToDictionary(pair => pair.Key, pair => pair.Value.Resolution.DisplayNames, StringComparer.Ordinal);
         var checker = new InvariantChecker(usableRegisterFiles, displayNames, merged.SelectMany(container => container.Sets), declared, values, diagnostics);
         foreach (var declaration in invariants)
         {
@@ -92,16 +118,14 @@ internal static class SetResolver
             }
             return hintName;
         }
-        // Each file's catalog lists the sets of that file: grouped once, not searched once per file.
-        var catalogued = merged.Where(container => container.IsPartial)
-            .SelectMany(container => container.Sets.Where(values.ContainsKey).Select(set => (Set: set, Container: container)))
-            .ToLookup(entry => entry.Set.RegisterFileKey, StringComparer.Ordinal);
+        // A constant whose order a set of its type took (RM0024) is written without it.
+        SetConstantModel ConstantOf(RegisterSetModel set) =>
+            constants[set] is { Order: not null } constant && !orders.ContainsKey(set) ? constant with { Order = null } : constants[set];
+        var usableInKeyOrder = usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal).ToList();
         return new ResolutionResult(
-            Masks: usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal)
-                .Select(file => MaskOutput(file, displayBits[file.Key], hintNames)).ToEquatableArray(),
-            SetContainers: SetOutputs(merged, usableRegisterFiles, displayBits, values, orders, NamespaceFile).ToEquatableArray(),
-            Catalogs: usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal)
-                .Select(file => Catalog(file, displayBits[file.Key], catalogued[file.Key], values, NamespaceFile)).ToEquatableArray(),
+            Masks: usableInKeyOrder.Select(file => MaskOutput(file, byFile[file.Key].Resolution, hintNames)).ToEquatableArray(),
+            SetContainers: SetOutputs(merged, values, ConstantOf, NamespaceFile).ToEquatableArray(),
+            Catalogs: usableInKeyOrder.Select(file => Catalog(file, byFile[file.Key], lostConstants, NamespaceFile)).ToEquatableArray(),
             Caches: CacheOutputs(caches, usableRegisterFiles, diagnostics, hintNames).ToEquatableArray(),
             Diagnostics: diagnostics
                 .Distinct()
@@ -158,19 +182,6 @@ internal static class SetResolver
         return merged;
     }
 
-    private static void ReportDuplicateNames(
-        RegisterFileModel file, List<RegisterSetModel> sets, List<SetContainerModel> containers, List<DiagnosticInfo> diagnostics)
-    {
-        foreach (var group in sets.Where(set => set.Name.Length > 0).GroupBy(set => set.Name).Where(group => group.Count() > 1))
-        {
-            var owners = string.Join(", ", group.Select(set => containers.First(container => container.Sets.Contains(set)).DisplayName).Distinct());
-            foreach (var set in group)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateSetName, set.NameLocation, set.Name, group.Count(), file.EnumName, owners));
-            }
-        }
-    }
-
     /// <summary>An ordered set's <c>{NAME}_ORDER</c> would be declared twice beside a set of that name on its type: the set keeps its constant, not its order.</summary>
     private static void ReportOrderCollisions(
         List<SetContainerModel> containers, Dictionary<RegisterSetModel, IReadOnlyList<int>> orders, List<DiagnosticInfo> diagnostics)
@@ -190,11 +201,17 @@ internal static class SetResolver
     /// Set names are unique per register file, but constants share their type: sets of two files
     /// with one name on one type would declare a member twice. Neither gets a constant.
     /// </summary>
-    private static void ReportConstantCollisions(
+    /// <returns>The sets that lost their value so.</returns>
+    private static HashSet<RegisterSetModel> ReportConstantCollisions(
         List<SetContainerModel> containers, Dictionary<RegisterSetModel, RegisterBits> values, List<DiagnosticInfo> diagnostics)
     {
+        var lost = new HashSet<RegisterSetModel>(ReferenceComparer<RegisterSetModel>.Instance);
         foreach (var container in containers)
         {
+            if (!SpansSeveralFiles(container))
+            {
+                continue; // the usual case, decided without grouping by name
+            }
             var colliding = container.Sets.Where(values.ContainsKey).GroupBy(set => set.Name)
                 .Where(group => group.Select(set => set.RegisterFileKey).Distinct().Count() > 1);
             foreach (var group in colliding)
@@ -204,37 +221,32 @@ internal static class SetResolver
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNameOnTwoFiles, set.NameLocation, set.Name, container.DisplayName, files));
                     values.Remove(set);
+                    lost.Add(set);
                 }
             }
         }
+        return lost;
     }
 
-    private static MaskModel MaskOutput(RegisterFileModel file, Dictionary<int, MaskBit> bits, HashSet<string> hintNames)
+    private static bool SpansSeveralFiles(SetContainerModel container)
     {
-        var registers = InTextOrder(file);
-        return new MaskModel(
-            HintName: UniqueHintName(file.Namespace.Length == 0 ? file.MaskName : file.Namespace + "." + file.MaskName, "", hintNames),
-            Namespace: file.Namespace,
-            MaskName: file.MaskName,
-            EnumFullName: file.EnumFullName,
-            IsPublic: file.IsPublic,
-            Width: file.Width,
-            Members: registers.Select(member => new MaskBit(member.Name, (int)member.Index)).ToEquatableArray(),
-            Bits: bits.OrderBy(pair => pair.Key).Select(pair => pair.Value).ToEquatableArray())
+        string? first = null;
+        foreach (var set in container.Sets)
         {
-            MayHaveJsonConverter = !file.JsonConverterTaken,
-            MayHaveOps = !file.OpsTaken,
-            RegisterFileKey = file.Key,
-            ToMaskName = file.ToMaskName,
-            IsClass = file.IsClass,
-            IsConsecutive = file.IsConsecutive,
-            CoversEveryValue = file.CoversEveryValue,
-        };
+            if (set.RegisterFileKey is { } key && (first ??= key) != key)
+            {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static MaskModel MaskOutput(RegisterFileModel file, FileResolution resolution, HashSet<string> hintNames) =>
+        resolution.Mask with { HintName = UniqueHintName(file.Namespace.Length == 0 ? file.MaskName : file.Namespace + "." + file.MaskName, "", hintNames) };
 
     private static IEnumerable<SetContainerOutput> SetOutputs(
-        List<SetContainerModel> containers, Dictionary<string, RegisterFileModel> files, Dictionary<string, Dictionary<int, MaskBit>> displayBits,
-        Dictionary<RegisterSetModel, RegisterBits> values, Dictionary<RegisterSetModel, IReadOnlyList<int>> orders, Func<string, string> namespaceFile)
+        List<SetContainerModel> containers, Dictionary<RegisterSetModel, RegisterBits> values, Func<RegisterSetModel, SetConstantModel> constantOf,
+        Func<string, string> namespaceFile)
     {
         foreach (var container in containers)
         {
@@ -245,7 +257,7 @@ internal static class SetResolver
             var constants = container.Sets
                 .Where(values.ContainsKey)
                 .OrderBy(set => set.Name, StringComparer.Ordinal)
-                .Select(set => SetConstant(set, files[set.RegisterFileKey!], displayBits[set.RegisterFileKey!], values[set], orders.TryGetValue(set, out var order) ? order : null))
+                .Select(constantOf)
                 .ToEquatableArray();
             if (constants.Count == 0)
             {
@@ -256,15 +268,14 @@ internal static class SetResolver
     }
 
     /// <summary>The file's sets whose constants are generated (so a partial type bears them), sorted by name.</summary>
-    /// <param name="sets">The file's sets with values, on partial types, in the order declared.</param>
+    /// <param name="resolved">The file's resolution, and its sets in this resolution (the memo's inputs may hold equal sets, never these objects).</param>
+    /// <param name="lost">Sets that lost their constant to a set of another file on their type: not catalogued.</param>
     private static CatalogModel Catalog(
-        RegisterFileModel file, Dictionary<int, MaskBit> bits, IEnumerable<(RegisterSetModel Set, SetContainerModel Container)> sets, Dictionary<RegisterSetModel, RegisterBits> values,
-        Func<string, string> namespaceFile)
+        RegisterFileModel file, (FileResolution Resolution, IReadOnlyList<FileSet> Sets) resolved, HashSet<RegisterSetModel> lost, Func<string, string> namespaceFile)
     {
-        var entries = sets
-            .Select(entry => new CatalogEntry(entry.Set.Name, entry.Container.DisplayName, values[entry.Set].Select(index => bits[index]).ToEquatableArray()))
-            .OrderBy(entry => entry.Name, StringComparer.Ordinal);
-        return new CatalogModel(namespaceFile(file.Namespace), file.Namespace, file.MaskName, file.EnumFullName, file.IsPublic, file.Width, entries.ToEquatableArray())
+        var (resolution, sets) = resolved;
+        var entries = lost.Count == 0 ? resolution.Catalog : FileResolution.SortedEntries(resolution.Entries, i => !lost.Contains(sets[i].Set));
+        return new CatalogModel(namespaceFile(file.Namespace), file.Namespace, file.MaskName, file.EnumFullName, file.IsPublic, file.Width, entries)
         {
             RegisterFileKey = file.Key,
         };
@@ -316,39 +327,13 @@ internal static class SetResolver
         return classes.Count == 1 ? classes[0] : null;
     }
 
-    private static SetConstantModel SetConstant(
-        RegisterSetModel set, RegisterFileModel file, Dictionary<int, MaskBit> bits, RegisterBits value, IReadOnlyList<int>? order) =>
-        new(
-            Name: set.Name,
-            MaskFullName: MaskFullName(file),
-            IsPublic: file.IsPublic,
-            Width: file.Width,
-            Bits: value.Select(index => bits[index]).ToEquatableArray(),
-            Summary: set.Summary)
-        {
-            EnumFullName = file.EnumFullName,
-            Order = order?.Select(index => bits[index]).ToEquatableArray(),
-            Accessibility = set.Accessibility,
-        };
-
-    /// <summary>The name each index shows: the last of <see cref="InTextOrder"/>, as <c>Enum.ToString()</c> picks it on the mask.</summary>
-    private static Dictionary<int, string> DisplayNames(RegisterFileModel file)
-    {
-        var names = new Dictionary<int, string>();
-        foreach (var member in InTextOrder(file))
-        {
-            names[(int)member.Index] = member.Name;
-        }
-        return names;
-    }
-
     /// <summary>
     /// The registers in the order the mask declares them: by index, and at one index the
     /// <c>[RegisterAlias]</c> members before the others, each in declaration order. Of members
     /// sharing a value, <c>Enum.ToString()</c> shows the last declared, so the register an alias
     /// aliases names the bit, and <c>ToStringFast</c> still agrees.
     /// </summary>
-    private static IEnumerable<RegisterModel> InTextOrder(RegisterFileModel file) =>
+    internal static IEnumerable<RegisterModel> InTextOrder(RegisterFileModel file) =>
         file.Registers.OrderBy(member => member.Index).ThenBy(member => member.IsAlias ? 0 : 1);
 
     internal static string MaskFullName(RegisterFileModel file) =>
