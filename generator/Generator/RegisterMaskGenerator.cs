@@ -104,10 +104,16 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .Combine(features)
             .Select(static (pair, _) => new GeneratedText(pair.Left.FileHintName, SourceEmitter.SetsFragment(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.SetFragments);
-        var setFiles = catalogFragments.Collect()
+        // Grouped by file first, then joined one file at a time: a file whose pieces are the same objects as before compares
+        // equal at once, so the driver keeps its text and joins only the files of the namespace edited (a project with
+        // 32 namespaces of 64 sets joined two megabytes of text on every set edit before).
+        var fileFragments = catalogFragments.Collect()
             .Combine(setFragments.Collect())
+            .SelectMany(static (pair, _) => SourceEmitter.SetsFileFragments(pair.Left.Concat(pair.Right)))
+            .WithTrackingName(TrackingNames.FileFragments);
+        var setFiles = fileFragments
             .Combine(features)
-            .SelectMany(static (pair, _) => SourceEmitter.SetsFiles(pair.Left.Left.Concat(pair.Left.Right), pair.Right))
+            .Select(static (pair, _) => SourceEmitter.SetsFile(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.SetFiles);
         context.RegisterSourceOutput(setFiles, static (output, file) => output.AddSource(file.HintName, file.Text));
         context.RegisterSourceOutput(caches, static (output, cache) => output.AddSource(cache.HintName, SourceEmitter.Cache(cache)));
@@ -124,6 +130,7 @@ internal static class TrackingNames
     public const string SetOutputs = nameof(SetOutputs);
     public const string SetFragments = nameof(SetFragments);
     public const string CatalogFragments = nameof(CatalogFragments);
+    public const string FileFragments = nameof(FileFragments);
     public const string SetFiles = nameof(SetFiles);
     public const string Catalogs = nameof(Catalogs);
     public const string Caches = nameof(Caches);

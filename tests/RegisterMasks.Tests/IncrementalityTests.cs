@@ -21,7 +21,7 @@ public class IncrementalityTests
     private static readonly string[] ModelSteps =
     {
         TrackingNames.Annotations, TrackingNames.Resolution,
-        TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.SetFragments, TrackingNames.Catalogs, TrackingNames.CatalogFragments, TrackingNames.SetFiles,
+        TrackingNames.Masks, TrackingNames.SetOutputs, TrackingNames.SetFragments, TrackingNames.Catalogs, TrackingNames.CatalogFragments, TrackingNames.FileFragments, TrackingNames.SetFiles,
     };
 
     /// <summary>Every step of ours: the models' steps, and the declaration snapshot that gates them.</summary>
@@ -98,11 +98,15 @@ public class IncrementalityTests
 
         var second = GeneratorHarness.Run(first.Driver, edited);
 
-        // Both files are joined again from their pieces; only One's differs, so only One's is written again.
+        // The pieces are grouped by file again; only One's pieces differ, so only One's file is joined and written again.
+        var pieces = second.Result.TrackedSteps[TrackingNames.FileFragments].SelectMany(step => step.Outputs).ToList();
+        Assert.Equal(2, pieces.Count);
+        Assert.Equal("One.RegisterSets.g.cs", ((FileFragments)Assert.Single(pieces, output => output.Reason == IncrementalStepRunReason.Modified).Value).HintName);
         var files = second.Result.TrackedSteps[TrackingNames.SetFiles].SelectMany(step => step.Outputs).ToList();
         Assert.Equal(2, files.Count);
         var changed = Assert.Single(files, output => output.Reason == IncrementalStepRunReason.Modified);
         Assert.Equal("One.RegisterSets.g.cs", ((GeneratedText)changed.Value).HintName);
+        Assert.Equal(IncrementalStepRunReason.Cached, Assert.Single(files, output => output != changed).Reason);   // Two's not joined again
         Assert.Equal(first.Source("Two.RegisterSets.g.cs"), second.Source("Two.RegisterSets.g.cs"));
         Assert.Contains("global::One.RMask.B;", second.Source("One.RegisterSets.g.cs"));
         var fresh = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.Unread(edited));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using RegisterMasks.Generator.Model;
 using RegisterMasks.Generator.Parsing;
 using RegisterMasks.Shared;
@@ -33,21 +34,34 @@ internal static class SourceEmitter
         TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container, features)).TrimEnd('\r', '\n');
 
     /// <summary>
-    /// Each namespace's file of catalogs and set constants, from their fragments (<see cref="CatalogFragment"/>,
-    /// <see cref="SetsFragment"/>), in the order they come, which is the resolver's, so deterministic.
+    /// The fragments (<see cref="CatalogFragment"/>, <see cref="SetsFragment"/>) grouped by the namespace file they go
+    /// into, each file's in the order they come, which is the resolver's, so deterministic.
     /// </summary>
+    public static IEnumerable<FileFragments> SetsFileFragments(IEnumerable<GeneratedText> fragments) =>
+        fragments
+            .GroupBy(fragment => fragment.HintName, StringComparer.Ordinal)
+            .Select(file => new FileFragments(file.Key, file.Select(fragment => fragment.Text).ToEquatableArray()));
+
+    /// <summary>One namespace's file of catalogs and set constants, joined from its fragments.</summary>
     /// <remarks>
-    /// The pieces are joined here, under the header the template writes, not passed through the template: a set
-    /// edit joins every namespace's file again, and Scriban writing the pieces out took 40 ms of such a keystroke
-    /// on a project of 2,048 sets, where joining the strings takes well under one.
+    /// The pieces are joined here, under the header the template writes, not passed through the template: Scriban
+    /// writing the pieces out took 40 ms of a set edit on a project of 2,048 sets, where joining the strings takes
+    /// well under one.
     /// </remarks>
-    public static IEnumerable<GeneratedText> SetsFiles(IEnumerable<GeneratedText> fragments, TargetFeatures features)
+    public static GeneratedText SetsFile(FileFragments file, TargetFeatures features)
     {
         var header = features.HasNullable ? s_setsFileHeaderNullable.Value : s_setsFileHeader.Value;
-        return fragments
-            .GroupBy(fragment => fragment.HintName, StringComparer.Ordinal)
-            .Select(file => new GeneratedText(file.Key, header + string.Join("\n\n", file.Select(fragment => fragment.Text)) + "\n"));
+        var text = new StringBuilder(header.Length + file.Pieces.Sum(piece => piece.Length + 2) + 1).Append(header);
+        for (var i = 0; i < file.Pieces.Count; i++)
+        {
+            text.Append(i == 0 ? "" : "\n\n").Append(file.Pieces[i]);
+        }
+        return new GeneratedText(file.HintName, text.Append('\n').ToString());
     }
+
+    /// <summary>Every namespace file, as the pipeline makes them (<see cref="SetsFileFragments"/>, then <see cref="SetsFile"/> each).</summary>
+    public static IEnumerable<GeneratedText> SetsFiles(IEnumerable<GeneratedText> fragments, TargetFeatures features) =>
+        SetsFileFragments(fragments).Select(file => SetsFile(file, features));
 
     private static readonly Lazy<string> s_setsFileHeader = new(() => TemplateSet.Render(TemplateSet.RegisterSetsFile, new SetsFileView { HasNullable = false }));
     private static readonly Lazy<string> s_setsFileHeaderNullable = new(() => TemplateSet.Render(TemplateSet.RegisterSetsFile, new SetsFileView { HasNullable = true }));

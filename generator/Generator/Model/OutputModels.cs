@@ -73,6 +73,9 @@ internal sealed record SetContainerOutput(
 /// <summary>Generated text and the file it goes into: a piece of a file (one type's set constants), or a whole file.</summary>
 internal sealed record GeneratedText(string HintName, string Text);
 
+/// <summary>The pieces of one namespace's file of catalogs and set constants, in the order they are joined.</summary>
+internal sealed record FileFragments(string HintName, EquatableArray<string> Pieces);
+
 /// <summary>One set as the catalog lists it: its name, the type declaring it, and its registers.</summary>
 internal sealed record CatalogEntry(string Name, string DeclaringType, EquatableArray<MaskBit> Bits);
 
