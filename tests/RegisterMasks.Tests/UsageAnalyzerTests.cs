@@ -454,6 +454,44 @@ public class UsageAnalyzerTests
         Assert.Empty(CodeFixHarness.Diagnostics("RM0025", simd, use));
     }
 
+    /// <summary>
+    /// The analyzer asks for an expression's operation only after a quick test of its syntax (and, for <c>~</c> and a
+    /// receiver, the type already bound) says a rule may apply. Every form a rule reports must pass that test: a mask
+    /// reached through parentheses, <c>?.</c>, a member of another type, a type inferred; and what the test turns away
+    /// (a call without a receiver, a non-literal cast, a union with a part that is not a shift) is reported by no rule.
+    /// </summary>
+    [Fact]
+    public void Every_form_a_rule_reports_passes_the_quick_test_before_the_operation()
+    {
+        var use = Use("""
+                public static Vm.RegMask? Maybe = Vm.RegMask.RAX;
+                public static Holder Held = new Holder();
+                public static Vm.RegMask A() => ~(Held.Live);                                  // RM0021 on a member of another type
+                public static Vm.RegMask B() => ~(Mask | Held.Live);                           // RM0021 on a union
+                public static bool C() => (Mask).HasFlag(Vm.RegMask.RAX);                      // RM0022 through parentheses
+                public static bool? D() => Maybe?.HasFlag(Vm.RegMask.RAX);                     // RM0022 after ?.
+                public static string E() => Held.Live.ToString();                              // RM0023 on a member of another type
+                public static string? F() => Maybe?.ToString();                                // RM0023 after ?.
+                public static bool G(string text) => System.Enum.TryParse(text, out Vm.RegMask m);   // RM0024, the mask inferred
+                public static uint H() => (1u << ((int)Vm.Reg.RAX)) | ((1u << (int)Vm.Reg.RDX));     // RM0025 through parentheses
+                public static Vm.RegMask I() => (Vm.RegMask)(0x3);                             // RM0026 through parentheses
+                public static uint J(uint x) => x | 1u << (int)Vm.Reg.RAX;                     // RM0025 at the shift alone: x is no register's bit
+                public static string K() => ToString2();                                       // a call without a receiver: no rule
+                public static string ToString2() => Mask.GetType().Name;
+                public static Vm.RegMask L() => (Vm.RegMask)(1 + 2);                            // not a literal: no rule
+                public class Holder { public Vm.RegMask Live = Vm.RegMask.RCX; }
+            """);
+        var run = GeneratorHarness.Run(Registers, Backend, use);
+        var found = AnalyzerHarness.AnalyzeUsage(run.Output).OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start).Select(diagnostic => diagnostic.Id + " " + Text(diagnostic));
+
+        Assert.Equal(new[]
+        {
+            "RM0021 ~(Held.Live)", "RM0021 ~(Mask | Held.Live)", "RM0022 (Mask).HasFlag(Vm.RegMask.RAX)", "RM0022 .HasFlag(Vm.RegMask.RAX)",
+            "RM0023 Held.Live.ToString()", "RM0023 .ToString()", "RM0024 System.Enum.TryParse(text, out Vm.RegMask m)",
+            "RM0025 (1u << ((int)Vm.Reg.RAX)) | ((1u << (int)Vm.Reg.RDX))", "RM0026 (Vm.RegMask)(0x3)", "RM0025 1u << (int)Vm.Reg.RAX",
+        }, found);
+    }
+
     private static string Text(Diagnostic diagnostic) => diagnostic.Location.SourceTree!.ToString().Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
 
     /// <summary>The user's constants, by name, as the compiler evaluates them.</summary>

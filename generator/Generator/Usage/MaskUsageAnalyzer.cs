@@ -69,9 +69,9 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SyntaxNode node, SemanticModel model, Action<Diagnostic> report, Lazy<DeclaredSets> sets, Lazy<RegisterClassMasks> classes, CancellationToken cancellationToken)
     {
-        if (node is InvocationExpressionSyntax call && InvokedName(call) is not ("TryParse" or "Parse" or "HasFlag" or "ToString"))
+        if (!MayConcernAMask(node, model, cancellationToken))
         {
-            return;   // the only calls a rule is about; a method's name is written at its call, never aliased
+            return;
         }
         switch (model.GetOperation(node, cancellationToken))
         {
@@ -88,6 +88,62 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
                 AnalyzeNumberCast(conversion, report, sets);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether a rule may apply to the node, decided from its syntax and, where that cannot tell, from the type
+    /// the compiler already bound for an expression: asking for the operation instead has the compiler build the
+    /// operation tree of the whole member around it, which, for the casts, calls and unions of ordinary code,
+    /// cost more than everything else the analyzer does on a keystroke. Each test is one the rule's own reading
+    /// of the operation requires, so what it turns away no rule would report:
+    /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>a cast (RM0026): of a number literal, parentheses aside (the rule reads a literal through parentheses and implicit conversions only);</item>
+    /// <item>a shift or union (RM0025): every part <c>1 &lt;&lt; (cast)</c>, parentheses and <c>|</c> aside (<see cref="HandWrittenBits"/>: C# writes an explicit conversion only as a cast);</item>
+    /// <item><c>~x</c> (RM0021): of a mask's type;</item>
+    /// <item>a call (RM0022-RM0024): <c>TryParse</c> and <c>Parse</c> always (the mask may be inferred); <c>HasFlag</c> and
+    /// <c>ToString</c> on a receiver of a mask's type (the rule strips only the implicit boxing), or after <c>?.</c>;
+    /// a call written without a receiver is on the calling type, never a mask. A method's name is written at its call, never aliased.</item>
+    /// </list>
+    /// </remarks>
+    private static bool MayConcernAMask(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) => node switch
+    {
+        CastExpressionSyntax cast => Unparenthesized(cast.Expression).IsKind(SyntaxKind.NumericLiteralExpression),
+        BinaryExpressionSyntax union => IsUnionOfShiftedCasts(union),
+        PrefixUnaryExpressionSyntax complement => IsMaskTyped(complement, model, cancellationToken),
+        InvocationExpressionSyntax call => InvokedName(call) switch
+        {
+            "TryParse" or "Parse" => true,
+            "HasFlag" or "ToString" => call.Expression switch
+            {
+                MemberAccessExpressionSyntax access => IsMaskTyped(access.Expression, model, cancellationToken),
+                MemberBindingExpressionSyntax => true,
+                _ => false,
+            },
+            _ => false,
+        },
+        _ => true,
+    };
+
+    private static bool IsMaskTyped(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
+        GeneratedMasks.IsEnumMask(model.GetTypeInfo(expression, cancellationToken).Type, out _);
+
+    /// <summary><c>1u &lt;&lt; (int)r</c>, and unions of such shifts, as <see cref="HandWrittenBits"/> reads them.</summary>
+    private static bool IsUnionOfShiftedCasts(ExpressionSyntax expression) => Unparenthesized(expression) switch
+    {
+        BinaryExpressionSyntax union when union.IsKind(SyntaxKind.BitwiseOrExpression) => IsUnionOfShiftedCasts(union.Left) && IsUnionOfShiftedCasts(union.Right),
+        BinaryExpressionSyntax shift when shift.IsKind(SyntaxKind.LeftShiftExpression) => Unparenthesized(shift.Right) is CastExpressionSyntax,
+        _ => false,
+    };
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+        return expression;
     }
 
     /// <summary>The name a call is written with: <c>x.M()</c>, <c>M()</c>, <c>M&lt;T&gt;()</c>, <c>x?.M()</c>.</summary>
