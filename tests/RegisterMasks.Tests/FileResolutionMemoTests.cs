@@ -52,7 +52,7 @@ public class FileResolutionMemoTests
         // A's set SHARED on B's type: the two constants collide (RM0010) and B's SHARED leaves B's catalog.
         { "a set of A takes a name of B on B's type", new[] { Files, SetsOfB, SetsOfA("") },
             new[] { Files, SetsOfB, SetsOfA("[RegisterSet(\"SHARED\", A.A1)] public static partial class SB { }") } },
-        // A's set BT_ORDER on B's type: B's ordered BT keeps its constant but loses its order (RM0024).
+        // A's set BT_ORDER on B's type: B's ordered BT keeps its constant but loses its order (RM0010).
         { "a set of A takes the order name of B's set", new[] { Files, SetsOfB, SetsOfA("") },
             new[] { Files, SetsOfB, SetsOfA("[RegisterSet(\"BT_ORDER\", A.A1)] public static partial class SB { }") } },
         // A part of B's type without partial, bearing a set of A: no constants on that type, so none of B's sets is catalogued.

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using RegisterMasks.Generator.Incremental;
+using RegisterMasks.Generator.Model;
 using RegisterMasks.Tests.Infrastructure;
 using Xunit;
 
@@ -86,6 +87,79 @@ public class TreeMappingTests
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Keystroke after keystroke, a reading keeps the version its models were read from, and each entry's mapping is the
+    /// last one composed with one step (<see cref="TreeMapping.Of"/>). Typed here as an editor types: text added, deleted,
+    /// put back, in two bodies, and one version parsed afresh (no history, so that step is compared). After every step,
+    /// every span of the version read is tried against the current text, as in the test above; and the composed mapping
+    /// must keep every span before the first body edited and after the last.
+    /// </summary>
+    [Fact]
+    public void A_chain_of_keystrokes_composes_each_step_with_the_mapping_before()
+    {
+        var read = Tree(SourceText.From(Original));
+        var steps = new (string Old, string New)[]
+        {
+            ("return 2;", "return 2 ;"), ("2 ;", "2 + 1;"), ("return 4;", "return 44;"), ("2 + 1;", "2;"), ("44;", "4;"),
+            ("return 2;", "{ }"), ("{ }", "return 2;"), ("return 4;", "return x + y;"),
+        };
+        var (previous, old) = (read, Original);
+        var edited = new List<(int Start, int End)>();   // where the steps typed, in the version read
+        for (var i = 0; i < steps.Count(); i++)
+        {
+            var text = Edited(previous.GetText(), steps[i]);
+            // The fourth step's tree is parsed afresh: its text shares no history with the one before.
+            var current = i == 3 ? Tree(SourceText.From(text.ToString())) : previous.WithChangedText(text);
+            var bodyInRead = old.IndexOf(steps[i].Old.StartsWith("return 4", StringComparison.Ordinal) || steps[i].Old.StartsWith("44", StringComparison.Ordinal) ? "return 4;" : "return 2;", StringComparison.Ordinal);
+            edited.Add((bodyInRead, bodyInRead + "return 2;".Length));
+            TreeMapping.Continued(read, previous, current);
+            var mapping = TreeMapping.Of(new TreeReading(current, read, AnnotationModels.None, null));
+            var now = current.GetText().ToString();
+
+            for (var start = 0; start <= old.Length; start++)
+            {
+                for (var end = start; end <= old.Length; end++)
+                {
+                    var span = TextSpan.FromBounds(start, end);
+                    if (mapping.TryMap(span, out var moved))
+                    {
+                        Assert.True(moved.End <= now.Length && old.Substring(span.Start, span.Length) == now.Substring(moved.Start, moved.Length),
+                            $"step {i}: {span} mapped to {moved}, which holds other text");
+                    }
+                    else
+                    {
+                        // One mapping keeps a prefix and a suffix: what lies between the first body edited and the last is given up.
+                        var (first, last) = (edited.Min(body => body.Start), edited.Max(body => body.End));
+                        Assert.False(end <= first || start >= last, $"step {i}: {span} is away from the bodies edited ({first}..{last}) and was not mapped");
+                    }
+                }
+            }
+            if (i == 4)
+            {
+                // The text is the version read again, which a comparison would map whole: the composed mapping still gives up
+                // the bodies edited since, so it was composed from the steps, not compared.
+                Assert.Equal(Original, now);
+                Assert.False(mapping.TryMap(new TextSpan(Original.IndexOf("[Attr(\"S2\"", StringComparison.Ordinal), 4), out _));
+            }
+            previous = current;
+        }
+    }
+
+    [Fact]
+    public void Compose_keeps_what_both_keep()
+    {
+        var (a, b, c) = (SourceText.From("0123456789"), SourceText.From("01xx3456789"), SourceText.From("01xx34567yy9"));
+        var first = TreeMapping.Between(Tree(a), Tree(b));    // "2" became "xx": kept 0..2, and 3.. moved by one
+        var second = TreeMapping.Between(Tree(b), Tree(c));   // "8" became "yy": kept 0..9 of b, and 10.. moved by one
+        var both = TreeMapping.Compose(first, second);
+
+        Assert.True(both.TryMap(new TextSpan(0, 2), out var start) && start == new TextSpan(0, 2));
+        Assert.True(both.TryMap(new TextSpan(9, 1), out var end) && end == new TextSpan(11, 1));   // "9", two further on
+        Assert.False(both.TryMap(new TextSpan(3, 1), out _));                                       // "3": between the changes
+        Assert.Same(first, TreeMapping.Compose(first, TreeMapping.Identity));
+        Assert.Same(second, TreeMapping.Compose(TreeMapping.Identity, second));
     }
 
     /// <summary>Texts that share no history are compared a block of 4,096 characters at a time: a change at a block's edge.</summary>

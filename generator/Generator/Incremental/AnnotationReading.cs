@@ -163,6 +163,7 @@ internal sealed class AnnotationReading
             if (TopLevelEquivalence.Of(entry.Tree, current))
             {
                 entries[i] = entry with { Tree = current };   // rule 2: a body edit; the models and where they were read stay
+                TreeMapping.Continued(entry.ReadFrom, entry.Tree, current);
                 continue;
             }
             // Both versions are equal outside our arguments or the edit is refused below, so the new compilation's names serve both.

@@ -15,7 +15,7 @@ internal static class ReadingDiagnostics
     /// </summary>
     public static List<DiagnosticInfo>? In(TreeReading tree, IEnumerable<DiagnosticInfo> diagnostics)
     {
-        var mapping = TreeMapping.Between(tree.ReadFrom, tree.Tree);
+        var mapping = TreeMapping.Of(tree);
         var moved = new List<DiagnosticInfo>(diagnostics is ICollection<DiagnosticInfo> known ? known.Count : 0);
         foreach (var diagnostic in diagnostics)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -23,6 +24,102 @@ internal sealed class TreeMapping
 
     /// <summary>No change: every span stays.</summary>
     public static readonly TreeMapping Identity = new(int.MaxValue, int.MaxValue, 0);
+
+    /// <summary>
+    /// The mapping of a reading's entry, from the version its models were read from to its tree: kept per tree
+    /// object, and, when the entry continues one whose mapping was already made (<see cref="Continued"/>), that
+    /// mapping composed with the one step between the two trees.
+    /// </summary>
+    /// <remarks>
+    /// An editor's text knows its changes as a chain, each text holding its predecessor's; the changes from the
+    /// version read (it stays the same through every body edit) to the current text are every keystroke's since,
+    /// merged again on each keystroke: after 1,200 keystrokes in a file of sets, 0.29 ms of each (a CPU profile of
+    /// <c>--keystrokes</c>). Composed, each keystroke costs the one step. Sound: what two mappings both keep is kept
+    /// (a prefix both share, a suffix past both changes); a span in between reads the compilation afresh, as always.
+    /// </remarks>
+    public static TreeMapping Of(TreeReading entry)
+    {
+        if (ReferenceEquals(entry.ReadFrom, entry.Tree))
+        {
+            return Identity;
+        }
+        var known = s_known.GetValue(entry.Tree, static _ => new Known());
+        lock (known)
+        {
+            if (!ReferenceEquals(known.ReadFrom, entry.ReadFrom))
+            {
+                (known.ReadFrom, known.Previous, known.PreviousMapping, known.Mapping) = (entry.ReadFrom, null, null, null);
+            }
+            if (known.Mapping is null)
+            {
+                known.Mapping = known.Previous is { } previous && known.PreviousMapping is { } earlier
+                    ? Compose(earlier, Between(previous, entry.Tree))
+                    : Between(entry.ReadFrom, entry.Tree);
+                (known.Previous, known.PreviousMapping) = (null, null);   // the step is taken: hold no older tree
+            }
+            return known.Mapping;
+        }
+    }
+
+    /// <summary>
+    /// A reading keeps, for <paramref name="current"/>, the models <paramref name="previous"/> had, read from
+    /// <paramref name="readFrom"/> (a body edit). When <paramref name="previous"/>'s mapping was made, it is kept for
+    /// <paramref name="current"/>'s to start from; otherwise nothing is (no tree is held for a mapping never asked for).
+    /// </summary>
+    public static void Continued(SyntaxTree readFrom, SyntaxTree previous, SyntaxTree current)
+    {
+        if (!s_known.TryGetValue(previous, out var before))
+        {
+            return;
+        }
+        TreeMapping? earlier;
+        lock (before)
+        {
+            earlier = ReferenceEquals(before.ReadFrom, readFrom) ? before.Mapping : null;
+        }
+        if (earlier is null)
+        {
+            return;
+        }
+        var known = s_known.GetValue(current, static _ => new Known());
+        lock (known)
+        {
+            if (known.Mapping is null || !ReferenceEquals(known.ReadFrom, readFrom))
+            {
+                (known.ReadFrom, known.Previous, known.PreviousMapping, known.Mapping) = (readFrom, previous, earlier, null);
+            }
+        }
+    }
+
+    /// <summary><paramref name="first"/>, then <paramref name="second"/>: what both keep.</summary>
+    internal static TreeMapping Compose(TreeMapping first, TreeMapping second)
+    {
+        if (ReferenceEquals(first, Identity))
+        {
+            return second;
+        }
+        if (ReferenceEquals(second, Identity))
+        {
+            return first;
+        }
+        // The old text's prefix is kept by both while it is within both prefixes; a character of its suffix, at p past the
+        // first change, is at p + first's shift in between, which must be past the second change too.
+        return new TreeMapping(
+            Math.Min(first._sharedStart, second._sharedStart),
+            Math.Max(first._oldSuffixStart, second._oldSuffixStart - first._shift),
+            first._shift + second._shift);
+    }
+
+    /// <summary>Per tree object: the mapping made for it, or the step to make it from (see <see cref="Of"/>).</summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, Known> s_known = new();
+
+    private sealed class Known
+    {
+        public SyntaxTree? ReadFrom;
+        public TreeMapping? Mapping;
+        public SyntaxTree? Previous;
+        public TreeMapping? PreviousMapping;
+    }
 
     public static TreeMapping Between(SyntaxTree older, SyntaxTree current)
     {
