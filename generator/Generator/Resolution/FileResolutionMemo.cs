@@ -62,6 +62,10 @@ internal sealed class FileResolutionMemo
                 _byKey[key] = new[] { resolution };
                 return;
             }
+            if (ReferenceEquals(kept[0].Inputs, resolution.Inputs) || kept[0].Inputs.Equals(resolution.Inputs))
+            {
+                return;   // the generator and the analyzer resolved the same models at once: keep the other version too
+            }
             var next = new FileResolution[Math.Min(KeptPerKey, kept.Length + 1)];
             next[0] = resolution;
             Array.Copy(kept, 0, next, 1, next.Length - 1);
