@@ -457,7 +457,8 @@ public class UsageAnalyzerTests
     /// <summary>
     /// The analyzer asks for an expression's operation only after a quick test of its syntax (and, for <c>~</c> and a
     /// receiver, the type already bound) says a rule may apply. Every form a rule reports must pass that test: a mask
-    /// reached through parentheses, <c>?.</c>, a member of another type, a type inferred; and what the test turns away
+    /// reached through parentheses, <c>checked</c>, <c>unchecked</c>, <c>!</c>, a pointer, <c>?.</c>, a member of another type, a type
+    /// inferred (forms a review found the first version of the test turned away); and what the test turns away
     /// (a call without a receiver, a non-literal cast, a union with a part that is not a shift) is reported by no rule.
     /// </summary>
     [Fact]
@@ -476,19 +477,31 @@ public class UsageAnalyzerTests
                 public static uint H() => (1u << ((int)Vm.Reg.RAX)) | ((1u << (int)Vm.Reg.RDX));     // RM0025 through parentheses
                 public static Vm.RegMask I() => (Vm.RegMask)(0x3);                             // RM0026 through parentheses
                 public static uint J(uint x) => x | 1u << (int)Vm.Reg.RAX;                     // RM0025 at the shift alone: x is no register's bit
+                public static Vm.RegMask M() => (Vm.RegMask)unchecked(0x3);                    // RM0026 through unchecked
+                public static Vm.RegMask N() => (Vm.RegMask)(0x3!);                            // RM0026 through !
+                public static uint O() => 1u << checked((int)Vm.Reg.RAX);                      // RM0025 through checked
+                public static uint P() => unchecked(1u << (int)Vm.Reg.RAX) | unchecked(1u << (int)Vm.Reg.RDX);   // RM0025, a union of unchecked parts
+                public static unsafe string Q(Vm.RegMask* p) => p->ToString();                 // RM0023 through a pointer
+                public static unsafe bool R(Vm.RegMask* p) => p->HasFlag(Vm.RegMask.RAX);      // RM0022 through a pointer
+                public static string? S() => Held?.Live.ToString();                            // RM0023 after ?. and .
                 public static string K() => ToString2();                                       // a call without a receiver: no rule
                 public static string ToString2() => Mask.GetType().Name;
                 public static Vm.RegMask L() => (Vm.RegMask)(1 + 2);                            // not a literal: no rule
                 public class Holder { public Vm.RegMask Live = Vm.RegMask.RCX; }
             """);
         var run = GeneratorHarness.Run(Registers, Backend, use);
-        var found = AnalyzerHarness.AnalyzeUsage(run.Output).OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start).Select(diagnostic => diagnostic.Id + " " + Text(diagnostic));
+        var unsafeAllowed = run.Output.WithOptions(((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)run.Output.Options).WithAllowUnsafe(true));
+        Assert.Empty(unsafeAllowed.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+        var found = AnalyzerHarness.AnalyzeUsage(unsafeAllowed).OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start).Select(diagnostic => diagnostic.Id + " " + Text(diagnostic));
 
         Assert.Equal(new[]
         {
             "RM0021 ~(Held.Live)", "RM0021 ~(Mask | Held.Live)", "RM0022 (Mask).HasFlag(Vm.RegMask.RAX)", "RM0022 .HasFlag(Vm.RegMask.RAX)",
             "RM0023 Held.Live.ToString()", "RM0023 .ToString()", "RM0024 System.Enum.TryParse(text, out Vm.RegMask m)",
             "RM0025 (1u << ((int)Vm.Reg.RAX)) | ((1u << (int)Vm.Reg.RDX))", "RM0026 (Vm.RegMask)(0x3)", "RM0025 1u << (int)Vm.Reg.RAX",
+            "RM0026 (Vm.RegMask)unchecked(0x3)", "RM0026 (Vm.RegMask)(0x3!)", "RM0025 1u << checked((int)Vm.Reg.RAX)",
+            "RM0025 unchecked(1u << (int)Vm.Reg.RAX) | unchecked(1u << (int)Vm.Reg.RDX)", "RM0023 p->ToString()", "RM0022 p->HasFlag(Vm.RegMask.RAX)",
+            "RM0023 .Live.ToString()",
         }, found);
     }
 

@@ -99,11 +99,13 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
     /// </summary>
     /// <remarks>
     /// <list type="bullet">
-    /// <item>a cast (RM0026): of a number literal, parentheses aside (the rule reads a literal through parentheses and implicit conversions only);</item>
-    /// <item>a shift or union (RM0025): every part <c>1 &lt;&lt; (cast)</c>, parentheses and <c>|</c> aside (<see cref="HandWrittenBits"/>: C# writes an explicit conversion only as a cast);</item>
+    /// <item>a cast (RM0026): of a number literal, parentheses, <c>checked</c>, <c>unchecked</c> and <c>!</c> aside (none is an operation; the
+    /// rule reads a literal through implicit conversions only);</item>
+    /// <item>a shift or union (RM0025): every part <c>1 &lt;&lt; (cast)</c>, the same aside and <c>|</c> (<see cref="HandWrittenBits"/>: C# writes an
+    /// explicit conversion only as a cast);</item>
     /// <item><c>~x</c> (RM0021): of a mask's type;</item>
     /// <item>a call (RM0022-RM0024): <c>TryParse</c> and <c>Parse</c> always (the mask may be inferred); <c>HasFlag</c> and
-    /// <c>ToString</c> on a receiver of a mask's type (the rule strips only the implicit boxing), or after <c>?.</c>;
+    /// <c>ToString</c> on a receiver of a mask's type (the rule strips only the implicit boxing) or a pointer to one (<c>p-&gt;</c>), or after <c>?.</c>;
     /// a call written without a receiver is on the calling type, never a mask. A method's name is written at its call, never aliased.</item>
     /// </list>
     /// </remarks>
@@ -126,8 +128,13 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         _ => true,
     };
 
+    /// <summary>Whether the expression is of a mask's type, or (a receiver written <c>p-&gt;</c>) points at one.</summary>
     private static bool IsMaskTyped(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
-        GeneratedMasks.IsEnumMask(model.GetTypeInfo(expression, cancellationToken).Type, out _);
+        model.GetTypeInfo(expression, cancellationToken).Type switch
+        {
+            IPointerTypeSymbol pointer => GeneratedMasks.IsEnumMask(pointer.PointedAtType, out _),
+            var type => GeneratedMasks.IsEnumMask(type, out _),
+        };
 
     /// <summary><c>1u &lt;&lt; (int)r</c>, and unions of such shifts, as <see cref="HandWrittenBits"/> reads them.</summary>
     private static bool IsUnionOfShiftedCasts(ExpressionSyntax expression) => Unparenthesized(expression) switch
@@ -137,13 +144,29 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         _ => false,
     };
 
+    /// <summary>
+    /// The expression inside parentheses, <c>checked(...)</c>, <c>unchecked(...)</c> and a trailing <c>!</c>: none of them is an
+    /// operation of its own, so a rule reading the operation sees through them.
+    /// </summary>
     private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
     {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        while (true)
         {
-            expression = parenthesized.Expression;
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    continue;
+                case CheckedExpressionSyntax context:
+                    expression = context.Expression;
+                    continue;
+                case PostfixUnaryExpressionSyntax forgiven when forgiven.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    expression = forgiven.Operand;
+                    continue;
+                default:
+                    return expression;
+            }
         }
-        return expression;
     }
 
     /// <summary>The name a call is written with: <c>x.M()</c>, <c>M()</c>, <c>M&lt;T&gt;()</c>, <c>x?.M()</c>.</summary>
