@@ -70,7 +70,7 @@ internal static class UnseenEdits
             }
             foreach (var changed in (olds ?? Enumerable.Empty<Declaration>()).Concat(news ?? Enumerable.Empty<Declaration>()))
             {
-                if (changed.IsValue || changed.Names.Any(name => MayBeSeen(name, annotatedNames)))
+                if (changed.IsValue || changed.Names.Concat(changed.Types).Any(name => MayBeSeen(name, annotatedNames)))
                 {
                     return false;
                 }
@@ -132,16 +132,22 @@ internal static class UnseenEdits
     /// <summary>A declaration of the tree, by where it is and what it is called: its names are its own and its containers'.</summary>
     private sealed class Declaration
     {
-        public Declaration(MemberDeclarationSyntax syntax, IEnumerable<string> names, bool isValue)
+        public Declaration(MemberDeclarationSyntax syntax, IReadOnlyList<string> names, IReadOnlyList<string> types, bool isValue)
         {
             Syntax = syntax;
-            Names = names.ToList();
+            Names = names;
+            Types = types;
             IsValue = isValue;
         }
 
         public MemberDeclarationSyntax Syntax { get; }
 
-        public List<string> Names { get; }
+        /// <summary>The names it declares.</summary>
+        public IReadOnlyList<string> Names { get; }
+
+        /// <summary>The types around it, outermost first: one list shared by its siblings, never changed once made (only a
+        /// changed declaration's names are read, so none is copied for the others).</summary>
+        public IReadOnlyList<string> Types { get; }
 
         /// <summary>A constant or an enum member: its value can reach annotations through other constants.</summary>
         public bool IsValue { get; }
@@ -176,7 +182,7 @@ internal static class UnseenEdits
             {
                 declarations.Add(key, list = new List<Declaration>());
             }
-            list.Add(new Declaration(member, names.Concat(types), isValue));
+            list.Add(new Declaration(member, names, types, isValue));
             if (member is BaseTypeDeclarationSyntax type)
             {
                 Collect(member, path + "." + type.Identifier.ValueText, new List<string>(types) { type.Identifier.ValueText }, declarations);
