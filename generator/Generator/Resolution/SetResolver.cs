@@ -11,8 +11,10 @@ using RegisterMasks.Shared;
 namespace RegisterMasks.Generator.Resolution;
 
 /// <summary>
-/// Joins every register file with every set: sets include each other across declaring types,
-/// so values, duplicates and cycles can only be decided with all of them in hand. Produces the
+/// Joins every register file with every set. Sets include each other across declaring types, but only
+/// within one register file, so each file's values, duplicates and cycles are decided with that file's
+/// sets in hand (<see cref="FileResolution"/>, kept by <see cref="FileResolutionMemo"/>); what crosses
+/// files (a type's members from two files, invariants, hint names) is decided here, after. Produces the
 /// models to emit, in an order that depends on names, never on declaration or tree order.
 /// </summary>
 internal static class SetResolver
