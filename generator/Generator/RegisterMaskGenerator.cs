@@ -106,7 +106,7 @@ public sealed class RegisterMaskGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SetFragments);
         // Grouped by file first, then joined one file at a time: a file whose pieces are the same objects as before compares
         // equal at once, so the driver keeps its text and joins only the files of the namespace edited (a project with
-        // 32 namespaces of 64 sets joined two megabytes of text on every set edit before).
+        // 32 namespaces of 64 sets joined 5.8 million characters on every set edit before).
         var fileFragments = catalogFragments.Collect()
             .Combine(setFragments.Collect())
             .SelectMany(static (pair, _) => SourceEmitter.SetsFileFragments(pair.Left.Concat(pair.Right)))
