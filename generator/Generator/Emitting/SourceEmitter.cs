@@ -29,7 +29,7 @@ internal static class SourceEmitter
             ? TemplateSet.Render(TemplateSet.RegisterMaskWide, WideMaskViewOf(mask, features))
             : TemplateSet.Render(TemplateSet.RegisterMask, MaskViewOf(mask, features));
 
-    /// <summary>One type's set constants: its namespace block, a piece of its namespace's file (<see cref="SetsFiles"/>).</summary>
+    /// <summary>One type's set constants: its namespace block, a piece of its namespace's file (<see cref="SetsFile"/>).</summary>
     public static string SetsFragment(SetContainerOutput container, TargetFeatures features) =>
         TemplateSet.Render(TemplateSet.RegisterSets, SetsViewOf(container, features)).TrimEnd('\r', '\n');
 
@@ -59,14 +59,10 @@ internal static class SourceEmitter
         return new GeneratedText(file.HintName, text.Append('\n').ToString());
     }
 
-    /// <summary>Every namespace file, as the pipeline makes them (<see cref="SetsFileFragments"/>, then <see cref="SetsFile"/> each).</summary>
-    public static IEnumerable<GeneratedText> SetsFiles(IEnumerable<GeneratedText> fragments, TargetFeatures features) =>
-        SetsFileFragments(fragments).Select(file => SetsFile(file, features));
-
     private static readonly Lazy<string> s_setsFileHeader = new(() => TemplateSet.Render(TemplateSet.RegisterSetsFile, new SetsFileView { HasNullable = false }));
     private static readonly Lazy<string> s_setsFileHeaderNullable = new(() => TemplateSet.Render(TemplateSet.RegisterSetsFile, new SetsFileView { HasNullable = true }));
 
-    /// <summary>One register file's catalog: its namespace block, a piece of its namespace's file (<see cref="SetsFiles"/>).</summary>
+    /// <summary>One register file's catalog: its namespace block, a piece of its namespace's file (<see cref="SetsFile"/>).</summary>
     public static string CatalogFragment(CatalogModel catalog, TargetFeatures features) =>
         TemplateSet.Render(TemplateSet.RegisterSetCatalog, CatalogViewOf(catalog, features)).TrimEnd('\r', '\n');
 

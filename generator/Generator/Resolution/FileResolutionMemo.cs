@@ -39,7 +39,7 @@ internal sealed class FileResolutionMemo
         }
         foreach (var resolution in kept)
         {
-            if (ReferenceEquals(resolution.Inputs, inputs) || resolution.Inputs.Equals(inputs))
+            if (resolution.Inputs.Equals(inputs))   // a record: the same object compares equal at once
             {
                 return resolution;
             }
@@ -62,7 +62,7 @@ internal sealed class FileResolutionMemo
                 _byKey[key] = new[] { resolution };
                 return;
             }
-            if (ReferenceEquals(kept[0].Inputs, resolution.Inputs) || kept[0].Inputs.Equals(resolution.Inputs))
+            if (kept[0].Inputs.Equals(resolution.Inputs))
             {
                 return;   // the generator and the analyzer resolved the same models at once: keep the other version too
             }

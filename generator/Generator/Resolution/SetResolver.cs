@@ -120,7 +120,7 @@ internal static class SetResolver
             }
             return hintName;
         }
-        // A constant whose order a set of its type took (RM0024) is written without it.
+        // A constant whose order name a set of its type took (RM0010) is written without its order.
         SetConstantModel ConstantOf(RegisterSetModel set) =>
             constants[set] is { Order: not null } constant && !orders.ContainsKey(set) ? constant with { Order = null } : constants[set];
         var usableInKeyOrder = usableRegisterFiles.Values.OrderBy(file => file.Key, StringComparer.Ordinal).ToList();

@@ -111,7 +111,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
     /// </remarks>
     private static bool MayConcernAMask(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) => node switch
     {
-        CastExpressionSyntax cast => Unparenthesized(cast.Expression).IsKind(SyntaxKind.NumericLiteralExpression),
+        CastExpressionSyntax cast => WithoutWrappers(cast.Expression).IsKind(SyntaxKind.NumericLiteralExpression),
         BinaryExpressionSyntax union => IsUnionOfShiftedCasts(union),
         PrefixUnaryExpressionSyntax complement => IsMaskTyped(complement, model, cancellationToken),
         InvocationExpressionSyntax call => InvokedName(call) switch
@@ -137,10 +137,10 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
         };
 
     /// <summary><c>1u &lt;&lt; (int)r</c>, and unions of such shifts, as <see cref="HandWrittenBits"/> reads them.</summary>
-    private static bool IsUnionOfShiftedCasts(ExpressionSyntax expression) => Unparenthesized(expression) switch
+    private static bool IsUnionOfShiftedCasts(ExpressionSyntax expression) => WithoutWrappers(expression) switch
     {
         BinaryExpressionSyntax union when union.IsKind(SyntaxKind.BitwiseOrExpression) => IsUnionOfShiftedCasts(union.Left) && IsUnionOfShiftedCasts(union.Right),
-        BinaryExpressionSyntax shift when shift.IsKind(SyntaxKind.LeftShiftExpression) => Unparenthesized(shift.Right) is CastExpressionSyntax,
+        BinaryExpressionSyntax shift when shift.IsKind(SyntaxKind.LeftShiftExpression) => WithoutWrappers(shift.Right) is CastExpressionSyntax,
         _ => false,
     };
 
@@ -148,7 +148,7 @@ public sealed class MaskUsageAnalyzer : DiagnosticAnalyzer
     /// The expression inside parentheses, <c>checked(...)</c>, <c>unchecked(...)</c> and a trailing <c>!</c>: none of them is an
     /// operation of its own, so a rule reading the operation sees through them.
     /// </summary>
-    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    private static ExpressionSyntax WithoutWrappers(ExpressionSyntax expression)
     {
         while (true)
         {

@@ -43,7 +43,7 @@ internal static class ReadingBreakdown
             // As the pipeline does: each catalog and each type's constants a piece, joined into a file per namespace.
             var pieces = resolved.Catalogs.Select(catalog => new GeneratedText(catalog.FileHintName, SourceEmitter.CatalogFragment(catalog, features)))
                 .Concat(resolved.SetContainers.Select(sets => new GeneratedText(sets.FileHintName, SourceEmitter.SetsFragment(sets, features))));
-            _ = SourceEmitter.SetsFiles(pieces, features).ToList();
+            _ = SourceEmitter.SetsFileFragments(pieces).Select(file => SourceEmitter.SetsFile(file, features)).ToList();
         });
         var parsing = scan - binding;
         var total = scan + resolution + rendering;
